@@ -1,0 +1,57 @@
+"""Words that decide whether a capitalised name is a place, and how it is meant.
+
+All entries are name keys (see :func:`gazetteer.normalize.name_key`): lower case,
+ASCII, without the Arabic article.
+"""
+
+from __future__ import annotations
+
+# Capitalised words of conflict news that are never places on their own, although a
+# village somewhere may carry the name. A preceding "town of" still makes them places.
+NOT_PLACES = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    sept oct nov dec jan feb aug
+    iraqi iraqis syrian syrians kurdish kurd kurds turkish turk turks iranian iranians lebanese jordanian
+    american americans russian russians british french german israeli israelis palestinian arab arabs
+    saudi emirati qatari egyptian afghan pakistani european western eastern
+    shia shiite shiites sunni sunnis yazidi yezidi yazidis yezidis christian christians alawite alawites
+    druze turkmen assyrian chaldean arabic persian muslim muslims jihadist jihadists
+    islamic islam state government army forces military police security ministry minister president
+    prime general colonel major brigadier commander spokesman official officials governor council
+    command operations coalition alliance front brigade brigades battalion division regiment
+    daesh isis isil hamas hezbollah hizbollah peshmerga pkk ypg ypj sdf hts pmf pmu hashd asayish
+    nusra qaeda sahwa ansar jaysh kataib faylaq liwa harakat jabhat tahrir badr asaib nujaba
+    reuters afp ap bbc cnn rudaw kurdistan24 jazeera arabiya mayadeen sumaria bayan amaq
+    pentagon centcom nato un unhcr ocha who unicef icrc treasury congress senate kremlin white house
+    god allah prophet mosque church
+    north south east west northern southern central
+    breaking update exclusive analysis opinion editorial
+    """.split()
+)
+
+# Names of media and armed groups that are also real towns: a place only after a
+# locative word ("in Al Mayadeen", "the town of Mayadin"), otherwise the channel.
+MEDIA_OR_GROUP = frozenset({"mayadeen", "mayadin", "jazeera", "jazira", "arabiya", "bayan", "amaq", "sumaria"})
+
+# Capitalised words that may stand before a place without making it part of a
+# person's or an organisation's name ("Iraqi Kirkuk", "Northern Raqqa").
+PLACE_PREFIXES = frozenset(
+    """
+    north south east west northern southern eastern western central northeastern northwestern
+    southeastern southwestern upper lower greater rural old new downtown the in near at from to
+    iraqi syrian turkish kurdish iranian lebanese jordanian
+    """.split()
+)
+
+DIRECTIONS = (
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "north east", "north west", "south east", "south west",
+)
+
+# Words after a name that make it a governorate ("Kirkuk province"), a town
+# ("Hit district") or an approximate area ("the Mosul outskirts").
+ADMIN1_AFTER = ("province", "provinces", "governorate", "governorates", "muhafaza", "countryside", "hinterland")
+PLACE_AFTER = ("city", "town", "village", "district", "subdistrict", "neighbourhood", "neighborhood", "camp")
+NEAR_AFTER = ("outskirts", "suburbs", "area", "surroundings", "environs", "vicinity", "periphery")

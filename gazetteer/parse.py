@@ -1,0 +1,379 @@
+"""Find the places named in a text and decide, from context, which place each one is.
+
+The work happens in three passes over a document:
+
+1. *spans*: runs of capitalised words (with Arabic articles and hyphens inside, as in
+   "Deir ez-Zor" or "Ras al-Ain") whose key is a known name;
+2. *context*: governorates and countries that the document names without doubt, and
+   "X in Y" / "X, Y" pairs, become evidence for the other spans;
+3. *decision*: each span takes its best candidate given the evidence and the words
+   around it ("the town of", "province", "near", "western"), or is dropped when the
+   reading as a place is not the obvious one (a person, a channel, a common word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from rapidfuzz import fuzz
+
+from gazetteer.index import Entry, Gazetteer
+from gazetteer.lexicon import (
+    ADMIN1_AFTER,
+    DIRECTIONS,
+    MEDIA_OR_GROUP,
+    NEAR_AFTER,
+    NOT_PLACES,
+    PLACE_AFTER,
+    PLACE_PREFIXES,
+)
+from gazetteer.normalize import ARTICLES, name_key
+from gazetteer.types import Mention, Place
+
+MAX_TOKENS = 5
+# Minimum rapidfuzz ratio for a spelling variant found through the consonant skeleton;
+# measured on the gold set (benchmarks/gazetteer_gold.py), see README.
+VARIANT_MIN_RATIO = 80
+COMMON_WORD_ZIPF = 3.9  # "Hit" 5.4, "Mark" 5.1, "Bennett" 4.0; "Mosul" 3.3, "Baghdad" 3.6
+FUNCTION_WORD_ZIPF = 5.5  # "the" 7.7, "in" 7.3; "Iraq" 4.7, "China" 5.3, "India" 5.2
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`][^\W\d_]+)*")
+_SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
+_LOCATIVE = re.compile(
+    r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|"
+    r"and|of|on|reached|entered|captured|seized|stormed|besieged|shelled|struck|bombed|targeted|liberated|"
+    r"retook|recaptured|hit)\s+(the\s+)?$",
+    re.I,
+)
+_TYPE_BEFORE = re.compile(
+    r"\b(town|city|village|villages|district|subdistrict|province|governorate|neighbou?rhood|suburb|area|"
+    r"camp|region|countryside|outskirts|suburbs|vicinity|hinterland|desert|capital)\s+of\s+(the\s+)?$",
+    re.I,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(near|nearby|close\s+to|outside|around|outskirts\s+of|suburbs\s+of|vicinity\s+of|edge\s+of|"
+    r"(?:" + "|".join(d.replace(" ", r"\s+") for d in DIRECTIONS) + r")(?:ern)?\s+of|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+){0,2}of|road\s+(?:to|between)|"
+    r"(?:north|south|east|west)(?:ern)?\s+(?:outskirts|edge|suburbs)\s+of)\s+(the\s+)?$",
+    re.I,
+)
+_REGION_ADJ = re.compile(
+    r"\b(northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|rural|greater|upper|lower)\s+(the\s+)?$",
+    re.I,
+)
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[Entry]
+    first_token: int
+    last_token: int
+    variant: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _joinable(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    return gap in (" ", "-", "‐", "–", " - ") or (gap == "" and False)
+
+
+def _is_article(token: Token) -> bool:
+    return token.text.lower() in ARTICLES
+
+
+def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Span]:
+    """Longest known names made of capitalised words, left to right, not overlapping."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        first = tokens[i]
+        starts_name = first.capitalised or (
+            _is_article(first) and i + 1 < len(tokens) and tokens[i + 1].capitalised
+            and _joinable(text, first, tokens[i + 1])
+        )
+        if not starts_name:
+            i += 1
+            continue
+        found = None
+        j = i
+        ends = []
+        while j < len(tokens) and j - i < MAX_TOKENS:
+            tok = tokens[j]
+            if j > i and not _joinable(text, tokens[j - 1], tok):
+                break
+            if j > i and not (tok.capitalised or _is_article(tok)):
+                break
+            if tok.capitalised:
+                ends.append(j)
+            j += 1
+        for end in reversed(ends):
+            surface = text[first.start : tokens[end].end]
+            key = name_key(surface)
+            if not key or len(key) < 2:
+                continue
+            entries = list(gazetteer.lookup(key))
+            variant = False
+            if not entries and len(key) >= 5 and gazetteer.commonness(key) < 3.0 and not surface.isupper():
+                entries = _variant_entries(key, gazetteer)
+                variant = bool(entries)
+            if entries:
+                found = Span(first.start, tokens[end].end, surface, key, entries, i, end, variant)
+                break
+        if found:
+            spans.append(found)
+            i = found.last_token + 1
+        else:
+            i += 1
+    return spans
+
+
+def _variant_entries(key: str, gazetteer: Gazetteer) -> list[Entry]:
+    scored = []
+    for other in gazetteer.variants(key):
+        ratio = fuzz.ratio(key.replace(" ", ""), other.replace(" ", ""))
+        if ratio >= VARIANT_MIN_RATIO:
+            scored.append((ratio, other))
+    entries: list[Entry] = []
+    for _, other in sorted(scored, reverse=True)[:3]:
+        entries.extend(gazetteer.lookup(other))
+    return entries
+
+
+# -- context ---------------------------------------------------------------------------------
+def _before(text: str, span: Span, width: int = 60) -> str:
+    return text[max(0, span.start - width) : span.start]
+
+
+def _after(text: str, span: Span, width: int = 40) -> str:
+    return text[span.end : span.end + width]
+
+
+def _after_word(text: str, span: Span) -> str:
+    m = re.match(r"['’]?s?\s*([A-Za-z]+)", _after(text, span))
+    return m.group(1).lower() if m else ""
+
+
+def _qualifier(text: str, span: Span) -> str | None:
+    before = _before(text, span)
+    after = _after_word(text, span)
+    if after in ADMIN1_AFTER:
+        return "countryside" if after in ("countryside", "hinterland") else "province"
+    m = _TYPE_BEFORE.search(before)
+    if m:
+        word = m.group(1).lower()
+        if word in ("province", "governorate", "countryside", "hinterland", "desert"):
+            return "countryside" if word != "province" and word != "governorate" else "province"
+        if word in ("outskirts", "suburbs", "vicinity"):
+            return "near"
+        return "town"
+    if _NEAR_BEFORE.search(before):
+        return "near"
+    if after in NEAR_AFTER:
+        return "near"
+    if _REGION_ADJ.search(before):
+        return "region"
+    if after in PLACE_AFTER:
+        return "town"
+    return None
+
+
+def _sentence_initial(text: str, span: Span) -> bool:
+    before = text[max(0, span.start - 4) : span.start]
+    return bool(_SENTENCE_BREAK.search(before)) or span.start == 0 or before.endswith(("“", '"', "‘", "(", "- "))
+
+
+def _previous_capitalised(text: str, tokens: list[Token], span: Span) -> Token | None:
+    """The capitalised word glued before the span, if it makes the span part of a longer name."""
+    if span.first_token == 0:
+        return None
+    prev = tokens[span.first_token - 1]
+    gap = text[prev.end : span.start]
+    if gap not in (" ", "-") or not prev.capitalised:
+        return None
+    if prev.text.lower() in PLACE_PREFIXES:
+        return None
+    if _sentence_initial(text, Span(prev.start, prev.end, prev.text, "", [], 0, 0)) and prev.text.lower() in (
+        "the", "in", "near", "at", "from", "on"
+    ):
+        return None
+    return prev
+
+
+def _containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[str, str]]:
+    """For "X in Y", "X, Y", "X (Y)" and "X of Y province": X is inside governorate/country Y."""
+    inside: dict[int, tuple[str, str]] = {}
+    for a, b in zip(spans, spans[1:]):
+        gap = text[a.end : b.start]
+        if not re.fullmatch(r"\s*(,|\(|in|of|in\s+the|near|,\s+in|,\s+in\s+the|in\s+(?:\w+\s+){0,2}of)\s*(the\s+)?", gap,
+                            re.I):
+            continue
+        for entry in b.candidates:
+            if entry.kind == "admin1":
+                inside[id(a)] = ("admin1", entry.admin1)
+                break
+            if entry.kind == "country":
+                inside[id(a)] = ("country", entry.country)
+                break
+        else:
+            best = max(b.candidates, key=gazetteer.score)
+            if best.kind == "place" and best.prominence > 9 and best.admin1:
+                inside[id(a)] = ("admin1", best.admin1)
+    return inside
+
+
+def _document_context(spans: list[Span], gazetteer: Gazetteer) -> tuple[set[str], set[str]]:
+    """Governorates and countries the document names without doubt."""
+    admin1s, countries = set(), set()
+    for span in spans:
+        ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
+        top = ranked[0]
+        margin = gazetteer.score(top) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
+        if top.kind == "country":
+            countries.add(top.country)
+        elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
+            if top.admin1:
+                admin1s.add(top.admin1)
+            countries.add(top.country)
+    return admin1s, countries
+
+
+# -- decision --------------------------------------------------------------------------------
+def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazetteer: Gazetteer) -> list[tuple]:
+    ranked = []
+    for entry in span.candidates:
+        score = gazetteer.score(entry)
+        if qualifier in ("province", "countryside"):
+            score += 12 if entry.kind == "admin1" else 0
+        elif qualifier == "region":
+            score += 12 if entry.kind in ("admin1", "country") else 0
+        elif qualifier == "town":
+            score += 4 if entry.kind == "place" else (-6 if entry.kind == "admin1" else 0)
+        if inside:
+            level, code = inside
+            match = entry.admin1 == code if level == "admin1" else entry.country == code
+            score += 8 if match else -4
+        if entry.admin1 and entry.admin1 in admin1s and entry.kind != "admin1":
+            score += 3
+        if entry.country in countries:
+            score += 1.5
+        ranked.append((score, entry))
+    ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
+    return ranked
+
+
+def _strong(entry: Entry) -> bool:
+    if entry.kind in ("country", "admin1", "feature"):
+        return True
+    return entry.population >= 100_000 or entry.alt_count >= 15 or entry.fcode in ("PPLC", "PPLA")
+
+
+def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, countries: set[str],
+          gazetteer: Gazetteer) -> bool:
+    """Is a place the obvious reading of this span? (People, channels, common words are not.)"""
+    before = _before(text, span)
+    locative = bool(_LOCATIVE.search(before)) or qualifier is not None
+    typed = qualifier in ("town", "province", "countryside") or bool(_TYPE_BEFORE.search(before))
+    key = span.key
+    last_word = key.split()[-1]
+    if key in NOT_PLACES or (last_word in NOT_PLACES and len(key.split()) == 1):
+        return typed
+    if key in MEDIA_OR_GROUP:
+        return locative and not re.search(r"\b(channel|tv|television|reported|said|network)\b", _after(text, span), re.I)
+    strong = _strong(entry)
+    if _previous_capitalised(text, tokens, span) is not None and not span.text[:1].islower():
+        # "Mark Milley", "Naftali Bennett", "Jabhat al-Nusra": part of a longer proper name.
+        if not (entry.kind in ("country", "admin1") or entry.population >= 500_000):
+            return False
+    common = gazetteer.commonness(key)
+    if common >= FUNCTION_WORD_ZIPF or (span.text.isupper() and common >= COMMON_WORD_ZIPF):
+        # "The", "In", "AND": a word first, whatever town shares the spelling.
+        return typed
+    if common >= COMMON_WORD_ZIPF and not strong:
+        return typed or (locative and not _sentence_initial(text, span))
+    if _sentence_initial(text, span) and common >= 3.0 and not strong and not typed:
+        return False
+    if span.variant and not (locative or strong):
+        return False
+    far = entry.country not in gazetteer.focus and entry.country not in ("TR", "LB", "JO", "IR")
+    if far and entry.kind == "place" and entry.population < 50_000 and entry.country not in countries:
+        return False
+    return True
+
+
+def _precision(entry: Entry, qualifier: str | None) -> int:
+    if entry.kind in ("country", "admin1"):
+        return 3
+    if entry.kind == "feature":
+        return 2 if entry.fcode in ("mountain", "dam", "lake", "base", "camp", "airport", "district") else 3
+    return 2 if qualifier in ("near", "region", "countryside") else 1
+
+
+def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place named in ``text``, in text order, resolved with the document as context."""
+    tokens = tokenize(text)
+    spans = candidate_spans(text, tokens, gazetteer)
+    if not spans:
+        return []
+    admin1s, countries = _document_context(spans, gazetteer)
+    inside = _containers(text, spans, gazetteer)
+    mentions = []
+    for span in spans:
+        qualifier = _qualifier(text, span)
+        ranked = _rank(span, qualifier, inside.get(id(span)), admin1s, countries, gazetteer)
+        entry = ranked[0][1]
+        if qualifier == "countryside" and entry.kind == "place" and entry.admin1:
+            # "the Idleb countryside": the governorate around the town, not the town.
+            admin1 = gazetteer.admin1_entry.get(entry.admin1)
+            if admin1 is not None and _same_name(admin1, span.key, gazetteer):
+                entry = admin1
+        if not _keep(text, tokens, span, entry, qualifier, countries, gazetteer):
+            continue
+        place = gazetteer.to_place(entry, _precision(entry, qualifier))
+        mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
+    return mentions
+
+
+def _same_name(admin1: Entry, key: str, gazetteer: Gazetteer) -> bool:
+    return any(e.id == admin1.id for e in gazetteer.lookup(key)) or name_key(admin1.name) == key
+
+
+def geocode(name: str, gazetteer: Gazetteer, country: str | None = None) -> Place | None:
+    """The best match for a bare place name, optionally within one country (ISO alpha-2)."""
+    text = name.strip()
+    qualifier = None
+    m = re.match(r"^(.*?)\s+(province|governorate|countryside|district|city|town)$", text, re.I)
+    if m:
+        text, word = m.group(1), m.group(2).lower()
+        qualifier = "town" if word in ("city", "town", "district") else "province"
+    key = name_key(text)
+    entries = list(gazetteer.lookup(key)) if key else []
+    if not entries and key:
+        entries = _variant_entries(key, gazetteer)
+    if country:
+        entries = [e for e in entries if e.country == country.upper()]
+    if not entries:
+        return None
+    span = Span(0, len(text), text, key, entries, 0, 0)
+    ranked = _rank(span, qualifier, None, set(), {country.upper()} if country else set(), gazetteer)
+    entry = ranked[0][1]
+    return gazetteer.to_place(entry, _precision(entry, qualifier))

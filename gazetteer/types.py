@@ -1,0 +1,47 @@
+"""Records the resolver hands to its callers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+LEVELS = ("country", "admin1", "place", "feature")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved location: a town, a governorate, a country or a named feature.
+
+    ``precision`` follows ACLED's geo_precision: 1 the place itself, 2 near or part
+    of it, 3 only the region (governorate or country) is known.
+    """
+
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    admin1_name: str | None
+    level: str
+    precision: int
+    geonameid: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place named in a text, with character offsets into that text."""
+
+    text: str
+    start: int
+    end: int
+    place: Place
+    qualifier: str | None = None  # "near", "east of", "countryside", "province" ...
+
+    @property
+    def precision(self) -> int:
+        return self.place.precision
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, **self.place.to_dict()}
