@@ -1,0 +1,1 @@
+"""Scripts that regenerate ``gazetteer/data`` from open data."""

