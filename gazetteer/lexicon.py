@@ -23,7 +23,7 @@ NOT_PLACES = frozenset(
     command operations coalition alliance front brigade brigades battalion division regiment
     daesh isis isil hamas hezbollah hizbollah peshmerga pkk ypg ypj sdf hts pmf pmu hashd asayish
     nusra qaeda sahwa ansar jaysh kataib faylaq liwa harakat jabhat tahrir badr asaib nujaba
-    reuters afp ap bbc cnn rudaw kurdistan24 jazeera arabiya mayadeen sumaria bayan amaq
+    reuters afp ap bbc cnn rudaw kurdistan24 sana irna tasnim
     pentagon centcom nato un unhcr ocha who unicef icrc treasury congress senate kremlin white house
     god allah prophet mosque church
     north south east west northern southern central
@@ -55,3 +55,16 @@ DIRECTIONS = (
 ADMIN1_AFTER = ("province", "provinces", "governorate", "governorates", "muhafaza", "countryside", "hinterland")
 PLACE_AFTER = ("city", "town", "village", "district", "subdistrict", "neighbourhood", "neighborhood", "camp")
 NEAR_AFTER = ("outskirts", "suburbs", "area", "surroundings", "environs", "vicinity", "periphery")
+
+# Capitalised words that may follow a place name without making it part of a person's
+# name ("Kirkuk Province", "Mosul Dam", "Hawija Operations Command").
+PLACE_FOLLOWERS = frozenset(
+    """
+    province provinces governorate governorates district subdistrict city town village countryside region area
+    dam airport airbase air base camp military operations command council police governor governorate's mayor
+    university hospital prison bridge road highway checkpoint crossing border front river valley desert mountain
+    mountains lake plain plains security forces brigade brigades division directorate office offices central
+    international old new north south east west northern southern eastern western market mosque refinery
+    field oilfield station stadium gate square street citadel castle museum liberation and or
+    """.split()
+)

@@ -100,3 +100,19 @@ def loose_key(text: str) -> str:
     key = re.sub(r"(.)\1+", r"\1", key)
     head = "a" if key[0] in "aeiou" else key[0]
     return head + _VOWELS.sub("", key[1:])
+
+
+_SOFT = (("ee", "i"), ("ii", "i"), ("oo", "u"), ("ou", "u"), ("uu", "u"), ("aa", "a"), ("ai", "ay"), ("ei", "ay"),
+         ("ey", "ay"), ("ie", "i"), ("ae", "a"), ("q", "k"), ("dh", "d"), ("th", "t"), ("kh", "k"))
+
+
+def soft_key(key: str) -> str:
+    """A name key with vowel spellings evened out, for scoring variants against each other.
+
+    >>> soft_key("mayadeen") == soft_key("mayadin")
+    True
+    """
+    key = re.sub(r"(?<=[aeiou])h\b", "", key.replace(" ", ""))
+    for a, b in _SOFT:
+        key = key.replace(a, b)
+    return re.sub(r"([^aeiou])\1+", r"\1", key)

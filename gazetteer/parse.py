@@ -25,9 +25,10 @@ from gazetteer.lexicon import (
     NEAR_AFTER,
     NOT_PLACES,
     PLACE_AFTER,
+    PLACE_FOLLOWERS,
     PLACE_PREFIXES,
 )
-from gazetteer.normalize import ARTICLES, name_key
+from gazetteer.normalize import ARTICLES, name_key, soft_key
 from gazetteer.types import Mention, Place
 
 MAX_TOKENS = 5
@@ -148,14 +149,17 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
 
 
 def _variant_entries(key: str, gazetteer: Gazetteer) -> list[Entry]:
-    scored = []
-    for other in gazetteer.variants(key):
-        ratio = fuzz.ratio(key.replace(" ", ""), other.replace(" ", ""))
-        if ratio >= VARIANT_MIN_RATIO:
-            scored.append((ratio, other))
+    """Entries of the known spelling(s) closest to ``key`` among those sharing its skeleton."""
+    soft = soft_key(key)
+    scored = [(fuzz.ratio(soft, soft_key(other)), other) for other in gazetteer.variants(key)]
+    scored = [(ratio, other) for ratio, other in scored if ratio >= VARIANT_MIN_RATIO]
+    if not scored:
+        return []
+    top = max(ratio for ratio, _ in scored)
     entries: list[Entry] = []
-    for _, other in sorted(scored, reverse=True)[:3]:
-        entries.extend(gazetteer.lookup(other))
+    for ratio, other in sorted(scored):
+        if ratio == top:
+            entries.extend(gazetteer.lookup(other))
     return entries
 
 
@@ -219,25 +223,43 @@ def _previous_capitalised(text: str, tokens: list[Token], span: Span) -> Token |
     return prev
 
 
+def _name_continues(text: str, tokens: list[Token], span: Span) -> bool:
+    """Is the span followed by more of a proper name ("al-Assad", "Milley")?"""
+    nxt = span.last_token + 1
+    if nxt >= len(tokens) or text[span.end : tokens[nxt].start] not in (" ", "-"):
+        return False
+    following = tokens[nxt]
+    if _is_article(following) and nxt + 1 < len(tokens):
+        after = tokens[nxt + 1]
+        return after.capitalised and text[following.end : after.start] in ("-", " ")
+    return following.capitalised and following.text.lower() not in PLACE_FOLLOWERS and not following.text.isupper()
+
+
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:,|\(|-|–)?\s*(?:(?:in|of|near|inside|within)\s+)?(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"rural|northeastern|northwestern|southeastern|southwestern)\s+)?"
+    r"(?:(?:countryside|outskirts|province|governorate|district|region|desert|suburbs|part)\s+(?:of|in)\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
 def _containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[str, str]]:
-    """For "X in Y", "X, Y", "X (Y)" and "X of Y province": X is inside governorate/country Y."""
+    """For "X in Y", "X, Y", "X (Y)", "X in the eastern countryside of Y": X lies inside Y."""
     inside: dict[int, tuple[str, str]] = {}
     for a, b in zip(spans, spans[1:]):
         gap = text[a.end : b.start]
-        if not re.fullmatch(r"\s*(,|\(|in|of|in\s+the|near|,\s+in|,\s+in\s+the|in\s+(?:\w+\s+){0,2}of)\s*(the\s+)?", gap,
-                            re.I):
+        if not gap.strip() or not _CONTAINER_GAP.fullmatch(gap) or gap.strip() in ("and", "or"):
             continue
-        for entry in b.candidates:
-            if entry.kind == "admin1":
-                inside[id(a)] = ("admin1", entry.admin1)
-                break
-            if entry.kind == "country":
-                inside[id(a)] = ("country", entry.country)
-                break
-        else:
-            best = max(b.candidates, key=gazetteer.score)
-            if best.kind == "place" and best.prominence > 9 and best.admin1:
-                inside[id(a)] = ("admin1", best.admin1)
+        best = max(b.candidates, key=gazetteer.score)
+        admin1 = next((e for e in b.candidates if e.kind == "admin1"), None)
+        country = next((e for e in b.candidates if e.kind == "country"), None)
+        if country is not None and (best.kind == "country" or admin1 is None):
+            inside[id(a)] = ("country", country.country)
+        elif admin1 is not None:
+            inside[id(a)] = ("admin1", admin1.admin1)
+        elif best.admin1:
+            inside[id(a)] = ("admin1", best.admin1)
     return inside
 
 
@@ -276,6 +298,8 @@ def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazette
             score += 3
         if entry.country in countries:
             score += 1.5
+        elif countries and entry.kind != "country":
+            score -= 3  # the document is about other countries
         ranked.append((score, entry))
     ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
     return ranked
@@ -298,12 +322,18 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
     if key in NOT_PLACES or (last_word in NOT_PLACES and len(key.split()) == 1):
         return typed
     if key in MEDIA_OR_GROUP:
-        return locative and not re.search(r"\b(channel|tv|television|reported|said|network)\b", _after(text, span), re.I)
+        media = r"^['’]?s?\s*(channel|tv|television|network|reported|said|says|quoted|broadcast|aired|correspondent)\b"
+        return locative and not re.search(media, _after(text, span), re.I)
+    if span.text.isupper() and len(key.replace(" ", "")) <= 4 and entry.kind != "country":
+        return False  # an acronym: "SNA", "PMF", "HTS"
     strong = _strong(entry)
-    if _previous_capitalised(text, tokens, span) is not None and not span.text[:1].islower():
+    if _previous_capitalised(text, tokens, span) is not None:
         # "Mark Milley", "Naftali Bennett", "Jabhat al-Nusra": part of a longer proper name.
         if not (entry.kind in ("country", "admin1") or entry.population >= 500_000):
             return False
+    if _name_continues(text, tokens, span) and not (entry.kind in ("country", "admin1") or entry.population >= 500_000):
+        # "Bashar al-Assad", "Omar Abdullah": the span is the first part of a longer name.
+        return False
     common = gazetteer.commonness(key)
     if common >= FUNCTION_WORD_ZIPF or (span.text.isupper() and common >= COMMON_WORD_ZIPF):
         # "The", "In", "AND": a word first, whatever town shares the spelling.

@@ -1,0 +1,129 @@
+"""Split a document into articles, and articles into sentences, keeping character offsets.
+
+News pages run several articles together: headline, dateline/byline, body, then
+boilerplate ("weiterlesen / click to continue"). Headlines are recognised by their
+shape (short, no closing full stop, mostly capitalised words), each article's date
+by the first calendar date near its top.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from geomap.dates import absolute_dates
+from geomap.models import Article, Document
+
+BOILERPLATE = re.compile(
+    r"^\s*(weiterlesen|click to continue|read more|continue reading|share this|like this|related|"
+    r"advertisement|subscribe|sign up|«|%d bloggers|loading\.\.\.|posted in|tags?:|filed under|"
+    r"photo:|image:|source:\s*$|follow us|all rights reserved|copyright|©)",
+    re.I,
+)
+_END_PUNCT = tuple(".!…\"”’'):;,")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    start: int
+    end: int
+
+
+def lines_of(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(raw)
+    return out
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(BOILERPLATE.match(line)) or len(line) < 3
+
+
+def is_headline(line: str) -> bool:
+    """A short line of several words with no closing punctuation and no date: a headline.
+
+    Bylines and datelines ("by Staff October 31, 2021") carry a date and are not.
+    """
+    text = line.strip()
+    if not (12 <= len(text) <= 220) or text.endswith(_END_PUNCT) or text.startswith(("•", "*", "-", "–")):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’\-]*", text)
+    if len(words) < 3 or not any(w[0].isupper() for w in words[:2]):
+        return False
+    return not absolute_dates(text)
+
+
+def split_articles(doc: Document, reference: dt.date | None = None) -> list[Article]:
+    """Articles of a document, each with its title, text span and date (when it gives one)."""
+    lines = lines_of(doc.text)
+    if not lines:
+        return []
+    groups: list[list[Line]] = []
+    for i, line in enumerate(lines):
+        starts_new = is_headline(line.text) and (i + 1 < len(lines)) and not is_headline(lines[i + 1].text)
+        if starts_new or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    articles = []
+    document_date = _first_date(doc.text[:400], reference)
+    for group in groups:
+        start, end = group[0].start, group[-1].end
+        text = doc.text[start:end]
+        title = group[0].text if is_headline(group[0].text) else ""
+        found = _first_date(text[:500], reference)
+        date = found.date if found else None
+        articles.append(
+            Article(
+                source=doc.path,
+                title=title,
+                text=text,
+                start=start,
+                date=date or (document_date.date if document_date else reference),
+                date_text=found.text if found else None,
+            )
+        )
+    return articles
+
+
+def _first_date(text: str, reference: dt.date | None):
+    found = absolute_dates(text, reference)
+    return found[0] if found else None
+
+
+# -- sentences -------------------------------------------------------------------------------
+_ABBREVIATIONS = {
+    "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "gov",
+    "sen", "rep", "st", "no", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "approx", "km", "al", "mt", "ft",
+}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9•])|\n+")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text``; abbreviations like "U.S." don't end one."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if m.group().startswith((".",)) and not m.group().startswith(".\n"):
+            word = re.search(r"([\w.]+)\.$", text[start : m.start() + 1])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            yield start + lead, end - trail
+        start = end
+    if text[start:].strip():
+        chunk = text[start:]
+        lead = len(chunk) - len(chunk.lstrip())
+        yield start + lead, len(text.rstrip())

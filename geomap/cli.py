@@ -1,0 +1,262 @@
+"""The ``geomap`` command: a thin layer over the library, one line per error."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from geomap.errors import GeomapError, InputError, OptionError
+
+SUMMARY_STYLE = {"fg": "green"}
+
+
+class GeomapGroup(click.Group):
+    """Usage errors as one line ("Error: No such command 'x'."), exit code 2."""
+
+    def main(self, args=None, prog_name=None, **kwargs):
+        try:
+            return super().main(args=args, prog_name=prog_name, standalone_mode=False, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("Error: interrupted", err=True)
+            sys.exit(130)
+        except click.UsageError as exc:
+            hint = " (try 'geomap --help')" if exc.ctx is None or exc.ctx.command is self else \
+                f" (try 'geomap {exc.ctx.command.name} --help')"
+            click.echo(f"Error: {exc.format_message()}{hint}", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            click.echo(f"Error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except GeomapError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+def _gazetteer():
+    from gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+def _date_option(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise OptionError(f"--reference-date must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _progress(total: int, quiet: bool, label: str):
+    """A tqdm bar on a terminal; nothing when piped or with --quiet."""
+    if quiet or not sys.stderr.isatty() or total < 2:
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc=label, unit="file", leave=False, file=sys.stderr)
+    return bar.update, bar.close
+
+
+def _count_text_inputs(paths: Iterable[str]) -> int:
+    from geomap.ingest import expand, kind_of
+
+    return sum(1 for p in expand(list(paths)) if kind_of(p) == "text")
+
+
+@click.group(cls=GeomapGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="geomap")
+def main():
+    """Map conflict incidents from news text and incident tables, offline.
+
+    \b
+    Examples:
+      geomap places article.txt
+      geomap geocode "Deir Ezzour" Binnish --country SY
+      geomap extract examples/reports -o output/incidents.csv
+      geomap aggregate examples/reports --period month
+      geomap map examples/reports -o output/incidents.html
+    """
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def places(file: Path):
+    """Every place named in FILE, as JSON Lines in text order.
+
+    FILE is a text file, or a .jsonl file of {"id": ..., "text": ...} records (each
+    output line then carries the record's id).
+    """
+    from gazetteer import find_places
+    from geomap.ingest import Inputs, decode, read_jsonl
+
+    if not file.exists():
+        raise InputError(f"{file}: no such file")
+    gazetteer = _gazetteer()
+    if file.suffix.lower() in (".jsonl", ".ndjson"):
+        inputs = Inputs()
+        read_jsonl(file, inputs)
+        if inputs.rows and not inputs.documents:
+            raise InputError(f"{file}: expected records with a \"text\" field")
+        for problem in inputs.problems:
+            click.echo(f"warning: {problem.source}: {problem.where}: {problem.reason}", err=True)
+        records = [(doc.doc_id, doc.text) for doc in inputs.documents]
+    else:
+        records = [(None, decode(file))]
+    out = click.get_text_stream("stdout")
+    for doc_id, text in records:
+        for mention in find_places(text, gazetteer):
+            record = mention.to_dict()
+            if doc_id is not None:
+                record = {"id": doc_id, **record}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@main.command()
+@click.argument("names", nargs=-1, required=True)
+@click.option("--country", metavar="CC", help="Only places in this country (ISO 3166-1 alpha-2, e.g. SY).")
+def geocode(names: tuple[str, ...], country: str | None):
+    """The best match for each place NAME, as one JSON object per line."""
+    from gazetteer import geocode as resolve_name
+
+    if country and (len(country) != 2 or not country.isalpha()):
+        raise OptionError(f"--country must be a two-letter ISO code such as SY or IQ, not {country!r}")
+    gazetteer = _gazetteer()
+    missing = 0
+    for name in names:
+        place = resolve_name(name, gazetteer, country)
+        if place is None:
+            missing += 1
+            click.echo(json.dumps({"query": name, "error": "not found"}, ensure_ascii=False))
+        else:
+            click.echo(json.dumps({"query": name, **place.to_dict()}, ensure_ascii=False))
+    if missing:
+        sys.exit(1)
+
+
+def _common_options(func):
+    func = click.option("--reference-date", metavar="YYYY-MM-DD",
+                        help="Date of articles that carry no date of their own.")(func)
+    func = click.option("--unresolved", "unresolved_path", type=click.Path(dir_okay=False, path_type=Path),
+                        help="Write what could not be mapped, and why, to this CSV file.")(func)
+    func = click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")(func)
+    return func
+
+
+def _collect(inputs, reference_date, quiet):
+    from geomap.pipeline import collect
+
+    gazetteer = _gazetteer()
+    update, close = _progress(_count_text_inputs(inputs), quiet, "reading")
+    try:
+        collected = collect(inputs, gazetteer, _date_option(reference_date), update)
+    finally:
+        close()
+    return gazetteer, collected
+
+
+def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
+    from geomap.render import write_atomic
+
+    if unresolved_path is not None:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=["source", "where", "reason", "text"], lineterminator="\n")
+        writer.writeheader()
+        for item in collected.unresolved:
+            writer.writerow(item.to_record())
+        write_atomic(unresolved_path, buf.getvalue())
+    if not quiet:
+        tail = f" (listed in {unresolved_path})" if unresolved_path and collected.unresolved else (
+            " (list them with --unresolved FILE)" if collected.unresolved else "")
+        click.secho(collected.summary() + tail, err=True, **SUMMARY_STYLE)
+    if not collected.incidents and not collected.unresolved and not collected.read:
+        raise InputError("nothing usable was read: no incident reports and no table rows")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (.jsonl, .csv, .geojson or .parquet); JSON Lines on stdout by default.")
+@_common_options
+def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet):
+    """Incidents found in INPUT... (text files, folders, CSV/JSON tables), ACLED-style."""
+    from geomap.export import write_incidents
+
+    _, collected = _collect(inputs, reference_date, quiet)
+    write_incidents(collected.incidents, output)
+    _report(collected, unresolved_path, quiet)
+    if not collected.incidents:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--by", default="admin1", show_default=True, type=click.Choice(["admin1"]),
+              help="Unit to count in.")
+@click.option("--period", default="month", show_default=True, type=click.Choice(["day", "week", "month", "year"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (.csv or .jsonl); CSV on stdout by default.")
+@_common_options
+def aggregate(inputs, by, period, output: Path | None, reference_date, unresolved_path, quiet):
+    """Events and fatalities per governorate and period."""
+    from geomap.aggregate import aggregate as count
+    from geomap.export import write_table
+
+    gazetteer, collected = _collect(inputs, reference_date, quiet)
+    table = count(collected.incidents, period=period, by=by, names=gazetteer.admin1_names)
+    write_table(table, output)
+    _report(collected, unresolved_path, quiet)
+    if not collected.incidents:
+        sys.exit(1)
+
+
+@main.command(name="map")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The HTML file to write, e.g. output/incidents.html.")
+@click.option("--title", default="Incidents", show_default=True)
+@click.option("--subtitle", default=None, help="Defaults to the date range, count and sources.")
+@click.option("--tiles", default=None, metavar="NAME",
+              help="Add an online tile layer (e.g. OpenStreetMap); the default map needs no network.")
+@click.option("--window", "window_days", default=0, show_default=True, type=click.IntRange(0, 36500),
+              help="Days shown at once on the slider; 0 = cumulative.")
+@click.option("--date", "start", default=None, metavar="YYYY-MM-DD", help="Where the slider starts (default: the end).")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Also save a screenshot (headless Chromium).")
+@click.option("--width", default=1280, show_default=True, type=click.IntRange(200, 8000), help="Screenshot width.")
+@click.option("--height", default=800, show_default=True, type=click.IntRange(200, 8000), help="Screenshot height.")
+@click.option("--embed", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write an <iframe> fragment to paste into another page.")
+@_common_options
+def map_command(inputs, output: Path, title, subtitle, tiles, window_days, start, png, width, height, embed,
+                reference_date, unresolved_path, quiet):
+    """The whole pipeline: INPUT... to one self-contained, offline HTML map."""
+    from geomap.render import build_map, embed_fragment, render_html, write_atomic, write_png
+
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise OptionError(f"-o must name an .html file, not {output}")
+    gazetteer, collected = _collect(inputs, reference_date, quiet)
+    _report(collected, unresolved_path, quiet)
+    attribution = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
+    if "UCDP GED" in collected.datasets:
+        attribution += " · Events: UCDP GED (CC BY 4.0), Sundberg & Melander 2013"
+    if "ACLED" in collected.datasets:
+        attribution += " · Events: ACLED"
+    fmap = build_map(collected.incidents, title=title, subtitle=subtitle, sources=collected.datasets or
+                     collected.sources, attribution=attribution, tiles=tiles, window_days=window_days,
+                     start=_date_option(start), admin_names=gazetteer.admin1_names)
+    page = render_html(fmap)
+    write_atomic(output, page)
+    if embed:
+        write_atomic(embed, embed_fragment(page))
+    if png:
+        write_png(output, png, width, height, start)
+    if not quiet:
+        click.echo(f"map written to {output}" + (f", screenshot {png}" if png else ""), err=True)

@@ -1,0 +1,159 @@
+"""Dates in news text: the article's own date, and event dates relative to it.
+
+Regular expressions find the date expressions (so that a stray number is never read
+as a date); dateparser reads them, relative to the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember)\.?"
+)
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_ABSOLUTE = re.compile(
+    r"(?<![\w.])(?:"
+    rf"(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\.?\s*{MONTH},?\s+\d{{4}})"
+    rf"|(?P<mdy>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})"
+    r"|(?P<dashed>\d{1,2}-\d{1,2}-\d{4})"
+    r"|(?P<slashed>\d{1,2}/\d{1,2}/\d{4})"
+    rf"|(?P<md>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d,]*\s*\d{{4}})"
+    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH})(?!,?\s*\d{{4}})"
+    r")(?![\w])",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?:"
+    rf"(?P<weekday>(?:on|last|late on|early on|this|since)?\s*{WEEKDAY})"
+    r"|(?P<yesterday>yesterday|the day before|a day earlier|overnight)"
+    r"|(?P<today>today|earlier today|this morning|this afternoon|this evening|tonight|on the same day)"
+    r"|(?P<ago>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?)\s+ago)"
+    r"|(?P<lastweek>last\s+week|earlier\s+this\s+week|this\s+week|past\s+week)"
+    r"|(?P<lastmonth>last\s+month|earlier\s+this\s+month|this\s+month|past\s+month)"
+    rf"|(?P<partmonth>(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{MONTH})"
+    rf"|(?P<inmonth>(?:in|during|since)\s+{MONTH})(?!\s+\d)"
+    r")\b",
+    re.I,
+)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "a few": 3, "several": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    date: dt.date
+    precision: int  # ACLED time_precision: 1 day, 2 week/approximate, 3 month
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _dateparser():
+    import dateparser
+
+    return dateparser
+
+
+def _parse(text: str, base: dt.date | None, order: str | None = None) -> dt.date | None:
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time(12))
+    if order:
+        settings["DATE_ORDER"] = order
+    clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.I)
+    clean = re.sub(r"(\d)([A-Za-z])", r"\1 \2", clean)
+    parsed = _dateparser().parse(clean, languages=["en", "de"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def absolute_dates(text: str, reference: dt.date | None = None) -> list[FoundDate]:
+    """Calendar dates written out in ``text``; a date without a year takes the reference's."""
+    found = []
+    for m in _ABSOLUTE.finditer(text):
+        kind = m.lastgroup
+        expr = m.group()
+        order = {"dotted": "DMY", "dashed": "MDY", "slashed": "MDY", "iso": "YMD", "dmy": "DMY", "dm": "DMY"}.get(kind)
+        if kind in ("md", "dm"):
+            if reference is None:
+                continue
+            date = _parse(expr, reference, order)
+            if date and date > reference + dt.timedelta(days=7):
+                date = date.replace(year=date.year - 1)
+        else:
+            date = _parse(expr, None, order)
+        if date and 1900 < date.year < 2100:
+            found.append(FoundDate(date, 1, m.start(), m.end(), expr))
+    return found
+
+
+def relative_dates(text: str, reference: dt.date) -> list[FoundDate]:
+    """Weekdays and phrases such as "yesterday", "last week", "in late October"."""
+    found = []
+    for m in _RELATIVE.finditer(text):
+        kind, expr = m.lastgroup, m.group()
+        precision = 1
+        if kind == "weekday":
+            day = re.search(WEEKDAY, expr, re.I).group().lower()
+            back = (reference.weekday() - _weekday_index(day)) % 7
+            if expr.lower().startswith("last"):
+                back = back or 7
+            date = reference - dt.timedelta(days=back)
+        elif kind == "yesterday":
+            date = reference - dt.timedelta(days=1)
+        elif kind == "today":
+            date = reference
+        elif kind == "ago":
+            n_text, unit = expr.lower().rsplit(" ", 2)[0], expr.lower().split()[-2]
+            n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+            date = reference - dt.timedelta(days=n * (7 if unit.startswith("week") else 1))
+            precision = 1 if unit.startswith("day") else 2
+        elif kind == "lastweek":
+            date = reference - dt.timedelta(days=7 if expr.lower().startswith(("last", "past")) else 3)
+            precision = 2
+        elif kind == "lastmonth":
+            first = reference.replace(day=1)
+            date = (first - dt.timedelta(days=1)).replace(day=15) if expr.lower().startswith(("last", "past")) \
+                else reference.replace(day=max(1, reference.day // 2))
+            precision = 3
+        elif kind in ("partmonth", "inmonth"):
+            month_text = re.search(MONTH, expr, re.I).group()
+            date = _parse(f"15 {month_text}", reference, "DMY")
+            if date is None:
+                continue
+            if date > reference:
+                date = date.replace(year=date.year - 1)
+            if kind == "partmonth":
+                part = expr.lower()
+                day = 5 if ("early" in part or "beginning" in part or "start" in part) else (
+                    15 if "mid" in part else 25)
+                date, precision = date.replace(day=day), 2
+            else:
+                precision = 3
+        else:
+            continue
+        found.append(FoundDate(date, precision, m.start(), m.end(), expr))
+    return found
+
+
+def _weekday_index(name: str) -> int:
+    return ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(name)
+
+
+def event_date(sentence: str, reference: dt.date | None) -> FoundDate | None:
+    """The date a sentence gives for its event: explicit first, then relative to ``reference``."""
+    explicit = absolute_dates(sentence, reference)
+    if explicit:
+        return explicit[0]
+    if reference is None:
+        return None
+    relative = relative_dates(sentence, reference)
+    return relative[0] if relative else None

@@ -1,0 +1,186 @@
+"""What happened: ACLED event type and sub-event type, and how many were killed.
+
+Rules are ordered: the first sub-event whose trigger appears (outside a future,
+intended or denied context) types the sentence. A sentence with no trigger, or one
+that only reports a trend, a statement or a plan, is not an incident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_RULES: list[tuple[str, str, str]] = [
+    ("Explosions/Remote violence", "Suicide bomb",
+     r"suicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|truck\s+bomb)|blew\s+(?:himself|herself|themselves)\s+up"),
+    ("Explosions/Remote violence", "Air/drone strike",
+     r"air\s*-?\s*strikes?|air\s*raids?|drone\s+(?:strikes?|attacks?)|(?:drones?|warplanes?|jets?|aircraft|helicopters?|"
+     r"planes?|bombers?)\s+(?:\w+\s+){0,2}(?:struck|strikes?|hit|targeted|targeting|bombed|bombing|attacked|fired|shelled|"
+     r"pounded|carried\s+out)|(?:struck|targeted|hit|bombed)\s+by\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|warplanes?|aircraft|"
+     r"jets?|helicopters?)|aerial\s+(?:bombardment|attack|strike)|(?:barrel|cluster)\s+bombs?|airstrikes?"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack",
+     r"\bshell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|katyusha|barrage|bombard(?:ed|ment)"),
+    ("Explosions/Remote violence", "Grenade", r"\bgrenades?\b"),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED",
+     r"\bIEDs?\b|improvised\s+explosive|roadside\s+bombs?|land\s*-?\s*mines?|\bmines?\s+(?:blast|explo\w+|went\s+off)|"
+     r"car\s+bombs?|vehicle-borne|VBIED|explosive\s+device|sticky\s+bombs?|motorcycle\s+bombs?|booby[\s-]trap\w*|"
+     r"unexploded\s+(?:ordnance|shells?|munitions?|bombs?)|(?:bomb|explosive)s?\s+(?:blast|explo\w+|went\s+off|attack|"
+     r"planted|detonated|hit|struck)|\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bexploded\b|\bdetonat\w+"),
+    ("Violence against civilians", "Abduction/forced disappearance",
+     r"\bkidnap\w*|\babduct\w*|forcibly\s+disappear\w*|taken\s+hostage|snatched"),
+    ("Riots", "Violent demonstration",
+     r"\briot\w*|\bstormed\b|set\s+(?:fire|ablaze)|\btorched\b|\bmob\b|burn(?:ed|ing|t)\s+(?:tyres|tires|buildings?|offices?)"
+     r"|threw\s+stones|hurled\s+stones"),
+    ("Protests", "Protest with intervention",
+     r"(?:protest\w*|demonstrat\w*|rall\w+|sit-in)\b.*?\b(?:tear\s*gas|dispersed|fired\s+(?:into\s+the\s+air|on|at)|"
+     r"water\s+cannon|beat|arrested|detained)|(?:tear\s*gas|dispersed|water\s+cannon)\b.*?\b(?:protest\w*|demonstrat\w*)"),
+    ("Protests", "Peaceful protest",
+     r"\bprotest(?:ed|ers|ors|s|ing)?\b|demonstrat(?:ed|ion|ions|ors|ing)|\brall(?:y|ies|ied)\b|\bsit-in\b|"
+     r"took\s+to\s+the\s+streets|\bmarched\b|\bvigil\b"),
+    ("Battles", "Government regains territory",
+     r"\b(?:retook|recaptured|regained|re-?took|liberat\w+|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|"
+     r"seized\s+control|captured|ejected|expelled|drove\s+\w+(?:\s+\w+){0,3}\s+out|broke\s+the\s+siege|cleared)\b"),
+    ("Battles", "Armed clash",
+     r"\bclash\w*|\bfighting\b|\bfought\b|\bbattl\w+|gun\s*-?\s*(?:fight|battle)|fire\s*fight|exchange[sd]?\s+(?:of\s+)?fire|"
+     r"\bambush\w*|\boffensive\b|\bassault\w*|\binfiltrat\w+|repelled|"
+     r"attack\w*\s+(?:on\s+)?(?:an?\s+|the\s+|their\s+)?(?:\w+\s+){0,2}(?:checkpoint|position|post|base|outpost|convoy|"
+     r"patrol|barracks|headquarters|troops|soldiers|forces|fighters|militants|unit)s?"),
+    ("Violence against civilians", "Attack",
+     r"\b(?:executed|murdered|assassinat\w+|massacre\w*|gunned\s+down|stabbed|beheaded|shot\s+dead|killed|shot|"
+     r"opened\s+fire|attack\w*)\b"),
+    ("Strategic developments", "Arrests",
+     r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehended\b|rounded\s+up|\bcaptured\s+(?:\w+\s+){0,2}suspects?"),
+    ("Strategic developments", "Looting/property destruction",
+     r"\bloot\w*|\bpillag\w*|\bdemolish\w*|\bbulldoz\w*|\bransack\w*"),
+    ("Strategic developments", "Disrupted weapons use",
+     r"\bdefus\w+|dismantled\s+(?:an?\s+)?(?:\w+\s+)?(?:IED|bomb|explosive)|seized\s+(?:\w+\s+){0,3}(?:weapons|explosives|"
+     r"ammunition)|weapons\s+cache"),
+    ("Strategic developments", "Headquarters or base established",
+     r"(?:established|set\s+up|built)\s+(?:a\s+|an\s+|new\s+)*(?:\w+\s+)?(?:base|headquarters|outpost|position|checkpoint)s?"),
+    ("Strategic developments", "Change to group/activity",
+     r"\bdeploy\w*|\breinforce\w*|sent\s+(?:\w+\s+){0,2}(?:troops|forces|reinforcements|fighters|units)|"
+     r"\bmobili[sz]\w*|\bwithdr[ae]w\w*|\bredeploy\w*|troops\s+(?:arrived|moved|massed)"),
+]
+RULES = [(etype, sub, re.compile(pattern, re.I)) for etype, sub, pattern in _RULES]
+
+# Words before a trigger that make it a plan, a threat or a denial rather than an event.
+_UNREAL = re.compile(
+    r"\b(?:will|would|could|might|may|shall|to|plans?\s+to|planning\s+to|threaten\w*\s+to|vow\w*\s+to|"
+    r"seeks?\s+to|sought\s+to|aims?\s+to|intends?\s+to|ready\s+to|able\s+to|capable\s+of|fears?\s+of|risk\s+of|"
+    r"possibility\s+of|prevent|deny|denied|denies|no|not|never|without|against\s+a\s+possible)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+# Sentences that describe a trend, a statement, a plan or background, not one event.
+_NOT_AN_EVENT = re.compile(
+    r"\b(?:an\s+average\s+of|on\s+average|per\s+(?:month|year|week|day)|tends?\s+to|have\s+been\s+(?:far|more|less)|"
+    r"usually|typically|often|regularly|frequently|in\s+recent\s+(?:years|months|weeks)|over\s+the\s+(?:last|past)\s+"
+    r"(?:\w+\s+)?(?:years|months|decade)|between\s+\w+\s+\d{4}\s+and|since\s+(?:19|20)\d\d|since\s+the\s+(?:fall|start|beginning|end)\b|so\s+far\s+this\s+year|"
+    r"warrants?\b|designat\w+|sanction\w*|\bsummit\b|\bcondemn\w*|\bwould\s+be\b|\bcould\s+be\b|the\s+risk\s+of|"
+    r"is\s+expected\s+to|if\s+\w+|in\s+order\s+to|\bopinion\b|we\s+need|should\b)",
+    re.I,
+)
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|shepherds?|farmers?|villagers?|women|woman|children|child|boys?|girls?|famil(?:y|ies)|workers?|"
+    r"teachers?|doctors?|journalists?|residents?|worshippers?|pilgrims?|passers-by|truffle\s+hunters?|students?|"
+    r"displaced|refugees?|an?\s+(?:man|elderly))\b",
+    re.I,
+)
+_ARMED_TARGET = re.compile(
+    r"\b(?:soldiers?|troops|forces|fighters?|militants?|police(?:men)?|officers?|guards?|checkpoint|patrol|convoy|"
+    r"members\s+of|army|militia\w*|peshmerga|personnel|base|outpost|position|commander)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    event_type: str
+    sub_event_type: str
+    start: int  # offset of the trigger in the sentence
+    end: int
+
+
+def classify(sentence: str) -> EventType | None:
+    """ACLED type of the event a sentence reports, or None when it reports none."""
+    if _NOT_AN_EVENT.search(sentence):
+        return None
+    for event_type, sub_event_type, pattern in RULES:
+        for m in pattern.finditer(sentence):
+            if _UNREAL.search(sentence[max(0, m.start() - 40) : m.start()]):
+                continue
+            if sub_event_type == "Attack":
+                if not _CIVILIAN.search(sentence) or (_ARMED_TARGET.search(sentence) and not _civilians_targeted(sentence)):
+                    if _ARMED_TARGET.search(sentence) and re.search(r"\b(?:killed|attack\w*)\b", m.group(), re.I):
+                        return EventType("Battles", "Armed clash", m.start(), m.end())
+                    continue
+            if sub_event_type == "Government regains territory" and _non_state_agent(sentence):
+                return EventType(event_type, "Non-state actor overtakes territory", m.start(), m.end())
+            return EventType(event_type, sub_event_type, m.start(), m.end())
+    return None
+
+
+def _civilians_targeted(sentence: str) -> bool:
+    return bool(re.search(r"\b(?:killed|shot|executed|abducted|attacked|targeted)\s+(?:\w+\s+){0,3}"
+                          + _CIVILIAN.pattern, sentence, re.I))
+
+
+def _non_state_agent(sentence: str) -> bool:
+    return bool(re.search(r"\b(?:islamic\s+state|isis|isil|daesh|militants|jihadists|insurgents|rebels|hts|"
+                          r"tahrir\s+al-sham|factions|sdf|ypg|opposition)\b[^.]{0,60}\b(?:captured|seized|took|"
+                          r"overran|stormed)", sentence, re.I))
+
+
+# -- fatalities ------------------------------------------------------------------------------
+_UNITS = {"zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+          "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+          "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "dozens": 12, "several": 3, "a few": 3,
+          "scores": 20, "hundreds": 100, "a couple": 2, "couple": 2, "both": 2}
+_NUM = (r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+        r"seven|eight|nine))?|a\s+dozen|a\s+hundred|a\s+couple|a\s+few|dozens|scores|hundreds|several|" + "|".join(
+            sorted((k for k in _UNITS if " " not in k and k not in ("no", "zero")), key=len, reverse=True)) + ")")
+_QUAL = r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|as\s+many\s+as\s+)?"
+_KILL_VERB = r"(?:killed|dead|died|slain|executed|shot\s+dead|lost\s+their\s+lives|perished|martyred|beheaded)"
+_FATALITY_PATTERNS = [
+    re.compile(rf"\b(?:kill(?:ed|ing|s)?|claimed\s+the\s+lives\s+of|leaving|left)\s+{_QUAL}(?P<n>{_NUM})\b"
+               rf"(?!\s+(?:\w+\s+)?(?:wounded|injured|hurt|others\s+wounded))", re.I),
+    re.compile(rf"\b(?P<n>{_NUM})\s+(?:[\w'’]+[\s-]+){{0,8}}?(?:were|was|have\s+been|had\s+been|are|got|being)?\s*"
+               rf"(?:also\s+)?{_KILL_VERB}\b", re.I),
+    re.compile(rf"\bdeaths?\s+of\s+{_QUAL}(?P<n>{_NUM})\b", re.I),
+    re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{_QUAL}(?P<n>{_NUM})\b", re.I),
+    re.compile(rf"\b(?P<n>{_NUM})\s+(?:people\s+|civilians\s+|soldiers\s+)?(?:deaths|dead|fatalities|bodies)\b", re.I),
+]
+
+
+def number_value(text: str) -> int | None:
+    """ "eleven" -> 11, "1,200" -> 1200, "a dozen" -> 12, "twenty-one" -> 21.
+
+    >>> number_value("twenty-one"), number_value("a dozen"), number_value("1,200")
+    (21, 12, 1200)
+    """
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if re.fullmatch(r"\d[\d,]*", t):
+        return int(t.replace(",", ""))
+    if t in _UNITS:
+        return _UNITS[t]
+    parts = re.split(r"[\s-]", t)
+    if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
+        return _UNITS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+def fatalities(sentence: str) -> int:
+    """Deaths a sentence reports (the largest figure given for this event), 0 when none."""
+    best = 0
+    for pattern in _FATALITY_PATTERNS:
+        for m in pattern.finditer(sentence):
+            n = number_value(m.group("n"))
+            tail = sentence[m.end() : m.end() + 25].lower()
+            if n is None or n > 100_000 or re.match(r"\s*(?:years?|km|kilomet|miles|percent|%|am|pm|a\.m|p\.m)", tail):
+                continue
+            if re.search(r"wounded|injured", sentence[m.start(): m.end()], re.I):
+                continue
+            best = max(best, n)
+    return best

@@ -1,0 +1,257 @@
+"""News text to incidents: one incident per reported event and place, dated, typed and sourced.
+
+For each article: find its places once (the whole article is context for each
+name), then read it sentence by sentence. A sentence that reports an event (see
+:mod:`geomap.events`) becomes one incident per event location; the same event
+reported twice (a headline and its body, a paragraph repeated on another page) is
+merged into one record that lists every source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from gazetteer import Gazetteer, Mention, find_places
+from geomap.actors import actors_of
+from geomap.articles import is_boilerplate, sentences, split_articles
+from geomap.dates import absolute_dates, event_date
+from geomap.events import classify, fatalities
+from geomap.models import Article, Document, Incident, Unresolved
+
+LEVEL_RANK = {"place": 0, "feature": 1, "admin1": 2, "country": 3}
+_AWAY = re.compile(r"\b(?:from|towards?|to|fled\s+to|fled\s+towards?|heading\s+to|launched\s+from|across)\s+"
+                   r"(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as)\s*(?:in\s+)?(?:the\s+)?$", re.I)
+_DATELINE_END = re.compile(r"\s[–—-]{1,2}\s?|[–—]|\s?[-–—]\s|:\s|\)\s")
+
+
+@dataclass
+class Extraction:
+    incidents: list[Incident] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+    articles: int = 0
+    reports: int = 0  # sentences that reported an event, before duplicates were merged
+
+
+def extract_incidents(
+    documents: Iterable[Document],
+    gazetteer: Gazetteer,
+    reference_date: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Extraction:
+    """Incidents reported in ``documents``; what cannot be placed or dated is listed as unresolved."""
+    result = Extraction()
+    for doc in documents:
+        for article in split_articles(doc, reference_date):
+            result.articles += 1
+            found, unresolved = _article_incidents(doc, article, gazetteer)
+            result.reports += len(found) + len(unresolved)
+            result.incidents.extend(found)
+            result.unresolved.extend(unresolved)
+        if progress:
+            progress(1)
+    result.incidents = merge_duplicates(result.incidents)
+    return result
+
+
+def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
+    mentions = find_places(article.text, gazetteer)
+    dateline, dateline_end = _dateline(article, mentions)
+    focus = _focus_country(mentions, dateline)
+    incidents, unresolved = [], []
+    stem = Path(doc.path.split("#")[0]).stem
+    last_date = None
+    for start, end in sentences(article.text):
+        if start < dateline_end < end:
+            start = dateline_end  # "KIRKUK, Iraq, March 3, 2025 — Two ..." reads from "Two"
+        sentence = article.text[start:end]
+        if is_boilerplate(sentence) or len(sentence) < 20:
+            continue
+        event = classify(sentence)
+        if event is None:
+            continue
+        # A country other than the article's own ("brokered by Russia and Turkey") is not where it happened.
+        here = [m for m in mentions if start <= m.start and m.end <= end
+                and not (m.place.level == "country" and focus and m.place.country != focus)]
+        where = f"chars {article.start + start}-{article.start + end}"
+        locations = choose_locations(sentence, [replace(m, start=m.start - start, end=m.end - start) for m in here])
+        if not locations and dateline is not None:
+            locations = [dateline]
+        if not locations:
+            unresolved.append(Unresolved(doc.path, where, "event without a place that could be resolved",
+                                         _one_line(sentence)))
+            continue
+        found = event_date(sentence, article.date)
+        if found is not None:
+            date, time_precision = found.date, found.precision
+        elif article.date is not None:
+            date, time_precision = (last_date or article.date), (1 if article.date_text else 2)
+        else:
+            unresolved.append(Unresolved(doc.path, where, "no date in the article: give --reference-date",
+                                         _one_line(sentence)))
+            continue
+        last_date = date
+        actor1, actor2 = actors_of(sentence, event.start)
+        deaths = fatalities(sentence)
+        for n, mention in enumerate(locations):
+            place = mention.place
+            in_sentence = mention.start >= 0 and sentence[mention.start : mention.end] == mention.text
+            suffix = "" if len(locations) == 1 else chr(ord("a") + n)
+            incidents.append(
+                Incident(
+                    event_id=f"{stem}-{article.start + start}{suffix}",
+                    event_date=date,
+                    time_precision=time_precision,
+                    event_type=event.event_type,
+                    sub_event_type=event.sub_event_type,
+                    actor1=actor1,
+                    actor2=actor2,
+                    fatalities=deaths if n == 0 else 0,
+                    location=place.name,
+                    latitude=place.lat,
+                    longitude=place.lon,
+                    country=place.country,
+                    admin1=place.admin1,
+                    admin1_name=place.admin1_name,
+                    geo_precision=place.precision if in_sentence else max(2, place.precision),
+                    source=doc.path,
+                    notes=_one_line(sentence),
+                    article_title=article.title,
+                    sentence_start=article.start + start,
+                    sentence_end=article.start + end,
+                    place_start=mention.start if in_sentence else None,
+                    place_end=mention.end if in_sentence else None,
+                    sources=(f"{doc.path}:{article.start + start}-{article.start + end}",),
+                )
+            )
+    return _fold_headline(incidents, article), unresolved
+
+
+def _fold_headline(incidents: list[Incident], article: Article) -> list[Incident]:
+    """A headline repeats its article's main event: keep the body's record, note the headline as a source."""
+    if not article.title:
+        return incidents
+    head = [i for i in incidents if i.notes == _one_line(article.title)]
+    body = [i for i in incidents if i.notes != _one_line(article.title)]
+    out = list(body)
+    for h in head:
+        match = next((i for i in body if i.event_type == h.event_type), None)
+        if match is None:
+            out.append(h)
+        else:
+            k = out.index(match)
+            out[k] = replace(out[k], sources=out[k].sources + h.sources)
+    return sorted(out, key=lambda i: i.sentence_start or 0)
+
+
+def _focus_country(mentions: list[Mention], dateline: Mention | None) -> str | None:
+    """The country an article is about: its dateline's, else the one its places are mostly in."""
+    if dateline is not None:
+        return dateline.place.country
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place.level != "country":
+            counts[m.place.country] = counts.get(m.place.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def _dateline(article: Article, mentions: list[Mention]) -> tuple[Mention | None, int]:
+    """The dateline's place ("KIRKUK, Iraq, March 3 —") and where the dateline ends (-1 if none).
+
+    The place is the fall-back location of sentences that name none.
+    """
+    offset = 0
+    for line in article.text.split("\n")[:4]:
+        stripped = line.strip()
+        if stripped and stripped != article.title:
+            m = _DATELINE_END.search(line[:160])
+            if m:
+                limit = offset + m.start()
+                place = next((x for x in mentions if offset <= x.start < limit and x.place.level in ("place", "admin1")),
+                             None)
+                if place is not None or absolute_dates(line[: m.start()]):
+                    return (replace(place, start=-1, end=-1) if place else None), offset + m.end()
+            break
+        offset += len(line) + 1
+    return None, -1
+
+
+def choose_locations(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """Where the event happened: the most precise place, or every place of a list ("in Ninewa and Erbil")."""
+    if not mentions:
+        return []
+    away = {id(m) for m in mentions if _AWAY.search(sentence[max(0, m.start - 40) : m.start])}
+    pool = [m for m in mentions if id(m) not in away] or mentions
+    best = min(pool, key=lambda m: (m.place.precision, _level_rank(m), m.start))
+    chosen = [best]
+    # Extend to a list of places of the same level joined by "and" or commas.
+    ordered = sorted(pool, key=lambda m: m.start)
+    i = ordered.index(best)
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
+            nxt = ordered[j + step]
+            if nxt.place.level != best.place.level or not _LIST_GAP.match(sentence[a.end : b.start]):
+                break
+            chosen.append(nxt)
+            j += step
+    chosen = _drop_contained(sorted(chosen, key=lambda m: m.start))
+    return chosen
+
+
+def _level_rank(mention: Mention) -> int:
+    # A dam, a base or a camp is as exact a location as a town; a region is not.
+    if mention.place.level == "feature" and mention.place.precision <= 2:
+        return 0
+    return LEVEL_RANK[mention.place.level]
+
+
+def _drop_contained(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in mentions:
+        key = (m.place.name, m.place.admin1)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def merge_duplicates(incidents: list[Incident]) -> list[Incident]:
+    """One record per event: the same sentence (or near enough) at the same place and date merges."""
+    merged: list[Incident] = []
+    index: dict[tuple, list[int]] = {}
+    for incident in incidents:
+        key = (incident.event_date, incident.event_type, incident.admin1, incident.location)
+        target = None
+        for i in index.get(key, []):
+            other = merged[i]
+            same_text = fuzz.token_set_ratio(other.notes, incident.notes) >= 90
+            headline = incident.notes == incident.article_title or other.notes == other.article_title
+            same_article = other.source == incident.source and other.article_title == incident.article_title
+            if same_text or (headline and same_article):
+                target = i
+                break
+        if target is None:
+            index.setdefault(key, []).append(len(merged))
+            merged.append(incident)
+        else:
+            other = merged[target]
+            keep = other if other.notes != other.article_title or incident.notes == incident.article_title else incident
+            merged[target] = replace(
+                keep,
+                event_id=other.event_id,
+                fatalities=max(other.fatalities, incident.fatalities),
+                sources=other.sources + tuple(s for s in incident.sources if s not in other.sources),
+            )
+    return merged

@@ -1,0 +1,153 @@
+"""Read what the user points at: text files, folders of them, incident tables.
+
+Text becomes :class:`Document` (decoded, nothing else); tables become
+:class:`TableRow` with their line numbers, so that every later problem can name the
+file and line it came from.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geomap.errors import InputError
+from geomap.models import Document, TableRow, Unresolved
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".json", ".geojson", ".parquet"}
+csv.field_size_limit(1 << 30)
+
+
+@dataclass
+class Inputs:
+    documents: list[Document] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
+    problems: list[Unresolved] = field(default_factory=list)
+
+
+def kind_of(path: Path) -> str:
+    """'text', 'table', 'jsonl' or 'other', from the name (a .gz suffix is looked through)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    if last == ".jsonl" or last == ".ndjson":
+        return "jsonl"
+    if last in TABLE_SUFFIXES:
+        return "table"
+    if last in TEXT_SUFFIXES or last == "":
+        return "text"
+    return "other"
+
+
+def expand(paths: list[str | Path]) -> list[Path]:
+    """Files named, and the readable files inside folders named, in a stable order."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            chosen = [p for p in inside if kind_of(p) != "other" and p.name.lower() != "readme.md"]
+            if not chosen:
+                raise InputError(f"{path}: folder has no text or table files")
+            files.extend(chosen)
+        elif path.is_file():
+            files.append(path)
+        elif path.exists():
+            raise InputError(f"{path}: not a regular file")
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return files
+
+
+def read_inputs(paths: list[str | Path]) -> Inputs:
+    """Read every input; a folder's unreadable files are reported, a named file's raise."""
+    inputs = Inputs()
+    named = {Path(p) for p in paths}
+    for path in expand(paths):
+        try:
+            read_one(path, inputs)
+        except InputError as exc:
+            if path in named:
+                raise
+            inputs.problems.append(Unresolved(str(path), "file", str(exc).removeprefix(f"{path}: ")))
+    return inputs
+
+
+def read_one(path: Path, inputs: Inputs) -> None:
+    kind = kind_of(path)
+    if kind == "table":
+        from geomap.tables import read_table
+
+        inputs.rows.extend(read_table(path))
+    elif kind == "jsonl":
+        read_jsonl(path, inputs)
+    else:
+        inputs.documents.append(Document(str(path), decode(path)))
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if path.suffix.lower() == ".gz":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{path}: corrupt gzip file ({exc})") from None
+    return data
+
+
+def decode(path: Path) -> str:
+    """Text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, else a legacy code page."""
+    data = read_bytes(path)
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_legacy(path, data)
+    if sum(1 for c in text[:4096] if not c.isprintable() and c not in "\n\r\t") > 0.1 * min(len(text), 4096):
+        raise InputError(f"{path}: looks like a binary file, not text")
+    return text
+
+
+def _decode_legacy(path: Path, data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{path}: cannot tell the text encoding; save it as UTF-8")
+    return str(best)
+
+
+def read_jsonl(path: Path, inputs: Inputs) -> None:
+    """JSON Lines of texts ({"id", "text"}) or of incidents (anything else becomes a table row)."""
+    text = decode(path)
+    for number, line in enumerate(io.StringIO(text), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            inputs.problems.append(Unresolved(str(path), f"line {number}", f"not valid JSON ({exc.msg})"))
+            continue
+        if not isinstance(obj, dict):
+            inputs.problems.append(Unresolved(str(path), f"line {number}", "not a JSON object"))
+        elif "text" in obj and isinstance(obj["text"], str):
+            doc_id = str(obj.get("id", number))
+            inputs.documents.append(Document(f"{path}#{doc_id}", obj["text"], obj.get("id", number)))
+        else:
+            inputs.rows.append(TableRow(str(path), number, {str(k).lower(): v for k, v in obj.items()}))

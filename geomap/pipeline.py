@@ -1,0 +1,84 @@
+"""The stages chained: inputs -> incidents (+ what could not be used) -> counts or a map."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gazetteer import Gazetteer
+from geomap.extract import extract_incidents
+from geomap.ingest import read_inputs
+from geomap.models import Incident, Unresolved
+from geomap.resolve import incidents_from_rows
+
+
+@dataclass
+class Collected:
+    """Everything read from the inputs, and the accounting a user needs to trust it."""
+
+    incidents: list[Incident] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+    rows_read: int = 0
+    documents: int = 0
+    articles: int = 0
+    reports: int = 0  # event reports found in text, before duplicates were merged
+    sources: list[str] = field(default_factory=list)
+    datasets: list[str] = field(default_factory=list)  # "UCDP GED", "ACLED": credited on the map
+
+    @property
+    def read(self) -> int:
+        return self.rows_read + self.reports
+
+    def summary(self) -> str:
+        parts = []
+        if self.rows_read:
+            parts.append(f"{self.rows_read:,} table rows")
+        if self.documents:
+            parts.append(f"{self.documents:,} text files ({self.articles:,} articles, {self.reports:,} event reports)")
+        merged = self.read - len(self.unresolved) - len(self.incidents)
+        text = f"read {' and '.join(parts) or 'nothing'}: {len(self.incidents):,} incidents mapped"
+        if merged > 0:
+            text += f" ({merged:,} duplicate reports merged)"
+        return text + f", {len(self.unresolved):,} unresolved"
+
+
+def collect(
+    paths: Sequence[str | Path],
+    gazetteer: Gazetteer,
+    reference_date: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Collected:
+    """Read inputs (texts and tables) and turn them into incidents."""
+    inputs = read_inputs(list(paths))
+    out = Collected(unresolved=list(inputs.problems), rows_read=len(inputs.rows), documents=len(inputs.documents))
+    if inputs.documents:
+        extraction = extract_incidents(inputs.documents, gazetteer, reference_date, progress)
+        out.incidents.extend(extraction.incidents)
+        out.unresolved.extend(extraction.unresolved)
+        out.articles, out.reports = extraction.articles, extraction.reports
+    if inputs.rows:
+        found, unresolved = incidents_from_rows(inputs.rows, gazetteer)
+        out.incidents.extend(found)
+        out.unresolved.extend(unresolved)
+    out.sources = _unique(Path(p).name for p in [d.path.split("#")[0] for d in inputs.documents] +
+                          [r.source for r in inputs.rows])
+    out.datasets = _unique(_dataset(r.values) for r in inputs.rows)
+    return out
+
+
+def _dataset(values: dict) -> str:
+    if "type_of_violence" in values or "where_prec" in values:
+        return "UCDP GED"
+    if "event_id_cnty" in values or "sub_event_type" in values:
+        return "ACLED"
+    return ""
+
+
+def _unique(items) -> list[str]:
+    out = []
+    for item in items:
+        if item and item not in out:
+            out.append(item)
+    return out

@@ -1,0 +1,144 @@
+"""Build the incident map: an offline folium map with the timeline, basemap outlines and legend."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Sequence
+
+import folium
+import shapely
+from branca.element import Element
+
+from geomap.boundaries import admin1_frame
+from geomap.errors import OptionError
+from geomap.models import Incident
+from geomap.render.assets import head_html
+from geomap.render.timeline import IncidentTimeline
+
+DEFAULT_ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
+
+
+class OfflineMap(folium.Map):
+    """A folium Map whose Leaflet comes inlined from the package instead of CDNs."""
+
+    default_js: list = []
+    default_css: list = []
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("tiles", None)
+        super().__init__(*args, **kwargs)
+        self.get_root().header.add_child(Element(head_html()), name="geomap_assets", index=0)
+
+
+def build_map(
+    incidents: Sequence[Incident],
+    *,
+    title: str = "Incidents",
+    subtitle: str | None = None,
+    sources: Sequence[str] = (),
+    attribution: str | None = None,
+    tiles: str | None = None,
+    window_days: int = 0,
+    start: dt.date | None = None,
+    admin_names: dict[str, str] | None = None,
+) -> folium.Map:
+    """An interactive, self-contained map of ``incidents`` with a time slider."""
+    if not incidents:
+        raise OptionError("nothing to map: no incident could be placed")
+    lats = [i.latitude for i in incidents]
+    lons = [i.longitude for i in incidents]
+    bounds = (min(lons), min(lats), max(lons), max(lats))
+    fmap = OfflineMap(location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2], zoom_start=6,
+                      control_scale=True, prefer_canvas=False)
+    countries, governorates = area_polygons(bounds, {i.country for i in incidents if i.country})
+    outline = folium.GeoJson(
+        countries,
+        name="Outline basemap (offline)",
+        style_function=lambda _: {"color": "#8a8a8a", "weight": 1.2, "fillColor": "#f3f1ec", "fillOpacity": 1},
+        interactive=False,
+        control=False,
+        overlay=False,
+    )
+    outline.add_to(fmap)
+    base_layers = {"Outline basemap (offline)": outline}
+    if tiles:
+        layer = folium.TileLayer(tiles, name=f"{tiles} (online)", overlay=False, control=False)
+        layer.add_to(fmap)
+        base_layers[f"{tiles} tiles (needs network)"] = layer
+    names = dict(admin_names or {})
+    for f in governorates["features"]:
+        names.setdefault(f["properties"]["iso"], f["properties"]["name"])
+    dates = sorted(i.event_date for i in incidents)
+    if subtitle is None:
+        subtitle = default_subtitle(incidents, sources)
+    timeline = IncidentTimeline(incidents, governorates, names, title=title, subtitle=subtitle,
+                                window_days=window_days, start=start, base_layers=base_layers,
+                                attribution=html.escape(attribution or DEFAULT_ATTRIBUTION),
+                                bounds=[[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+    timeline.add_to(fmap)
+    fmap.get_root().title = f"{title} ({dates[0].isoformat()} – {dates[-1].isoformat()})"
+    stable_ids(fmap)
+    return fmap
+
+
+def default_subtitle(incidents: Sequence[Incident], sources: Sequence[str]) -> str:
+    dates = sorted(i.event_date for i in incidents)
+    n = len(incidents)
+    text = f"{dates[0].isoformat()} – {dates[-1].isoformat()} · {n:,} incident{'s' if n != 1 else ''}"
+    if sources:
+        shown = ", ".join(list(sources)[:3]) + (f" and {len(sources) - 3} more" if len(sources) > 3 else "")
+        text += f" · sources: {shown}"
+    return text
+
+
+def area_polygons(bounds: tuple[float, float, float, float], countries: set[str]) -> tuple[dict, dict]:
+    """Country outlines and governorate polygons around the incidents, simplified to the map's scale."""
+    frame = admin1_frame()
+    west, south, east, north = bounds
+    span = max(east - west, north - south, 1.0)
+    margin = max(2.0, span * 0.35)
+    box = shapely.box(west - margin, south - margin, east + margin, north + margin)
+    near = frame[frame.intersects(box) | frame["country"].isin(countries)]
+    tolerance = min(0.05, max(0.005, span / 400))
+    # Simplify the polygons as one coverage, so that neighbours keep their shared borders (no slivers).
+    simplified = shapely.coverage_simplify(shapely.make_valid(near.geometry.to_numpy()), tolerance)
+    geoms = [_polygons_only(g) for g in shapely.set_precision(simplified, 0.001)]
+    gov_features = []
+    for (_, row), geom in zip(near.iterrows(), geoms):
+        if row["country"] in countries and not geom.is_empty:
+            gov_features.append(_feature(geom, {"iso": row["iso"], "name": row["name"]}))
+    country_features = []
+    for cc in sorted(set(near["country"])):
+        mask = (near["country"] == cc).to_numpy()
+        merged = _polygons_only(shapely.set_precision(shapely.union_all([g for g, m in zip(geoms, mask) if m]), 0.001))
+        if not merged.is_empty:
+            country_features.append(_feature(merged, {"country": cc}))
+    gov_features.sort(key=lambda f: f["properties"]["iso"])
+    return ({"type": "FeatureCollection", "features": country_features},
+            {"type": "FeatureCollection", "features": gov_features})
+
+
+def _polygons_only(geom):
+    """Drop the lines and points that snapping to the grid leaves of tiny islands."""
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon") and g.area > 1e-5]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
+
+
+def _feature(geom, properties: dict) -> dict:
+    return {"type": "Feature", "properties": properties, "geometry": json.loads(shapely.to_geojson(geom))}
+
+
+def stable_ids(fmap: folium.Map) -> None:
+    """Give every element a deterministic id, so that the same input writes the same bytes."""
+    counter = 0
+
+    def walk(element):
+        nonlocal counter
+        counter += 1
+        element._id = f"{counter:08x}"
+        for child in list(element._children.values()):
+            walk(child)
+
+    walk(fmap.get_root())

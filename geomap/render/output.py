@@ -1,0 +1,87 @@
+"""Write a map: one self-contained HTML file, an embeddable fragment, or a PNG screenshot."""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from pathlib import Path
+
+import folium
+
+from geomap.errors import GeomapError, OptionError
+
+
+def render_html(fmap: folium.Map) -> str:
+    return fmap.get_root().render()
+
+
+def write_atomic(path: str | Path, text: str | bytes) -> Path:
+    """Write through a temporary file and a rename: an interrupted run leaves no half file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def embed_fragment(page: str, width: str = "100%", height: str = "600px") -> str:
+    """An <iframe srcdoc> holding the whole map: paste it into any page or slide tool."""
+    return (
+        f'<iframe title="Incident map" style="width:{html.escape(width)};height:{html.escape(height)};border:0" '
+        f'sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}"></iframe>\n'
+    )
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("GEOMAP_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
+                      "/usr/bin/google-chrome"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise GeomapError("no Chromium found for --png: install it (apt-get install chromium) or set GEOMAP_CHROMIUM")
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def write_png(page_path: str | Path, png_path: str | Path, width: int = 1280, height: int = 800,
+              date: str | None = None) -> Path:
+    """Screenshot of the map in headless Chromium, optionally with the slider at ``date``."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise GeomapError("--png needs the playwright package: pip install playwright") from None
+    if width < 200 or height < 200:
+        raise OptionError("--width and --height must be at least 200 pixels")
+    png_path = Path(png_path)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
+                       else route.abort())
+            page.goto(Path(page_path).resolve().as_uri())
+            page.wait_for_selector("[data-geomap-ready]", timeout=60_000)
+            if date:
+                page.evaluate(
+                    """(iso) => { const tl = window.geomapTimelines[0];
+                        const day = Math.round((Date.parse(iso) - tl.t0) / 86400000); tl.setDay(day); }""",
+                    date,
+                )
+            page.wait_for_timeout(300)
+            png = page.screenshot(full_page=False)
+        finally:
+            browser.close()
+    write_atomic(png_path, png)
+    return png_path

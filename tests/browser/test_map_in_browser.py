@@ -1,0 +1,108 @@
+"""What a person sees when they open a generated map, in headless Chromium, offline."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HOSTILE = [
+    "</script><script>window.__pwned=1</script>",
+    "<img src=x onerror=\"window.__pwned=2\">",
+    "javascript:window.__pwned=3",
+    "\"' onmouseover=\"window.__pwned=4\"",
+    "<svg onload=window.__pwned=5>",
+]
+
+
+def make_map(tmp_path: Path, *inputs, extra=()) -> Path:
+    out = tmp_path / "map.html"
+    result = subprocess.run([sys.executable, "-m", "geomap", "map", *map(str, inputs), "-o", str(out), "-q", *extra],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample_map(tmp_path_factory, examples):
+    return make_map(tmp_path_factory.mktemp("sample"), examples)
+
+
+def fills(page):
+    return page.eval_on_selector_all(".leaflet-overlay-pane path.leaflet-interactive",
+                                     "els => els.map(e => e.getAttribute('fill'))")
+
+
+def canvas_ink(page) -> int:
+    """How many pixels of the points canvas are painted."""
+    return page.evaluate("""() => { const c = document.querySelector('canvas.geomap-points');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+        for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }""")
+
+
+def test_map_renders_offline_with_slider_legend_and_layers(sample_map, open_map):
+    page, errors, remote = open_map(sample_map)
+    assert errors == [] and remote == []
+    assert page.is_visible("input.geomap-slider")
+    assert page.is_visible(".geomap-legend") and page.is_visible(".leaflet-control-layers")
+    assert page.is_visible(".leaflet-control-scale") and "Natural Earth" in page.inner_text(".leaflet-control-attribution")
+    assert len(fills(page)) >= 20  # governorates of Iraq and Syria
+    assert canvas_ink(page) > 500
+    assert "incidents in" in page.inner_text(".geomap-count")
+
+
+def test_slider_moves_points_and_choropleth_together(sample_map, open_map):
+    page, errors, _ = open_map(sample_map)
+    page.select_option("select.geomap-window", "30")
+    before = (page.get_attribute(".folium-map", "data-geomap-visible"), fills(page), canvas_ink(page))
+    slider = page.locator("input.geomap-slider")
+    slider.evaluate("(el) => { el.value = '40'; el.dispatchEvent(new Event('input')); }")
+    after = (page.get_attribute(".folium-map", "data-geomap-visible"), fills(page), canvas_ink(page))
+    assert page.inner_text(".geomap-datelabel") != ""
+    assert before[0] != after[0], "the set of visible incidents did not change"
+    assert before[1] != after[1], "the choropleth colours did not change"
+    assert before[2] != after[2], "the points canvas did not change"
+    page.click("button.geomap-play")
+    page.wait_for_timeout(1200)
+    assert page.get_attribute(".folium-map", "data-geomap-day") != "2024-10-17"
+    assert errors == []
+
+
+def test_popup_shows_hostile_text_as_text(tmp_path, open_map):
+    path = tmp_path / "hostile.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["event_date", "event_type", "location", "latitude", "longitude", "notes", "actor1",
+                         "source", "fatalities"])
+        for n, text in enumerate(HOSTILE):
+            writer.writerow([f"2025-01-0{n + 1}", text, text, 35.5 + n, 44.0 + n, f"Attack {text} here", text, text, 1])
+    out = make_map(tmp_path, path, extra=["--title", HOSTILE[0], "--window", "0"])
+    page, errors, remote = open_map(out)
+    assert page.evaluate("window.__pwned") is None
+    assert HOSTILE[0] in page.inner_text(".geomap-title")
+    # Zoom in so that no point is clustered, then click each one.
+    page.evaluate("window.geomapTimelines[0].map.setZoom(9, {animate: false})")
+    for n in range(len(HOSTILE)):
+        page.evaluate(f"(() => {{ const tl = window.geomapTimelines[0]; tl.map.closePopup();"
+                      f"tl.map.setView([{35.5 + n}, {44.0 + n}], 9, {{animate: false}}); }})()")
+        page.wait_for_timeout(100)
+        mark = page.evaluate("window.geomapTimelines[0].points._marks[0]")
+        box = page.locator(".folium-map").bounding_box()
+        page.mouse.click(box["x"] + mark["x"], box["y"] + mark["y"])
+        page.wait_for_selector(".geomap-pop")
+        assert HOSTILE[n] in page.inner_text(".geomap-pop")
+        assert page.locator(".geomap-pop img, .geomap-pop svg, .geomap-pop script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert errors == [] and remote == []
+
+
+def test_png_screenshot(tmp_path, examples):
+    png = tmp_path / "map.png"
+    make_map(tmp_path, examples, extra=["--png", png, "--width", "900", "--height", "600"])
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000

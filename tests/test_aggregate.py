@@ -1,0 +1,37 @@
+import datetime as dt
+
+import pytest
+
+from geomap.aggregate import aggregate
+from geomap.errors import OptionError
+from geomap.models import Incident
+
+
+def incident(day, lat, lon, admin1=None, fatalities=0):
+    return Incident(event_id=f"{day}{lat}", event_date=day, time_precision=1, event_type="Battles",
+                    sub_event_type="Armed clash", actor1="", actor2="", fatalities=fatalities, location="x",
+                    latitude=lat, longitude=lon, country="", admin1=admin1, admin1_name=None, geo_precision=1,
+                    source="t", notes="")
+
+
+def test_counts_per_governorate_and_month():
+    jan, feb = dt.date(2025, 1, 5), dt.date(2025, 2, 9)
+    table = aggregate([
+        incident(jan, 35.47, 44.39, fatalities=2),   # Kirkuk city: placed by the spatial join
+        incident(jan, 35.33, 43.77, fatalities=1),   # Hawija, Kirkuk governorate
+        incident(feb, 35.96, 36.71),                 # Binnish, Idlib
+        incident(feb, 36.34, 43.13, admin1="IQ-NI"),  # Mosul, already resolved
+    ], period="month", names={"IQ-KI": "Kirkuk"})
+    rows = {(r.admin1, r.period): (r.events, r.fatalities) for r in table.itertuples()}
+    assert rows == {("IQ-KI", "2025-01"): (2, 3), ("SY-ID", "2025-02"): (1, 0), ("IQ-NI", "2025-02"): (1, 0)}
+    assert list(table.columns) == ["country", "admin1", "admin1_name", "period", "events", "fatalities"]
+
+
+def test_weeks_are_iso_weeks():
+    table = aggregate([incident(dt.date(2025, 1, 1), 35.47, 44.39)], period="week")
+    assert table.period.tolist() == ["2025-W01"]
+
+
+def test_unknown_period_is_an_option_error():
+    with pytest.raises(OptionError, match="period must be one of"):
+        aggregate([incident(dt.date(2025, 1, 1), 35.47, 44.39)], period="fortnight")

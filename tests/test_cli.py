@@ -1,0 +1,100 @@
+"""The command line: each command's contract, and one-line errors for bad input."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def geomap(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "geomap", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def test_places_emits_contract_fields_in_text_order(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("A drone targeted a car in Binnish. Later, shelling hit Kirkuk.", encoding="utf-8")
+    result = geomap("places", path)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["name"] for r in rows] == ["Binnish", "Kirkuk"]
+    assert rows[0]["admin1"] == "SY-ID" and rows[1]["admin1"] == "IQ-KI"
+    text = path.read_text(encoding="utf-8")
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["text"]
+        assert set(r) >= {"text", "start", "end", "name", "lat", "lon", "country", "admin1", "admin1_name", "level",
+                          "precision", "geonameid"}
+
+
+def test_places_jsonl_carries_ids(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "a1", "text": "Clashes in Raqqa."}\n{"id": 7, "text": "Nothing here."}\n')
+    rows = [json.loads(line) for line in geomap("places", path).stdout.splitlines()]
+    assert [(r["id"], r["admin1"]) for r in rows] == [("a1", "SY-RA")]
+
+
+def test_geocode_found_and_not_found():
+    ok = geomap("geocode", "Deir Ezzour", "Binnish")
+    assert ok.returncode == 0
+    assert [json.loads(line)["admin1"] for line in ok.stdout.splitlines()] == ["SY-DY", "SY-ID"]
+    missing = geomap("geocode", "Qwxzzy")
+    assert missing.returncode == 1
+    assert json.loads(missing.stdout) == {"query": "Qwxzzy", "error": "not found"}
+
+
+def test_extract_writes_acled_fields(tmp_path, examples):
+    out = tmp_path / "incidents.csv"
+    result = geomap("extract", examples, "-o", out)
+    assert result.returncode == 0, result.stderr
+    header = out.read_text().splitlines()[0].split(",")
+    assert header[:17] == ["event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
+                           "actor2", "fatalities", "location", "latitude", "longitude", "country", "admin1",
+                           "admin1_name", "geo_precision", "source", "notes"]
+    assert "incidents mapped" in result.stderr and "unresolved" in result.stderr
+
+
+def test_aggregate_counts(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("event_date,latitude,longitude,fatalities\n2025-01-02,35.47,44.39,2\n2025-01-20,35.33,43.77,1\n"
+                    "2025-02-01,35.96,36.71,0\n")
+    result = geomap("aggregate", path, "--period", "month", "-q")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "country,admin1,admin1_name,period,events,fatalities"
+    assert "IQ,IQ-KI,Kirkuk,2025-01,2,3" in lines and "SY,SY-ID,Idlib,2025-02,1,0" in lines
+
+
+def test_map_writes_one_html_file(tmp_path, examples):
+    out = tmp_path / "m.html"
+    result = geomap("map", examples, "-o", out, "-q")
+    assert result.returncode == 0, result.stderr
+    page = out.read_text()
+    assert "geomapTimeline(" in page and "<script src=" not in page
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["map", "missing.txt", "-o", "x.html"], "Error: missing.txt: no such file or folder"),
+        (["frobnicate"], "Error: No such command 'frobnicate'."),
+    ],
+)
+def test_errors_are_one_line(tmp_path, args, message):
+    result = geomap(*args, cwd=tmp_path)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith(message)
+
+
+def test_empty_and_binary_files(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    for path, message in [(empty, "file is empty"), (binary, "looks like a binary file")]:
+        result = geomap("extract", path)
+        assert result.returncode == 1
+        assert result.stderr.strip() == f"Error: {path}: {message}, not text".replace("empty, not text", "empty")

@@ -1,0 +1,78 @@
+"""From news text to incidents: place, date, type, fatalities, duplicates."""
+
+import datetime as dt
+
+from geomap.dates import event_date
+from geomap.events import classify, fatalities
+from geomap.extract import extract_incidents
+from geomap.models import Document
+
+
+def extract(text, gazetteer, reference=None):
+    return extract_incidents([Document("report.txt", text)], gazetteer, reference).incidents
+
+
+def test_binnish_drone_strike(gazetteer):
+    text = ("IDLIB, Syria, 20 September 2021 – A drone targeted a car at the entrance to the city of Binnish "
+            "in the Idleb countryside on Sunday, killing two men.")
+    [incident] = extract(text, gazetteer)
+    assert (incident.location, incident.admin1, incident.geo_precision) == ("Binnish", "SY-ID", 1)
+    assert incident.event_date == dt.date(2021, 9, 19)
+    assert (incident.event_type, incident.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert incident.fatalities == 2
+    assert incident.notes[incident.place_start : incident.place_end] == "Binnish"
+
+
+def test_one_incident_per_governorate_in_a_list(gazetteer):
+    found = extract("Clashes in Ninewa and Erbil killed three fighters.", gazetteer, dt.date(2017, 10, 26))
+    assert sorted(i.admin1 for i in found) == ["IQ-AR", "IQ-NI"]
+    assert sum(i.fatalities for i in found) == 3
+
+
+def test_non_events_are_not_incidents(gazetteer):
+    text = ("BAGHDAD, 3 March 2025 – The prime minister met the Turkish ambassador in Baghdad to discuss water. "
+            "The authorities will arrest everyone who attended the Erbil conference, a spokesman said. "
+            "Between January 2020 and September 2021, ISIS claimed an average of 90 operations per month in Iraq.")
+    assert extract(text, gazetteer) == []
+
+
+def test_relative_dates_against_the_article_date():
+    monday = dt.date(2025, 1, 6)
+    assert event_date("clashes on Sunday night", monday).date == dt.date(2025, 1, 5)
+    assert event_date("a bomb exploded yesterday", monday).date == dt.date(2025, 1, 5)
+    assert event_date("earlier today a convoy was hit", monday).date == monday
+    assert event_date("in late October", monday).precision == 2
+    assert event_date("on Sept. 19", monday).date == dt.date(2024, 9, 19)
+    assert event_date("reported on 31.10.2021", None).date == dt.date(2021, 10, 31)
+
+
+def test_fatalities_in_words_and_numbers():
+    assert fatalities("an attack killing nine soldiers") == 9
+    assert fatalities("eleven people were killed and others wounded") == 11
+    assert fatalities("led to the death of a dozen police officers") == 12
+    assert fatalities("two bombings killed more than 30 people and wounded dozens") == 30
+    assert fatalities("three soldiers were wounded") == 0
+
+
+def test_event_types():
+    assert classify("A roadside bomb hit a patrol near Tikrit.").sub_event_type == "Remote explosive/landmine/IED"
+    assert classify("Hundreds protested in Basra against power cuts.").event_type == "Protests"
+    assert classify("Gunmen kidnapped two shepherds near Daquq.").sub_event_type == "Abduction/forced disappearance"
+    assert classify("The minister said the economy is improving.") is None
+
+
+def test_dateline_is_the_fallback_location(gazetteer):
+    [incident] = extract("KIRKUK, Iraq, March 3, 2025 — Gunmen attacked a police checkpoint on Sunday.", gazetteer)
+    assert (incident.location, incident.admin1, incident.geo_precision) == ("Kirkuk", "IQ-KI", 2)
+
+
+def test_an_event_without_place_or_date_is_reported_not_dropped(gazetteer):
+    result = extract_incidents([Document("a.txt", "Gunmen attacked a checkpoint in Kirkuk on Sunday.")], gazetteer)
+    assert result.incidents == [] and result.unresolved[0].reason.startswith("no date")
+
+
+def test_repeated_paragraph_becomes_one_incident_with_both_sources(gazetteer):
+    text = "ERBIL, 1 Nov 2021 – A roadside bomb killed two soldiers in Makhmour on Sunday."
+    docs = [Document("page1.txt", text), Document("page2.txt", "Other news.\n\n" + text)]
+    [incident] = extract_incidents(docs, gazetteer).incidents
+    assert len(incident.sources) == 2
