@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
 from rapidfuzz import fuzz
 
 from gazetteer.index import Entry, Gazetteer
@@ -284,6 +285,8 @@ def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazette
     ranked = []
     for entry in span.candidates:
         score = gazetteer.score(entry)
+        if name_key(entry.name) == span.key:
+            score += 1.5  # named by its main name, not by one of many alternates
         if qualifier in ("province", "countryside"):
             score += 12 if entry.kind == "admin1" else 0
         elif qualifier == "region":
@@ -323,21 +326,19 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         return typed
     if key in MEDIA_OR_GROUP:
         media = r"^['’]?s?\s*(channel|tv|television|network|reported|said|says|quoted|broadcast|aired|correspondent)\b"
-        return locative and not re.search(media, _after(text, span), re.I)
+        in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on)\s+(the\s+)?$", before, re.I)
+        return bool(in_place or typed) and not re.search(media, _after(text, span), re.I)
     if span.text.isupper() and len(key.replace(" ", "")) <= 4 and entry.kind != "country":
         return False  # an acronym: "SNA", "PMF", "HTS"
     strong = _strong(entry)
-    if _previous_capitalised(text, tokens, span) is not None:
-        # "Mark Milley", "Naftali Bennett", "Jabhat al-Nusra": part of a longer proper name.
-        if not (entry.kind in ("country", "admin1") or entry.population >= 500_000):
-            return False
-    if _name_continues(text, tokens, span) and not (entry.kind in ("country", "admin1") or entry.population >= 500_000):
-        # "Bashar al-Assad", "Omar Abdullah": the span is the first part of a longer name.
+    famous = entry.kind in ("country", "admin1") or entry.population >= 500_000
+    if not famous and (_previous_capitalised(text, tokens, span) is not None or _name_continues(text, tokens, span)):
+        # "Mark Milley", "Jabhat al-Nusra", "Bashar al-Assad": part of a longer proper name.
         return False
     common = gazetteer.commonness(key)
     if common >= FUNCTION_WORD_ZIPF or (span.text.isupper() and common >= COMMON_WORD_ZIPF):
         # "The", "In", "AND": a word first, whatever town shares the spelling.
-        return typed
+        return bool(_TYPE_BEFORE.search(before))
     if common >= COMMON_WORD_ZIPF and not strong:
         return typed or (locative and not _sentence_initial(text, span))
     if _sentence_initial(text, span) and common >= 3.0 and not strong and not typed:
@@ -366,9 +367,9 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
         return []
     admin1s, countries = _document_context(spans, gazetteer)
     inside = _containers(text, spans, gazetteer)
+    qualifiers = _list_qualifiers(text, spans, [_qualifier(text, span) for span in spans], gazetteer)
     mentions = []
-    for span in spans:
-        qualifier = _qualifier(text, span)
+    for span, qualifier in zip(spans, qualifiers):
         ranked = _rank(span, qualifier, inside.get(id(span)), admin1s, countries, gazetteer)
         entry = ranked[0][1]
         if qualifier == "countryside" and entry.kind == "place" and entry.admin1:
@@ -381,6 +382,32 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
         place = gazetteer.to_place(entry, _precision(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
     return mentions
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?", re.I)
+_PLURAL_ADMIN1 = re.compile(r"^\s*(?:governorates|provinces)\b", re.I)
+
+
+def _list_qualifiers(text: str, spans: list[Span], qualifiers: list, gazetteer: Gazetteer) -> list:
+    """Names listed together are read at one level: "Ninewa and Erbil", "Kirkuk, and Diyala governorates"."""
+    out = list(qualifiers)
+    group = [0]
+    for i in range(1, len(spans) + 1):
+        if i < len(spans) and _LIST_GAP.fullmatch(text[spans[i - 1].end : spans[i].start]):
+            group.append(i)
+            continue
+        if len(group) > 1:
+            members = [spans[k] for k in group]
+            plural = bool(_PLURAL_ADMIN1.match(text[members[-1].end :]))
+            has_admin1 = [any(e.kind == "admin1" for e in m.candidates) for m in members]
+            top_is_admin1 = [max(m.candidates, key=gazetteer.score).kind == "admin1" or out[k] in
+                             ("province", "countryside") for k, m in zip(group, members)]
+            if plural or (any(top_is_admin1) and all(has_admin1)):
+                for k, ok in zip(group, has_admin1):
+                    if ok and out[k] in (None, "province"):
+                        out[k] = "province"
+        group = [i]
+    return out
 
 
 def _same_name(admin1: Entry, key: str, gazetteer: Gazetteer) -> bool:

@@ -229,7 +229,8 @@ def aggregate(inputs, by, period, output: Path | None, reference_date, unresolve
 @click.option("--window", "window_days", default=0, show_default=True, type=click.IntRange(0, 36500),
               help="Days shown at once on the slider; 0 = cumulative.")
 @click.option("--date", "start", default=None, metavar="YYYY-MM-DD", help="Where the slider starts (default: the end).")
-@click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Also save a screenshot (headless Chromium).")
+@click.option("--png", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also save a screenshot (headless Chromium).")
 @click.option("--width", default=1280, show_default=True, type=click.IntRange(200, 8000), help="Screenshot width.")
 @click.option("--height", default=800, show_default=True, type=click.IntRange(200, 8000), help="Screenshot height.")
 @click.option("--embed", type=click.Path(dir_okay=False, path_type=Path),

@@ -109,11 +109,13 @@ def classify(sentence: str) -> EventType | None:
         for m in pattern.finditer(sentence):
             if _UNREAL.search(sentence[max(0, m.start() - 40) : m.start()]):
                 continue
-            if sub_event_type == "Attack":
-                if not _CIVILIAN.search(sentence) or (_ARMED_TARGET.search(sentence) and not _civilians_targeted(sentence)):
-                    if _ARMED_TARGET.search(sentence) and re.search(r"\b(?:killed|attack\w*)\b", m.group(), re.I):
-                        return EventType("Battles", "Armed clash", m.start(), m.end())
-                    continue
+            armed = _ARMED_TARGET.search(sentence)
+            if sub_event_type == "Attack" and (not _CIVILIAN.search(sentence) or (armed and not _civilians_targeted(
+                    sentence))):
+                # Violence against armed men is a battle in ACLED's terms, not violence against civilians.
+                if armed and re.search(r"\b(?:killed|attack\w*)\b", m.group(), re.I):
+                    return EventType("Battles", "Armed clash", m.start(), m.end())
+                continue
             if sub_event_type == "Government regains territory" and _non_state_agent(sentence):
                 return EventType(event_type, "Non-state actor overtakes territory", m.start(), m.end())
             return EventType(event_type, sub_event_type, m.start(), m.end())
@@ -141,7 +143,8 @@ _UNITS = {"zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "
 _NUM = (r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
         r"seven|eight|nine))?|a\s+dozen|a\s+hundred|a\s+couple|a\s+few|dozens|scores|hundreds|several|" + "|".join(
             sorted((k for k in _UNITS if " " not in k and k not in ("no", "zero")), key=len, reverse=True)) + ")")
-_QUAL = r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|as\s+many\s+as\s+)?"
+_QUAL = (r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|"
+         r"as\s+many\s+as\s+)?")
 _KILL_VERB = r"(?:killed|dead|died|slain|executed|shot\s+dead|lost\s+their\s+lives|perished|martyred|beheaded)"
 _FATALITY_PATTERNS = [
     re.compile(rf"\b(?:kill(?:ed|ing|s)?|claimed\s+the\s+lives\s+of|leaving|left)\s+{_QUAL}(?P<n>{_NUM})\b"

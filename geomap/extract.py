@@ -25,8 +25,14 @@ from geomap.events import classify, fatalities
 from geomap.models import Article, Document, Incident, Unresolved
 
 LEVEL_RANK = {"place": 0, "feature": 1, "admin1": 2, "country": 3}
-_AWAY = re.compile(r"\b(?:from|towards?|to|fled\s+to|fled\s+towards?|heading\s+to|launched\s+from|across)\s+"
-                   r"(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+# Places an event moved to or came from ("fled towards the town of Abu Kamal", "shelling launched from
+# Ras al-Ain") are not where it happened.
+_AWAY = re.compile(
+    r"(?:\b(?:fled|fleeing|escaped|retreated|withdrew|withdrawing|headed|heading|moved|moving|travell?ing|"
+    r"returned|returning|evacuated|transferred|taken|driven|sent|deployed)\s+(?:back\s+)?(?:to|towards?|into)|"
+    r"\b(?:launched|fired|came|coming|originat\w+|crossed)\s+from|\btowards?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as)\s*(?:in\s+)?(?:the\s+)?$", re.I)
 _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s?|[–—]|\s?[-–—]\s|:\s|\)\s")
 
@@ -171,17 +177,15 @@ def _dateline(article: Article, mentions: list[Mention]) -> tuple[Mention | None
     The place is the fall-back location of sentences that name none.
     """
     offset = 0
-    for line in article.text.split("\n")[:4]:
+    for line in article.text.split("\n")[:6]:
         stripped = line.strip()
-        if stripped and stripped != article.title:
-            m = _DATELINE_END.search(line[:160])
-            if m:
-                limit = offset + m.start()
-                place = next((x for x in mentions if offset <= x.start < limit and x.place.level in ("place", "admin1")),
-                             None)
-                if place is not None or absolute_dates(line[: m.start()]):
-                    return (replace(place, start=-1, end=-1) if place else None), offset + m.end()
-            break
+        m = _DATELINE_END.search(line[:160]) if stripped and stripped != article.title else None
+        if m:
+            limit = offset + m.start()
+            place = next((x for x in mentions if offset <= x.start < limit and x.place.level in ("place", "admin1")),
+                         None)
+            if absolute_dates(line[: m.start()]):
+                return (replace(place, start=-1, end=-1) if place else None), offset + m.end()
         offset += len(line) + 1
     return None, -1
 
@@ -232,14 +236,14 @@ def merge_duplicates(incidents: list[Incident]) -> list[Incident]:
     merged: list[Incident] = []
     index: dict[tuple, list[int]] = {}
     for incident in incidents:
-        key = (incident.event_date, incident.event_type, incident.admin1, incident.location)
+        key = (incident.event_type, incident.admin1, incident.location)
         target = None
         for i in index.get(key, []):
             other = merged[i]
-            same_text = fuzz.token_set_ratio(other.notes, incident.notes) >= 90
-            headline = incident.notes == incident.article_title or other.notes == other.article_title
-            same_article = other.source == incident.source and other.article_title == incident.article_title
-            if same_text or (headline and same_article):
+            same_text = fuzz.ratio(other.notes, incident.notes) >= 95
+            similar = (other.event_date == incident.event_date
+                       and fuzz.token_set_ratio(other.notes, incident.notes) >= 90)
+            if same_text or similar:
                 target = i
                 break
         if target is None:

@@ -9,7 +9,7 @@ from geomap.ingest import read_inputs
 from geomap.resolve import incidents_from_rows
 
 ACLED = """event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities
-IRQ1,2021-09-20,2021,1,Battles,Armed clash,Islamic State,Military Forces of Iraq,Iraq,Kirkuk,Daquq,34.9,44.45,1,Rudaw,Clash near Daquq,3
+IRQ1,2021-09-20,2021,1,Battles,Armed clash,Islamic State,Military Forces of Iraq,Iraq,Kirkuk,Daquq,35.14,44.45,1,Rudaw,Clash near Daquq,3
 SYR2,20 September 2021,2021,1,Explosions/Remote violence,Air/drone strike,Unidentified,,Syria,Idlib,Binnish,,,1,SOHR,Drone strike on a car,0
 SYR3,2021-09-21,2021,1,Battles,Armed clash,,,Syria,,Nowhereville Xyz,,,1,,,0
 SYR4,,2021,1,Battles,Armed clash,,,Syria,,Aleppo,36.2,37.1,1,,,0

@@ -29,7 +29,7 @@ import shapely
 from shapely.geometry import shape
 from wordfreq import top_n_list, zipf_frequency
 
-from gazetteer.normalize import fold, is_arabic, loose_key, name_key
+from gazetteer.normalize import fold, is_arabic, name_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 FOCUS = ("IQ", "SY", "LB", "JO", "TR", "IR")
@@ -360,7 +360,7 @@ def country_table(data: Path, features: list[dict]) -> list[list]:
             if line.startswith("#") or line.count("\t") < 16:
                 continue
             c = line.rstrip("\n").split("\t")
-            iso2, iso3, name, gid, pop = c[0], c[1], c[4], c[16], c[7]
+            iso2, name, gid, pop = c[0], c[4], c[16], c[7]
             if iso2 not in by_country:
                 continue
             point = shapely.union_all(by_country[iso2]).representative_point()

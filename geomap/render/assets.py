@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -13,7 +13,7 @@ SCRIPTS = ("leaflet/leaflet.js", "geomap/timeline.js")
 STYLES = ("leaflet/leaflet.css", "geomap/timeline.css")
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset_text(name: str) -> str:
     return (ASSETS / name).read_text(encoding="utf-8")
 
@@ -26,7 +26,7 @@ def _data_uri(match: re.Match, base: Path) -> str:
     return f"url(data:image/png;base64,{encoded})"
 
 
-@lru_cache(maxsize=None)
+@cache
 def inline_css(name: str) -> str:
     """CSS with its relative image URLs replaced by data URIs."""
     base = (ASSETS / name).parent

@@ -90,8 +90,10 @@ def test_popup_shows_hostile_text_as_text(tmp_path, open_map):
     for n in range(len(HOSTILE)):
         page.evaluate(f"(() => {{ const tl = window.geomapTimelines[0]; tl.map.closePopup();"
                       f"tl.map.setView([{35.5 + n}, {44.0 + n}], 9, {{animate: false}}); }})()")
-        page.wait_for_timeout(100)
-        mark = page.evaluate("window.geomapTimelines[0].points._marks[0]")
+        page.wait_for_selector(".geomap-pop", state="detached")  # the last popup fades out first
+        mark = page.evaluate("""(() => { const tl = window.geomapTimelines[0], c = tl.map.getSize().divideBy(2);
+            return tl.points._marks.reduce((a, b) => Math.hypot(a.x - c.x, a.y - c.y) < Math.hypot(b.x - c.x, b.y - c.y)
+                                          ? a : b); })()""")
         box = page.locator(".folium-map").bounding_box()
         page.mouse.click(box["x"] + mark["x"], box["y"] + mark["y"])
         page.wait_for_selector(".geomap-pop")

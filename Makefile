@@ -1,0 +1,56 @@
+# geomap: `make map` builds a map from the bundled sample, `make test` runs the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: map map-seeds map-ucdp test lint gold bench chromium gazetteer clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -c "from gazetteer import Gazetteer; Gazetteer.load()"  # compile the place index once
+	touch $@
+
+map: $(STAMP)
+	$(BIN)/geomap map examples/reports -o output/incidents.html --unresolved output/unresolved.csv
+	@echo "Open output/incidents.html in a browser (it works offline)."
+
+map-seeds: $(STAMP)
+	$(BIN)/geomap map $(SHARED)/seeds -o output/seeds.html --title "Seed news pages" \
+		--reference-date 2021-11-01 --unresolved output/seeds-unresolved.csv
+
+map-ucdp: $(STAMP)
+	$(BIN)/geomap map $(SHARED)/data/ucdp/ucdp_ged_syria_652.1601.1911.csv.gz \
+		$(SHARED)/data/ucdp/ucdp_ged191_iraq_hdx_conflict_data_irq.csv.gz \
+		-o output/ucdp.html --title "UCDP GED: Iraq and Syria" --window 30 --png output/ucdp.png
+
+# Browser tests drive Debian's chromium; install it when it is missing (as root, e.g. on CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
+		else echo "chromium is missing: install it with 'apt-get install chromium' as root" >&2; exit 1; fi; }
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check geomap gazetteer tests benchmarks
+
+gold: $(STAMP)
+	$(BIN)/python benchmarks/gold_places.py
+	$(BIN)/python benchmarks/gold_incidents.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_gazetteer.py
+
+# Rebuild gazetteer/data from the open data in $(SHARED)/data (needs the [build] extra).
+gazetteer: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/python -m gazetteer.build --data $(SHARED)/data
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache output/*.html output/*.png output/*.csv
