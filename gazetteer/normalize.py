@@ -26,6 +26,8 @@ _MARKS = re.compile(r"[\u02bb\u02bc\u02be\u02bf\u2018\u2019\u201b\u00b4`'\u02b9\
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # "Ezzour", "Arraqqa", "Assafira": an article fused to a sun letter it doubles.
 _FUSED_ARTICLE = re.compile(r"^[ae](sh|th|dh|[dtrszn])(?=\1)")
+# Ta marbuta is written -a or -ah (Raqqa / Raqqah, Hawija / Hawijah): one spelling in keys.
+_TA_MARBUTA = re.compile(r"(?<=\w\w)ah$")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك"})
@@ -49,7 +51,7 @@ def fold(text: str) -> str:
 
 def _strip_articles(tokens: list[str]) -> list[str]:
     kept = [t for i, t in enumerate(tokens) if not (t in ARTICLES and i + 1 < len(tokens))]
-    return [_FUSED_ARTICLE.sub("", t) if len(t) >= 5 else t for t in kept] or tokens
+    return [_TA_MARBUTA.sub("a", _FUSED_ARTICLE.sub("", t) if len(t) >= 5 else t) for t in kept] or tokens
 
 
 def name_key(text: str) -> str:
@@ -57,8 +59,8 @@ def name_key(text: str) -> str:
 
     >>> name_key("Deir ez-Zor") == name_key("Deir Ezzor") == name_key("deir ezzor")
     True
-    >>> name_key("Al-Hawija")
-    'hawija'
+    >>> name_key("Al-Hawija") == name_key("Hawijah") == "hawija"
+    True
     """
     if is_arabic(text):
         return arabic_key(text)
@@ -72,7 +74,8 @@ def arabic_key(text: str) -> str:
     return " ".join(words)
 
 
-_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"))
+# Dhal and tha are written th, dh, d or z: Thiban / Dhiban.
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "t"), ("ph", "f"))
 _VOWELS = re.compile(r"[aeiouyw]")
 
 
@@ -103,7 +106,7 @@ def loose_key(text: str) -> str:
 
 
 _SOFT = (("ee", "i"), ("ii", "i"), ("oo", "u"), ("ou", "u"), ("uu", "u"), ("aa", "a"), ("ai", "ay"), ("ei", "ay"),
-         ("ey", "ay"), ("ie", "i"), ("ae", "a"), ("q", "k"), ("dh", "d"), ("th", "t"), ("kh", "k"))
+         ("ey", "ay"), ("ie", "i"), ("ae", "a"), ("q", "k"), ("dh", "t"), ("th", "t"), ("kh", "k"))
 
 
 def soft_key(key: str) -> str:

@@ -13,6 +13,7 @@ The work happens in three passes over a document:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -39,7 +40,16 @@ VARIANT_MIN_RATIO = 80
 COMMON_WORD_ZIPF = 3.9  # "Hit" 5.4, "Mark" 5.1, "Bennett" 4.0; "Mosul" 3.3, "Baghdad" 3.6
 FUNCTION_WORD_ZIPF = 5.5  # "the" 7.7, "in" 7.3; "Iraq" 4.7, "China" 5.3, "India" 5.2
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`][^\W\d_]+)*")
+# Words with inner apostrophes (Dar'a, Ma’arrat), but "Ninewa's" is "Ninewa" + "'s".
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`](?![sS]\b)[^\W\d_]+)*")
+# Lower-case words that may end a name: "Euphrates valley", "Damascus countryside", "Mosul dam".
+GENERIC_TAILS = frozenset("valley desert mountains mountain dam lake river plains plain region countryside camp "
+                          "crossing base airport border".split())
+# Lower-case joiners inside a name besides the Arabic article: the Persian ezafe ("Qasr-e Shirin").
+JOINERS = frozenset({"e", "i", "bin", "ibn", "abu", "umm", "de"})
+NEIGHBOURS = ("TR", "LB", "JO", "IR")
+DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", "turkish": "TR", "iranian": "IR",
+            "libyan": "LY", "saudi": "SA", "israeli": "IL", "egyptian": "EG", "kuwaiti": "KW", "yemeni": "YE"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
 _LOCATIVE = re.compile(
     r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|"
@@ -59,6 +69,9 @@ _NEAR_BEFORE = re.compile(
     r"(?:north|south|east|west)(?:ern)?\s+(?:outskirts|edge|suburbs)\s+of)\s+(the\s+)?$",
     re.I,
 )
+_NAMED_BY = re.compile(
+    r"\b(?:magazine|newspaper|outlet|channel|agency|website|radio|television|daily|weekly|publication|"
+    r"(?:Islamic\s+)?State\s+of)\s+(?:the\s+)?$")
 _REGION_ADJ = re.compile(
     r"\b(northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|rural|greater|upper|lower)\s+(the\s+)?$",
@@ -109,6 +122,9 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
     i = 0
     while i < len(tokens):
         first = tokens[i]
+        if first.text in ("The", "THE") and i + 1 < len(tokens):
+            i += 1  # "The US garrison": a name never starts with "The"
+            continue
         starts_name = first.capitalised or (
             _is_article(first) and i + 1 < len(tokens) and tokens[i + 1].capitalised
             and _joinable(text, first, tokens[i + 1])
@@ -123,10 +139,13 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
             tok = tokens[j]
             if j > i and not _joinable(text, tokens[j - 1], tok):
                 break
-            if j > i and not (tok.capitalised or _is_article(tok)):
+            lower = tok.text.lower()
+            if j > i and not (tok.capitalised or _is_article(tok) or lower in JOINERS or lower in GENERIC_TAILS):
                 break
-            if tok.capitalised:
+            if tok.capitalised or (j > i and lower in GENERIC_TAILS):
                 ends.append(j)
+            if j > i and lower in GENERIC_TAILS:
+                break
             j += 1
         for end in reversed(ends):
             surface = text[first.start : tokens[end].end]
@@ -135,9 +154,13 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
                 continue
             entries = list(gazetteer.lookup(key))
             variant = False
-            if not entries and len(key) >= 5 and gazetteer.commonness(key) < 3.0 and not surface.isupper():
-                entries = _variant_entries(key, gazetteer)
-                variant = bool(entries)
+            nearby = any(e.country in gazetteer.focus for e in entries)
+            if not nearby and len(key) >= 5 and gazetteer.commonness(key) < 3.0 and not surface.isupper():
+                # Unknown here, or known only far away: try the region's spellings of the same name.
+                found = [e for e in _variant_entries(key, gazetteer) if e.kind in ("place", "feature") and (
+                    e.country in gazetteer.focus or e.country in NEIGHBOURS)]
+                variant = bool(found) and not entries
+                entries = list({e.id: e for e in entries + found}.values())
             if entries:
                 found = Span(first.start, tokens[end].end, surface, key, entries, i, end, variant)
                 break
@@ -152,7 +175,9 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
 def _variant_entries(key: str, gazetteer: Gazetteer) -> list[Entry]:
     """Entries of the known spelling(s) closest to ``key`` among those sharing its skeleton."""
     soft = soft_key(key)
-    scored = [(fuzz.ratio(soft, soft_key(other)), other) for other in gazetteer.variants(key)]
+    words = len(key.split())
+    scored = [(fuzz.ratio(soft, soft_key(other)), other) for other in gazetteer.variants(key)
+              if len(other.split()) == words]
     scored = [(ratio, other) for ratio, other in scored if ratio >= VARIANT_MIN_RATIO]
     if not scored:
         return []
@@ -207,7 +232,7 @@ def _sentence_initial(text: str, span: Span) -> bool:
     return bool(_SENTENCE_BREAK.search(before)) or span.start == 0 or before.endswith(("“", '"', "‘", "(", "- "))
 
 
-def _previous_capitalised(text: str, tokens: list[Token], span: Span) -> Token | None:
+def _previous_capitalised(text: str, tokens: list[Token], span: Span, ends: frozenset = frozenset()) -> Token | None:
     """The capitalised word glued before the span, if it makes the span part of a longer name."""
     if span.first_token == 0:
         return None
@@ -215,6 +240,8 @@ def _previous_capitalised(text: str, tokens: list[Token], span: Span) -> Token |
     gap = text[prev.end : span.start]
     if gap not in (" ", "-") or not prev.capitalised:
         return None
+    if gap == "-" and prev.end in ends:
+        return None  # "Najaf-Karbala road": the word before is a place of its own
     if prev.text.lower() in PLACE_PREFIXES:
         return None
     if _sentence_initial(text, Span(prev.start, prev.end, prev.text, "", [], 0, 0)) and prev.text.lower() in (
@@ -224,12 +251,14 @@ def _previous_capitalised(text: str, tokens: list[Token], span: Span) -> Token |
     return prev
 
 
-def _name_continues(text: str, tokens: list[Token], span: Span) -> bool:
+def _name_continues(text: str, tokens: list[Token], span: Span, starts: frozenset = frozenset()) -> bool:
     """Is the span followed by more of a proper name ("al-Assad", "Milley")?"""
     nxt = span.last_token + 1
     if nxt >= len(tokens) or text[span.end : tokens[nxt].start] not in (" ", "-"):
         return False
     following = tokens[nxt]
+    if following.start in starts and text[span.end : following.start] == "-" and following.capitalised:
+        return False  # "Baqubah-Muqdadiya road": two places, not one name
     if _is_article(following) and nxt + 1 < len(tokens):
         after = tokens[nxt + 1]
         return after.capitalised and text[following.end : after.start] in ("-", " ")
@@ -245,9 +274,18 @@ _CONTAINER_GAP = re.compile(
 )
 
 
+_DEMONYM_BEFORE = re.compile(
+    r"\b(" + "|".join(DEMONYMS) + r")\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|capital|port|province|"
+    r"governorate|region|border\s+town|border\s+city|district)\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[str, str]]:
     """For "X in Y", "X, Y", "X (Y)", "X in the eastern countryside of Y": X lies inside Y."""
     inside: dict[int, tuple[str, str]] = {}
+    for span in spans:  # "the northern Lebanese city of Tripoli", "the Syrian town of Abu Kamal"
+        m = _DEMONYM_BEFORE.search(_before(text, span))
+        if m:
+            inside[id(span)] = ("country", DEMONYMS[m.group(1).lower()])
     for a, b in zip(spans, spans[1:]):
         gap = text[a.end : b.start]
         if not gap.strip() or not _CONTAINER_GAP.fullmatch(gap) or gap.strip() in ("and", "or"):
@@ -264,24 +302,54 @@ def _containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int,
     return inside
 
 
-def _document_context(spans: list[Span], gazetteer: Gazetteer) -> tuple[set[str], set[str]]:
-    """Governorates and countries the document names without doubt."""
-    admin1s, countries = set(), set()
+_DIRECTION_OF = re.compile(
+    r"^[^.;:!?]{0,50}\b(?:north|south|east|west)(?:[\s-]*(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    re.I)
+
+
+def _near_points(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[float, float]]:
+    """For "X, east of Y" and "X on the riverbank southeast of Y": X lies near Y."""
+    near = {}
+    for a, b in zip(spans, spans[1:]):
+        if _DIRECTION_OF.match(text[a.end : b.start]):
+            best = max(b.candidates, key=gazetteer.score)
+            if best.kind in ("place", "feature"):
+                near[id(a)] = (best.lat, best.lon)
+    return near
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+def _document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[set[str], set[str]]]:
+    """For each span, the governorates and countries the *other* names of the document point to.
+
+    A name never counts as evidence for itself: "Sinjar" alone must not pull Sinjar to Iraq.
+    """
+    votes: list[tuple[int, str | None, str | None]] = []
     for span in spans:
+        if span.key in NOT_PLACES:
+            continue
         ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
         top = ranked[0]
         margin = gazetteer.score(top) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
         if top.kind == "country":
-            countries.add(top.country)
+            votes.append((id(span), None, top.country))
         elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
-            if top.admin1:
-                admin1s.add(top.admin1)
-            countries.add(top.country)
-    return admin1s, countries
+            votes.append((id(span), top.admin1 or None, top.country))
+    context = {}
+    for span in spans:
+        others = [v for v in votes if v[0] != id(span)]
+        context[id(span)] = ({a for _, a, _ in others if a}, {c for _, _, c in others if c})
+    return context
 
 
 # -- decision --------------------------------------------------------------------------------
-def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazetteer: Gazetteer) -> list[tuple]:
+def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazetteer: Gazetteer,
+          near: tuple[float, float] | None = None, neighbours: frozenset = frozenset()) -> list[tuple]:
     ranked = []
     for entry in span.candidates:
         score = gazetteer.score(entry)
@@ -290,9 +358,13 @@ def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazette
         if qualifier in ("province", "countryside"):
             score += 12 if entry.kind == "admin1" else 0
         elif qualifier == "region":
-            score += 12 if entry.kind in ("admin1", "country") else 0
+            # "western Anbar" is the governorate; "eastern Aleppo" the east of a city of millions.
+            score += 12 if entry.kind in ("admin1", "country") or entry.population >= 1_000_000 else 0
         elif qualifier == "town":
             score += 4 if entry.kind == "place" else (-6 if entry.kind == "admin1" else 0)
+        if near is not None and entry.kind in ("place", "feature"):
+            distance = _km(near[0], near[1], entry.lat, entry.lon)
+            score += 6 if distance < 150 else (-2 if distance > 400 else 0)
         if inside:
             level, code = inside
             match = entry.admin1 == code if level == "admin1" else entry.country == code
@@ -301,8 +373,11 @@ def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazette
             score += 3
         if entry.country in countries:
             score += 1.5
-        elif countries and entry.kind != "country":
-            score -= 3  # the document is about other countries
+        elif countries and entry.kind != "country" and entry.country not in gazetteer.focus:
+            # The document is about other countries: a namesake abroad is an unlikely reading.
+            score -= 3 if entry.country in NEIGHBOURS else 6
+        if entry.admin1 and entry.admin1 in neighbours:
+            score += 2  # another name nearby in the text has a reading in the same governorate
         ranked.append((score, entry))
     ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
     return ranked
@@ -315,10 +390,11 @@ def _strong(entry: Entry) -> bool:
 
 
 def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, countries: set[str],
-          gazetteer: Gazetteer) -> bool:
+          gazetteer: Gazetteer, starts: frozenset = frozenset(), ends: frozenset = frozenset(),
+          listed: bool = False) -> bool:
     """Is a place the obvious reading of this span? (People, channels, common words are not.)"""
     before = _before(text, span)
-    locative = bool(_LOCATIVE.search(before)) or qualifier is not None
+    locative = bool(_LOCATIVE.search(before)) or qualifier is not None or listed
     typed = qualifier in ("town", "province", "countryside") or bool(_TYPE_BEFORE.search(before))
     key = span.key
     last_word = key.split()[-1]
@@ -330,24 +406,36 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         return bool(in_place or typed) and not re.search(media, _after(text, span), re.I)
     if span.text.isupper() and len(key.replace(" ", "")) <= 4 and entry.kind != "country":
         return False  # an acronym: "SNA", "PMF", "HTS"
+    after = _after(text, span)
+    if re.match(r"-[a-z]", after):
+        return False  # "Iran-backed", "US-led": an adjective
+    if re.match(r"\s\d{1,2}\b(?!\s*(?:km|kilomet|mile|people|civilians|soldiers|fighters|killed|dead|were|was))", after):
+        return False  # "Deir Ezzor 24", "Kurdistan 24": a media outlet
+    if _NAMED_BY.search(before):
+        return False  # "the IS magazine Dabiq", "Islamic State of Iraq"
     strong = _strong(entry)
-    famous = entry.kind in ("country", "admin1") or entry.population >= 500_000
-    if not famous and (_previous_capitalised(text, tokens, span) is not None or _name_continues(text, tokens, span)):
-        # "Mark Milley", "Jabhat al-Nusra", "Bashar al-Assad": part of a longer proper name.
+    if entry.kind not in ("country", "admin1") and (
+            _previous_capitalised(text, tokens, span, ends) is not None or _name_continues(text, tokens, span, starts)):
+        # "Mark Milley", "Jabhat al-Nusra", "Bashar al-Assad", "Mosul Eye": part of a longer proper name.
         return False
     common = gazetteer.commonness(key)
     if common >= FUNCTION_WORD_ZIPF or (span.text.isupper() and common >= COMMON_WORD_ZIPF):
         # "The", "In", "AND": a word first, whatever town shares the spelling.
         return bool(_TYPE_BEFORE.search(before))
+    initial = _sentence_initial(text, span)
     if common >= COMMON_WORD_ZIPF and not strong:
-        return typed or (locative and not _sentence_initial(text, span))
-    if _sentence_initial(text, span) and common >= 3.0 and not strong and not typed:
+        return typed or (locative and not initial)
+    if common >= COMMON_WORD_ZIPF and initial and not locative and name_key(entry.name) != key and entry.kind not in (
+            "country", "admin1"):
+        return False  # "Bus services resumed": an alternate name of a far town, read as a word
+    if initial and common >= 3.0 and not strong and not typed:
         return False
-    if span.variant and not (locative or strong):
-        return False
-    far = entry.country not in gazetteer.focus and entry.country not in ("TR", "LB", "JO", "IR")
-    if far and entry.kind == "place" and entry.population < 50_000 and entry.country not in countries:
-        return False
+    if span.variant and not locative:
+        return False  # a spelling we only guess at needs a cue: "in Mayadeen", "the town of Busayra"
+    far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
+    if far and entry.kind in ("place", "admin1") and entry.country not in countries and not (
+            entry.population >= 500_000 or (locative and common < 3.0 and not initial)):
+        return False  # a town abroad needs its country named, a cue, or fame
     return True
 
 
@@ -365,23 +453,57 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     spans = candidate_spans(text, tokens, gazetteer)
     if not spans:
         return []
-    admin1s, countries = _document_context(spans, gazetteer)
+    context = _document_context(spans, gazetteer)
     inside = _containers(text, spans, gazetteer)
+    near = _near_points(text, spans, gazetteer)
+    starts = frozenset(s.start for s in spans)
+    ends = frozenset(s.end for s in spans)
     qualifiers = _list_qualifiers(text, spans, [_qualifier(text, span) for span in spans], gazetteer)
     mentions = []
+    listed = _listed(text, spans)
+    agreement = _agreement(spans, gazetteer)
     for span, qualifier in zip(spans, qualifiers):
-        ranked = _rank(span, qualifier, inside.get(id(span)), admin1s, countries, gazetteer)
+        admin1s, countries = context[id(span)]
+        ranked = _rank(span, qualifier, inside.get(id(span)), admin1s, countries, gazetteer, near.get(id(span)),
+                       agreement[id(span)])
         entry = ranked[0][1]
         if qualifier == "countryside" and entry.kind == "place" and entry.admin1:
             # "the Idleb countryside": the governorate around the town, not the town.
             admin1 = gazetteer.admin1_entry.get(entry.admin1)
             if admin1 is not None and _same_name(admin1, span.key, gazetteer):
                 entry = admin1
-        if not _keep(text, tokens, span, entry, qualifier, countries, gazetteer):
+        if not _keep(text, tokens, span, entry, qualifier, countries, gazetteer, starts, ends, id(span) in listed):
             continue
         place = gazetteer.to_place(entry, _precision(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
     return mentions
+
+
+def _agreement(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dict[int, frozenset]:
+    """Governorates where the names close to each span could lie (their three best readings).
+
+    Names mentioned together tend to lie together: "from Busayrah north to Suwar" are
+    both readings in Deir ez-Zor, which a namesake in Jordan is not.
+    """
+    readings = [(s, {e.admin1 for e in sorted(s.candidates, key=gazetteer.score, reverse=True)[:3] if e.admin1})
+                for s in spans]
+    out = {}
+    for span in spans:
+        near = set()
+        for other, admin1s in readings:
+            if other is not span and abs(other.start - span.start) <= reach:
+                near |= admin1s
+        out[id(span)] = frozenset(near)
+    return out
+
+
+def _listed(text: str, spans: list[Span]) -> set[int]:
+    """Spans that stand in a list of names ("Bashiqa, Bartella and Qaraqosh")."""
+    out = set()
+    for a, b in zip(spans, spans[1:]):
+        if _LIST_GAP.fullmatch(text[a.end : b.start]):
+            out.update((id(a), id(b)))
+    return out
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?", re.I)

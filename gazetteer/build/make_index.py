@@ -29,7 +29,7 @@ import shapely
 from shapely.geometry import shape
 from wordfreq import top_n_list, zipf_frequency
 
-from gazetteer.normalize import fold, is_arabic, name_key
+from gazetteer.normalize import fold, is_arabic, loose_key, name_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 FOCUS = ("IQ", "SY", "LB", "JO", "TR", "IR")
@@ -298,6 +298,29 @@ def apply_corrections(rows: list[Row]) -> None:
                 row.names.add(values[0])
 
 
+def share_capital_spellings(rows: list[Row], admin1: list[dict], curated: dict) -> None:
+    """Give a governorate's same-named capital the governorate's spellings ("Sweida" for As-Suwayda city).
+
+    Only spellings of the same name are shared (same consonant skeleton), never other
+    names: "Tamim" stays the governorate's, Kirkuk the city keeps its own.
+    """
+    by_admin1: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.country in ("IQ", "SY"):
+            by_admin1[r.admin1 or "?"].append(r)
+    for adm in admin1:
+        if adm["iso"] not in curated:
+            continue
+        display = name_key(curated[adm["iso"]][0])
+        same = [r for r in by_admin1.get(adm["iso"], []) if display in keys_of(r.names | {r.name})]
+        if not same:
+            continue
+        capital = max(same, key=lambda r: (r.population, r.alt_count))
+        skeletons = {loose_key(k) for k in keys_of(capital.names | {capital.name})}
+        capital.names.update(alias for alias in [curated[adm["iso"]][0], *curated[adm["iso"]][1]]
+                             if loose_key(alias) in skeletons)
+
+
 def read_gn_admin1(data: Path, features: list[dict]) -> dict[tuple[str, str], str]:
     """GeoNames admin-1 codes ("IQ", "13") to ISO 3166-2, through Natural Earth's gn_id."""
     by_gn_id = {int(f["properties"]["gn_id"] or 0): f["properties"]["iso"] for f in features}
@@ -428,6 +451,7 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     rows += read_opensyria(data, dict.fromkeys(known, 1))
     apply_corrections(rows)
     assign_admin1(rows, features, read_gn_admin1(data, features))
+    share_capital_spellings(rows, admin1, curated)
     # Two files, each small enough to review and diff: the region we map, and the world.
     write_places([r for r in rows if r.country in FOCUS], out / "places_region.tsv.gz")
     write_places([r for r in rows if r.country not in FOCUS], out / "places_world.tsv.gz")
