@@ -22,6 +22,7 @@ NOT_PLACES = frozenset(
     prime general colonel major brigadier commander spokesman official officials governor council
     command operations coalition alliance front brigade brigades battalion division regiment
     daesh isis isil hamas hezbollah hizbollah peshmerga pkk ypg ypj sdf hts pmf pmu hashd asayish
+    taliban houthi houthis ansarallah hashd shabaab boko haram
     nusra qaeda sahwa ansar jaysh kataib faylaq liwa harakat jabhat tahrir badr asaib nujaba
     reuters afp ap bbc cnn rudaw kurdistan24 sana irna tasnim
     pentagon centcom nato un unhcr ocha who unicef icrc treasury congress senate kremlin white house

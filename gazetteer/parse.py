@@ -303,7 +303,8 @@ def _containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int,
 
 
 _DIRECTION_OF = re.compile(
-    r"^[^.;:!?]{0,50}\b(?:north|south|east|west)(?:[\s-]*(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    r"^[^.;:!?]{0,50}\b(?:(?:north|south|east|west)(?:[\s-]*(?:east|west))?(?:ern)?\s+of|near|outside|close\s+to)\s+"
+    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.I)
 
 
@@ -311,9 +312,10 @@ def _near_points(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int
     """For "X, east of Y" and "X on the riverbank southeast of Y": X lies near Y."""
     near = {}
     for a, b in zip(spans, spans[1:]):
-        if _DIRECTION_OF.match(text[a.end : b.start]):
+        gap = text[a.end : b.start]
+        if _DIRECTION_OF.match(gap) and not re.search(r"\b(?:and|or)\b", gap):
             best = max(b.candidates, key=gazetteer.score)
-            if best.kind in ("place", "feature"):
+            if best.kind in ("place", "feature") and best.country in gazetteer.focus:
                 near[id(a)] = (best.lat, best.lon)
     return near
 
@@ -409,7 +411,8 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
     after = _after(text, span)
     if re.match(r"-[a-z]", after):
         return False  # "Iran-backed", "US-led": an adjective
-    if re.match(r"\s\d{1,2}\b(?!\s*(?:km|kilomet|mile|people|civilians|soldiers|fighters|killed|dead|were|was))", after):
+    if re.match(r"\s\d{1,2}\b(?!\s*(?:km|kilomet|mile|people|civilians|soldiers|fighters|killed|dead|were|was))",
+                after):
         return False  # "Deir Ezzor 24", "Kurdistan 24": a media outlet
     if _NAMED_BY.search(before):
         return False  # "the IS magazine Dabiq", "Islamic State of Iraq"
@@ -467,6 +470,10 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
         ranked = _rank(span, qualifier, inside.get(id(span)), admin1s, countries, gazetteer, near.get(id(span)),
                        agreement[id(span)])
         entry = ranked[0][1]
+        anchor = near.get(id(span))
+        if (anchor is not None and entry.kind == "place" and entry.prominence < 8
+                and _km(anchor[0], anchor[1], entry.lat, entry.lon) > 150):
+            continue  # "al-Hawasha, near Muqdadiya": a village we do not know, not a namesake far away
         if qualifier == "countryside" and entry.kind == "place" and entry.admin1:
             # "the Idleb countryside": the governorate around the town, not the town.
             admin1 = gazetteer.admin1_entry.get(entry.admin1)

@@ -33,8 +33,10 @@ _ABSOLUTE = re.compile(
 _RELATIVE = re.compile(
     r"\b(?:"
     rf"(?P<weekday>(?:on|last|late on|early on|this|since)?\s*{WEEKDAY})"
-    r"|(?P<yesterday>yesterday|the day before|a day earlier|overnight)"
-    r"|(?P<today>today|earlier today|this morning|this afternoon|this evening|tonight|on the same day)"
+    r"|(?P<sameday>(?:on\s+)?the\s+same\s+day|at\s+the\s+same\s+time|that\s+same\s+day)"
+    r"|(?P<daybefore>a\s+day\s+earlier|the\s+day\s+before|the\s+previous\s+day|a\s+day\s+before)"
+    r"|(?P<yesterday>yesterday|overnight)"
+    r"|(?P<today>today|earlier today|this morning|this afternoon|this evening|tonight)"
     r"|(?P<ago>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?)\s+ago)"
     r"|(?P<lastweek>last\s+week|earlier\s+this\s+week|this\s+week|past\s+week)"
     r"|(?P<lastmonth>last\s+month|earlier\s+this\s+month|this\s+month|past\s+month)"
@@ -95,13 +97,19 @@ def absolute_dates(text: str, reference: dt.date | None = None) -> list[FoundDat
     return found
 
 
-def relative_dates(text: str, reference: dt.date) -> list[FoundDate]:
-    """Weekdays and phrases such as "yesterday", "last week", "in late October"."""
+def relative_dates(text: str, reference: dt.date, previous: dt.date | None = None) -> list[FoundDate]:
+    """Weekdays and phrases such as "yesterday", "last week", "in late October".
+
+    "The same day" and "a day earlier" refer to the event reported just before (``previous``).
+    """
     found = []
     for m in _RELATIVE.finditer(text):
         kind, expr = m.lastgroup, m.group()
         precision = 1
-        if kind == "weekday":
+        if kind in ("sameday", "daybefore"):
+            anchor = previous or reference
+            date = anchor if kind == "sameday" else anchor - dt.timedelta(days=1)
+        elif kind == "weekday":
             day = re.search(WEEKDAY, expr, re.I).group().lower()
             back = (reference.weekday() - _weekday_index(day)) % 7
             if expr.lower().startswith("last"):
@@ -148,12 +156,12 @@ def _weekday_index(name: str) -> int:
     return ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(name)
 
 
-def event_date(sentence: str, reference: dt.date | None) -> FoundDate | None:
+def event_date(sentence: str, reference: dt.date | None, previous: dt.date | None = None) -> FoundDate | None:
     """The date a sentence gives for its event: explicit first, then relative to ``reference``."""
     explicit = absolute_dates(sentence, reference)
     if explicit:
         return explicit[0]
     if reference is None:
         return None
-    relative = relative_dates(sentence, reference)
+    relative = relative_dates(sentence, reference, previous)
     return relative[0] if relative else None

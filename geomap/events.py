@@ -14,7 +14,7 @@ _RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Suicide bomb",
      r"suicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|truck\s+bomb)|blew\s+(?:himself|herself|themselves)\s+up"),
     ("Explosions/Remote violence", "Air/drone strike",
-     r"air\s*-?\s*strikes?|air\s*raids?|drone\s+(?:strikes?|attacks?)|(?:drones?|warplanes?|jets?|aircraft|helicopters?|"
+     r"(?:shot\s+down|intercepted|downed)\s+(?:[\w-]+\s+){0,3}drones?|air\s*-?\s*strikes?|air\s*raids?|drone\s+(?:strikes?|attacks?)|(?:drones?|warplanes?|jets?|aircraft|helicopters?|"
      r"planes?|bombers?)\s+(?:\w+\s+){0,2}(?:struck|strikes?|hit|targeted|targeting|bombed|bombing|attacked|fired|shelled|"
      r"pounded|carried\s+out)|(?:struck|targeted|hit|bombed)\s+by\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|warplanes?|aircraft|"
      r"jets?|helicopters?)|aerial\s+(?:bombardment|attack|strike)|(?:barrel|cluster)\s+bombs?|airstrikes?"),
@@ -32,15 +32,18 @@ _RULES: list[tuple[str, str, str]] = [
      r"\briot\w*|\bstormed\b|set\s+(?:fire|ablaze)|\btorched\b|\bmob\b|burn(?:ed|ing|t)\s+(?:tyres|tires|buildings?|offices?)"
      r"|threw\s+stones|hurled\s+stones"),
     ("Protests", "Protest with intervention",
-     r"(?:protest\w*|demonstrat\w*|rall\w+|sit-in)\b.*?\b(?:tear\s*gas|dispersed|fired\s+(?:into\s+the\s+air|on|at)|"
+     r"(?:tear\s*gas|water\s+cannon|rubber\s+bullets)[^.]{0,60}\bdispers\w+|(?:protest\w*|demonstrat\w*|rall\w+|sit-in)\b.*?\b(?:tear\s*gas|dispersed|fired\s+(?:into\s+the\s+air|on|at)|"
      r"water\s+cannon|beat|arrested|detained)|(?:tear\s*gas|dispersed|water\s+cannon)\b.*?\b(?:protest\w*|demonstrat\w*)"),
     ("Protests", "Peaceful protest",
      r"\bprotest(?:ed|ers|ors|s|ing)?\b|demonstrat(?:ed|ion|ions|ors|ing)|\brall(?:y|ies|ied)\b|\bsit-in\b|"
-     r"took\s+to\s+the\s+streets|\bmarched\b|\bvigil\b"),
+     r"took\s+to\s+the\s+streets|\bmarched\b|\bvigil\b|\b(?:gathered|assembled)\b[^.]{0,100}\b(?:to\s+demand|"
+     r"demanding|to\s+protest|protesting|to\s+denounce|against|calling\s+for|chanting|to\s+condemn)"),
     ("Battles", "Government regains territory",
      r"\b(?:retook|recaptured|regained|re-?took|liberat\w+|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|"
-     r"seized\s+control|captured|ejected|expelled|drove\s+\w+(?:\s+\w+){0,3}\s+out|broke\s+the\s+siege|cleared)\b"),
+     r"seized\s+control|captured|ejected|expelled|drove\s+\w+(?:\s+\w+){0,3}\s+out|broke\s+the\s+siege|cleared|"
+     r"victory\s+(?:against|over))\b"),
     ("Battles", "Armed clash",
+     r"\b(?:military|security|ground|new)\s+operations?\b|\blaunched\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}operations?\b|"
      r"\bclash\w*|\bfighting\b|\bfought\b|\bbattl\w+|gun\s*-?\s*(?:fight|battle)|fire\s*fight|exchange[sd]?\s+(?:of\s+)?fire|"
      r"\bambush\w*|\boffensive\b|\bassault\w*|\binfiltrat\w+|repelled|"
      r"attack\w*\s+(?:on\s+)?(?:an?\s+|the\s+|their\s+)?(?:\w+\s+){0,2}(?:checkpoint|position|post|base|outpost|convoy|"
@@ -49,9 +52,9 @@ _RULES: list[tuple[str, str, str]] = [
      r"\b(?:executed|murdered|assassinat\w+|massacre\w*|gunned\s+down|stabbed|beheaded|shot\s+dead|killed|shot|"
      r"opened\s+fire|attack\w*)\b"),
     ("Strategic developments", "Arrests",
-     r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehended\b|rounded\s+up|\bcaptured\s+(?:\w+\s+){0,2}suspects?"),
+     r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehended\b|rounded\s+up|(?:were|was)\s+picked\s+up|\bcaptured\s+(?:\w+\s+){0,2}suspects?"),
     ("Strategic developments", "Looting/property destruction",
-     r"\bloot\w*|\bpillag\w*|\bdemolish\w*|\bbulldoz\w*|\bransack\w*"),
+     r"\bloot\w*|\bpillag\w*|\bdemolish\w*|\bbulldoz\w*|\bransack\w*|\bbroke\s+into\b"),
     ("Strategic developments", "Disrupted weapons use",
      r"\bdefus\w+|dismantled\s+(?:an?\s+)?(?:\w+\s+)?(?:IED|bomb|explosive)|seized\s+(?:\w+\s+){0,3}(?:weapons|explosives|"
      r"ammunition)|weapons\s+cache"),
@@ -65,7 +68,7 @@ RULES = [(etype, sub, re.compile(pattern, re.I)) for etype, sub, pattern in _RUL
 
 # Words before a trigger that make it a plan, a threat or a denial rather than an event.
 _UNREAL = re.compile(
-    r"\b(?:will|would|could|might|may|shall|to|plans?\s+to|planning\s+to|threaten\w*\s+to|vow\w*\s+to|"
+    r"\b(?:will|would|could|might|may|shall|to|orders?|ordered|plans?\s+to|planning\s+to|threaten\w*\s+to|vow\w*\s+to|"
     r"seeks?\s+to|sought\s+to|aims?\s+to|intends?\s+to|ready\s+to|able\s+to|capable\s+of|fears?\s+of|risk\s+of|"
     r"possibility\s+of|prevent|deny|denied|denies|no|not|never|without|against\s+a\s+possible)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -77,13 +80,17 @@ _NOT_AN_EVENT = re.compile(
     r"usually|typically|often|regularly|frequently|in\s+recent\s+(?:years|months|weeks)|over\s+the\s+(?:last|past)\s+"
     r"(?:\w+\s+)?(?:years|months|decade)|between\s+\w+\s+\d{4}\s+and|since\s+(?:19|20)\d\d|since\s+the\s+(?:fall|start|beginning|end)\b|so\s+far\s+this\s+year|"
     r"warrants?\b|designat\w+|sanction\w*|\bsummit\b|\bcondemn\w*|\bwould\s+be\b|\bcould\s+be\b|the\s+risk\s+of|"
-    r"is\s+expected\s+to|if\s+\w+|in\s+order\s+to|\bopinion\b|we\s+need|should\b)",
+    r"is\s+expected\s+to|if\s+\w+|in\s+order\s+to|\bopinion\b|we\s+need|should\b|\b(?:are|is)\s+(?:frequent|common|"
+    r"rare|routine)\b|\bfrequent\b|\bhas\s+seen\b|\bhave\s+seen\b|\bsporadic\b|\b(?:years|decades)\s+after\b|"
+    r"\bwas\s+the\s+scene\s+of\b|\bhas\s+been\s+hit\s+by\b|\bin\s+(?:19|20)\d\d\b(?!\s*[-–/])|"
+    r"\bescalation\s+of\b|\bthe\s+battle\s+(?:to|for)\b)",
     re.I,
 )
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|shepherds?|farmers?|villagers?|women|woman|children|child|boys?|girls?|famil(?:y|ies)|workers?|"
     r"teachers?|doctors?|journalists?|residents?|worshippers?|pilgrims?|passers-by|truffle\s+hunters?|students?|"
-    r"displaced|refugees?|an?\s+(?:man|elderly))\b",
+    r"displaced|refugees?|an?\s+(?:man|elderly)|officials?|council|mukhtar|owner|shopkeepers?|employees?|engineers?|"
+    r"activists?|candidates?|lawyers?|judges?|clerics?|imams?|politicians?|traders?|merchants?|drivers?|nationals?)\b",
     re.I,
 )
 _ARMED_TARGET = re.compile(
@@ -123,8 +130,10 @@ def classify(sentence: str) -> EventType | None:
 
 
 def _civilians_targeted(sentence: str) -> bool:
-    return bool(re.search(r"\b(?:killed|shot|executed|abducted|attacked|targeted)\s+(?:\w+\s+){0,3}"
-                          + _CIVILIAN.pattern, sentence, re.I))
+    """Civilians are the object ("killed four members of one family") or the passive subject ("a woman was shot")."""
+    verbs = r"(?:killed|shot|executed|abducted|attacked|targeted|murdered|stabbed|kidnapped)"
+    return bool(re.search(rf"\b{verbs}\s+(?:\w+\s+){{0,5}}" + _CIVILIAN.pattern, sentence, re.I)
+                or re.search(_CIVILIAN.pattern + rf"[^.;]{{0,60}}\b(?:was|were)\s+(?:\w+\s+)?{verbs}", sentence, re.I))
 
 
 def _non_state_agent(sentence: str) -> bool:
@@ -139,7 +148,7 @@ _UNITS = {"zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "
           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
           "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "dozens": 12, "several": 3, "a few": 3,
-          "scores": 20, "hundreds": 100, "a couple": 2, "couple": 2, "both": 2}
+          "scores": 20, "hundreds": 100, "a couple": 2, "couple": 2, "both": 2, "another": 1}
 _NUM = (r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
         r"seven|eight|nine))?|a\s+dozen|a\s+hundred|a\s+couple|a\s+few|dozens|scores|hundreds|several|" + "|".join(
             sorted((k for k in _UNITS if " " not in k and k not in ("no", "zero")), key=len, reverse=True)) + ")")
@@ -148,13 +157,22 @@ _QUAL = (r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|
 _KILL_VERB = r"(?:killed|dead|died|slain|executed|shot\s+dead|lost\s+their\s+lives|perished|martyred|beheaded)"
 _FATALITY_PATTERNS = [
     re.compile(rf"\b(?:kill(?:ed|ing|s)?|claimed\s+the\s+lives\s+of|leaving|left)\s+{_QUAL}(?P<n>{_NUM})\b"
-               rf"(?!\s+(?:\w+\s+)?(?:wounded|injured|hurt|others\s+wounded))", re.I),
+               rf"(?!\s+(?:people\s+|others\s+|civilians\s+)?(?:wounded|injured|hurt))", re.I),
     re.compile(rf"\b(?P<n>{_NUM})\s+(?:[\w'’]+[\s-]+){{0,8}}?(?:were|was|have\s+been|had\s+been|are|got|being)?\s*"
                rf"(?:also\s+)?{_KILL_VERB}\b", re.I),
+    re.compile(rf"\b(?P<n>{_NUM})\s+[^.;:!?\d]{{0,90}}?\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?"
+               rf"{_KILL_VERB}\b", re.I),
+    re.compile(r"\bkill(?:ed|ing)\s+(?P<n>its|the|a|an|one|his|her|their)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|"
+               r"boy|girl|soldier|officer|policeman|fighter|member|commander|shepherd|farmer|son|daughter|brother|"
+               r"father|mother|owner|passenger|guard|civilian|resident)\b", re.I),
     re.compile(rf"\bdeaths?\s+of\s+{_QUAL}(?P<n>{_NUM})\b", re.I),
     re.compile(rf"\b(?:death\s+toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{_QUAL}(?P<n>{_NUM})\b", re.I),
     re.compile(rf"\b(?P<n>{_NUM})\s+(?:people\s+|civilians\s+|soldiers\s+)?(?:deaths|dead|fatalities|bodies)\b", re.I),
 ]
+
+
+_PAIR = re.compile(rf"\b(?P<a>{_NUM})\s+[\w\s'’()-]{{1,60}}?\s+and\s+(?P<b>{_NUM})\s+[\w\s'’()-]{{1,60}}?\s+"
+                   rf"(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{_KILL_VERB}\b", re.I)
 
 
 def number_value(text: str) -> int | None:
@@ -164,6 +182,8 @@ def number_value(text: str) -> int | None:
     (21, 12, 1200)
     """
     t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in ("its", "the", "his", "her", "their"):
+        return 1
     if re.fullmatch(r"\d[\d,]*", t):
         return int(t.replace(",", ""))
     if t in _UNITS:
@@ -186,4 +206,8 @@ def fatalities(sentence: str) -> int:
             if re.search(r"wounded|injured", sentence[m.start(): m.end()], re.I):
                 continue
             best = max(best, n)
+    for m in _PAIR.finditer(sentence):  # "an Iraqi soldier and three militants were killed"
+        a, b = number_value(m.group("a")), number_value(m.group("b"))
+        if a is not None and b is not None:
+            best = max(best, a + b)
     return best

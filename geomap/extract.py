@@ -33,6 +33,7 @@ _AWAY = re.compile(
     r"\b(?:launched|fired|came|coming|originat\w+|crossed)\s+from|\btowards?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|at|near|on|inside|outside|across)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as)\s*(?:in\s+)?(?:the\s+)?$", re.I)
 _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s?|[–—]|\s?[-–—]\s|:\s|\)\s")
 
@@ -66,77 +67,125 @@ def extract_incidents(
     return result
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
+_MORE_DEATHS = re.compile(r"\b(?:also|another|additional|further|more)\b", re.I)
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Offsets of the clauses of a sentence that may report separate events ("X took A, while Y took B")."""
+    cuts = [m for m in _CLAUSE_BREAK.finditer(sentence) if m.start() >= 25 and len(sentence) - m.end() >= 25]
+    bounds, start = [], 0
+    for m in cuts:
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(sentence)))
+    return bounds
+
+
 def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
     mentions = find_places(article.text, gazetteer)
     dateline, dateline_end = _dateline(article, mentions)
     focus = _focus_country(mentions, dateline)
-    incidents, unresolved = [], []
+    incidents: list[Incident] = []
+    unresolved: list[Unresolved] = []
     stem = Path(doc.path.split("#")[0]).stem
     last_date = None
-    for start, end in sentences(article.text):
-        if start < dateline_end < end:
-            start = dateline_end  # "KIRKUK, Iraq, March 3, 2025 — Two ..." reads from "Two"
-        sentence = article.text[start:end]
+    for s_start, s_end in sentences(article.text):
+        if s_start < dateline_end < s_end:
+            s_start = dateline_end  # "KIRKUK, Iraq, March 3, 2025 — Two ..." reads from "Two"
+        sentence = article.text[s_start:s_end]
         if is_boilerplate(sentence) or len(sentence) < 20:
             continue
-        event = classify(sentence)
-        if event is None:
-            continue
-        # A country other than the article's own ("brokered by Russia and Turkey") is not where it happened.
-        here = [m for m in mentions if start <= m.start and m.end <= end
-                and not (m.place.level == "country" and focus and m.place.country != focus)]
-        where = f"chars {article.start + start}-{article.start + end}"
-        locations = choose_locations(sentence, [replace(m, start=m.start - start, end=m.end - start) for m in here])
-        if not locations and dateline is not None:
-            locations = [dateline]
-        if not locations:
-            unresolved.append(Unresolved(doc.path, where, "event without a place that could be resolved",
-                                         _one_line(sentence)))
-            continue
-        found = event_date(sentence, article.date)
-        if found is not None:
-            date, time_precision = found.date, found.precision
-        elif article.date is not None:
-            date, time_precision = (last_date or article.date), (1 if article.date_text else 2)
-        else:
-            unresolved.append(Unresolved(doc.path, where, "no date in the article: give --reference-date",
-                                         _one_line(sentence)))
-            continue
-        last_date = date
-        actor1, actor2 = actors_of(sentence, event.start)
-        deaths = fatalities(sentence)
-        for n, mention in enumerate(locations):
-            place = mention.place
-            in_sentence = mention.start >= 0 and sentence[mention.start : mention.end] == mention.text
-            suffix = "" if len(locations) == 1 else chr(ord("a") + n)
-            incidents.append(
-                Incident(
-                    event_id=f"{stem}-{article.start + start}{suffix}",
-                    event_date=date,
-                    time_precision=time_precision,
-                    event_type=event.event_type,
-                    sub_event_type=event.sub_event_type,
-                    actor1=actor1,
-                    actor2=actor2,
-                    fatalities=deaths if n == 0 else 0,
-                    location=place.name,
-                    latitude=place.lat,
-                    longitude=place.lon,
-                    country=place.country,
-                    admin1=place.admin1,
-                    admin1_name=place.admin1_name,
-                    geo_precision=place.precision if in_sentence else max(2, place.precision),
-                    source=doc.path,
-                    notes=_one_line(sentence),
-                    article_title=article.title,
-                    sentence_start=article.start + start,
-                    sentence_end=article.start + end,
-                    place_start=mention.start if in_sentence else None,
-                    place_end=mention.end if in_sentence else None,
-                    sources=(f"{doc.path}:{article.start + start}-{article.start + end}",),
+        source = f"{doc.path}:{article.start + s_start}-{article.start + s_end}"
+        where = f"chars {article.start + s_start}-{article.start + s_end}"
+        for c_start, c_end in clauses(sentence):
+            clause = sentence[c_start:c_end]
+            event = classify(clause)
+            if event is None:
+                continue
+            inside = [replace(m, start=m.start - s_start, end=m.end - s_start) for m in mentions
+                      if s_start + c_start <= m.start and m.end <= s_start + c_end]
+            # A country other than the article's own ("brokered by Russia and Turkey") is not where it happened.
+            here = [m for m in inside if not (m.place.level == "country" and focus and m.place.country != focus
+                                              and m.place.country not in gazetteer.focus)]
+            locations = choose_locations(sentence, here)
+            if not locations:
+                if inside:
+                    unresolved.append(Unresolved(doc.path, where, "event placed outside the article's country",
+                                                 _one_line(sentence)))
+                    continue
+                if incidents and incidents[-1].source == doc.path:
+                    # No place of its own: it goes on about the event before ("Two attackers were also killed").
+                    incidents[-1] = _continue(incidents[-1], clause, source)
+                    continue
+                if dateline is None:
+                    unresolved.append(Unresolved(doc.path, where, "event without a place that could be resolved",
+                                                 _one_line(sentence)))
+                    continue
+                locations = [dateline]
+            found = event_date(clause, article.date, last_date) or event_date(sentence, article.date, last_date)
+            if found is not None:
+                date, time_precision = found.date, found.precision
+            elif article.date is not None:
+                date, time_precision = article.date, (1 if article.date_text else 2)
+            else:
+                unresolved.append(Unresolved(doc.path, where, "no date in the article: give --reference-date",
+                                             _one_line(sentence)))
+                continue
+            last_date = date
+            actor1, actor2 = actors_of(clause, event.start)
+            deaths = fatalities(clause)
+            for n, mention in enumerate(locations):
+                place = mention.place
+                in_sentence = mention.start >= 0 and sentence[mention.start : mention.end] == mention.text
+                suffix = "" if len(locations) == 1 and c_start == 0 else f"{c_start}{chr(ord('a') + n)}"
+                incidents.append(
+                    Incident(
+                        event_id=f"{stem}-{article.start + s_start}{suffix}",
+                        event_date=date,
+                        time_precision=time_precision,
+                        event_type=event.event_type,
+                        sub_event_type=event.sub_event_type,
+                        actor1=actor1,
+                        actor2=actor2,
+                        fatalities=deaths if n == 0 else 0,
+                        location=place.name,
+                        latitude=place.lat,
+                        longitude=place.lon,
+                        country=place.country,
+                        admin1=place.admin1,
+                        admin1_name=place.admin1_name,
+                        geo_precision=place.precision if in_sentence else max(2, place.precision),
+                        source=doc.path,
+                        notes=_one_line(sentence),
+                        article_title=article.title,
+                        sentence_start=article.start + s_start,
+                        sentence_end=article.start + s_end,
+                        place_start=_one_line_offset(sentence, mention.start) if in_sentence else None,
+                        place_end=_one_line_offset(sentence, mention.end) if in_sentence else None,
+                        sources=(source,),
+                    )
                 )
-            )
     return _fold_headline(incidents, article), unresolved
+
+
+def _level(incident: Incident) -> str:
+    if incident.admin1 is None and incident.geo_precision == 3:
+        return "country"
+    return "admin1" if incident.geo_precision == 3 and incident.location == incident.admin1_name else "place"
+
+
+def _continue(incident: Incident, clause: str, source: str) -> Incident:
+    """Fold a follow-up sentence into the incident it continues."""
+    deaths = fatalities(clause)
+    total = incident.fatalities + deaths if _MORE_DEATHS.search(clause) else max(incident.fatalities, deaths)
+    sources = incident.sources if source in incident.sources else incident.sources + (source,)
+    return replace(incident, fatalities=total, sources=sources)
+
+
+def _one_line_offset(text: str, offset: int) -> int:
+    """Where ``offset`` of ``text`` lands once its line breaks are collapsed (as in ``notes``)."""
+    return len(_one_line(text[:offset] + "\x00").rstrip("\x00"))
 
 
 def _fold_headline(incidents: list[Incident], article: Article) -> list[Incident]:
@@ -146,12 +195,19 @@ def _fold_headline(incidents: list[Incident], article: Article) -> list[Incident
     head = [i for i in incidents if i.notes == _one_line(article.title)]
     body = [i for i in incidents if i.notes != _one_line(article.title)]
     out = list(body)
+    heads = set()
     for h in head:
-        match = next((i for i in body if i.event_type == h.event_type), None)
-        if match is None:
+        candidates = [n for n, i in enumerate(out) if n not in heads]
+        k = next((n for n in candidates if out[n].admin1 == h.admin1 and h.admin1), None)
+        if k is None:
+            k = next((n for n in candidates if out[n].event_type == h.event_type), None)
+        if k is None:
             out.append(h)
+        elif (h.geo_precision, LEVEL_RANK.get(_level(h), 0)) < (out[k].geo_precision, LEVEL_RANK.get(_level(out[k]), 0)):
+            # The headline names the place more precisely ("Afghanistan's Nangarhar" over "Afghanistan").
+            out[k] = replace(h, sources=h.sources + out[k].sources, fatalities=max(h.fatalities, out[k].fatalities))
+            heads.add(k)
         else:
-            k = out.index(match)
             out[k] = replace(out[k], sources=out[k].sources + h.sources)
     return sorted(out, key=lambda i: i.sentence_start or 0)
 
@@ -196,7 +252,8 @@ def choose_locations(sentence: str, mentions: list[Mention]) -> list[Mention]:
         return []
     away = {id(m) for m in mentions if _AWAY.search(sentence[max(0, m.start - 40) : m.start])}
     pool = [m for m in mentions if id(m) not in away] or mentions
-    best = min(pool, key=lambda m: (m.place.precision, _level_rank(m), m.start))
+    best = min(pool, key=lambda m: (m.place.precision, _level_rank(m), not _LOCATIVE_BEFORE.search(
+        sentence[max(0, m.start - 30) : m.start]), m.start))
     chosen = [best]
     # Extend to a list of places of the same level joined by "and" or commas.
     ordered = sorted(pool, key=lambda m: m.start)
