@@ -11,8 +11,8 @@ sentence holds several gold incidents, the governorate must match too. Then:
   date       same day (within 7 days for week precision, 31 for month) among found incidents with a known date
   type       same ACLED event type among found incidents
   non-events sentences annotated as not incidents that still produced one
-Seed pages are read with --reference-date 2021-11-01, as `make map-seeds` does; seed 002 gives no
-dates at all, so its dates can only be right by chance.
+Seed pages are read with --reference-date 2021-11-01, as `make map-seeds` does. Gold dates that the
+annotators could only infer from outside knowledge (seed 002 gives no dates at all) are not scored.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def score(gazetteer: Gazetteer, lines: list[dict]) -> dict:
             else:
                 details["location"].append(f"{g['anchor'][:50]}: {g['admin1']} {g['location']} / got {p.admin1} "
                                            f"{p.location}")
-            if g.get("event_date"):
+            if g.get("event_date") and not g.get("date_basis", "").startswith(("inferred", "unknown")):
                 totals["dated"] += 1
                 slack = {1: 0, 2: 7, 3: 31}.get(g.get("time_precision", 1), 0)
                 if abs((p.event_date - dt.date.fromisoformat(g["event_date"])).days) <= slack:

@@ -22,7 +22,7 @@ from gazetteer.types import Place
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PLACE_FILES = ("places_region.tsv.gz", "places_world.tsv.gz")
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 # Countries whose places win a tie: the conflict news this tool is built for.
 DEFAULT_FOCUS = ("IQ", "SY")
@@ -101,6 +101,12 @@ class Gazetteer:
         rows = self._db.execute("SELECT key FROM loose WHERE lkey = ?", (loose_key(key),))
         return [r[0] for r in rows]
 
+    def capital(self, country: str) -> Entry | None:
+        """The capital city of a country ("the Iraqi capital" is Baghdad)."""
+        row = self._db.execute(_SELECT + " WHERE kind = 'place' AND geonameid = (SELECT geonameid FROM capitals "
+                               "WHERE country = ?) ORDER BY prominence DESC LIMIT 1", (country,)).fetchone()
+        return Entry(*row) if row else None
+
     def commonness(self, key: str) -> float:
         """How common ``key`` is as an English word, on the Zipf scale (0 when rare)."""
         row = self._db.execute("SELECT zipf FROM common WHERE key = ?", (key,)).fetchone()
@@ -154,8 +160,8 @@ def _prominence(kind: str, population: int, alt_count: int, fcode: str) -> float
     return round(score + FCODE_BONUS.get(fcode, 0.0), 3)
 
 
-def _read_tables(data_dir: Path):
-    """Yield (entry row, keys) for every row of the shipped tables."""
+def _read_tables(data_dir: Path, capitals: list):
+    """Yield (entry row, keys) for every row of the shipped tables; collect (country, capital id)."""
     row_id = 0
 
     def row(kind, name, lat, lon, cc, admin1, gid, population, alt_count, fcode, names):
@@ -166,6 +172,8 @@ def _read_tables(data_dir: Path):
 
     with open(data_dir / "countries.tsv", encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
+            if r["capital"]:
+                capitals.append((r["iso"], int(r["capital"])))
             yield row("country", r["name"], float(r["lat"]), float(r["lon"]), r["iso"], "", int(r["geonameid"]),
                       int(r["population"] or 0), 0, "PCLI", r["keys"].split("|"))
     with open(data_dir / "admin1.tsv", encoding="utf-8") as f:
@@ -196,13 +204,15 @@ def compile_index(data_dir: Path, db_path: Path) -> None:
         db.executescript(_SCHEMA)
         keys: dict[str, list[int]] = defaultdict(list)
         entries = []
-        for entry, names in _read_tables(data_dir):
+        capitals: list[tuple[str, int]] = []
+        for entry, names in _read_tables(data_dir, capitals):
             entries.append(entry)
             for key in names:
                 keys[key].append(entry[0])
         db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", entries)
         db.executemany("INSERT OR IGNORE INTO keys VALUES (?,?)", ((k, i) for k, ids in keys.items() for i in ids))
         db.executemany("INSERT OR IGNORE INTO loose VALUES (?,?)", ((loose_key(k), k) for k in keys))
+        db.executemany("INSERT OR IGNORE INTO capitals VALUES (?,?)", capitals)
         with open(data_dir / "common_words.tsv", encoding="utf-8") as f:
             rows = csv.DictReader(f, delimiter="\t")
             db.executemany("INSERT OR IGNORE INTO common VALUES (?,?)", ((r["key"], float(r["zipf"])) for r in rows))
@@ -221,6 +231,8 @@ CREATE TABLE keys (key TEXT, id INTEGER, PRIMARY KEY (key, id)) WITHOUT ROWID;
 CREATE TABLE loose (lkey TEXT, key TEXT, PRIMARY KEY (lkey, key)) WITHOUT ROWID;
 CREATE TABLE common (key TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
 CREATE INDEX entries_kind ON entries (kind);
+CREATE INDEX entries_geonameid ON entries (geonameid);
+CREATE TABLE capitals (country TEXT PRIMARY KEY, geonameid INTEGER);
 """
 
 

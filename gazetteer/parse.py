@@ -49,7 +49,11 @@ GENERIC_TAILS = frozenset("valley desert mountains mountain dam lake river plain
 JOINERS = frozenset({"e", "i", "bin", "ibn", "abu", "umm", "de"})
 NEIGHBOURS = ("TR", "LB", "JO", "IR")
 DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", "turkish": "TR", "iranian": "IR",
-            "libyan": "LY", "saudi": "SA", "israeli": "IL", "egyptian": "EG", "kuwaiti": "KW", "yemeni": "YE"}
+            "libyan": "LY", "saudi": "SA", "israeli": "IL", "egyptian": "EG", "kuwaiti": "KW", "yemeni": "YE",
+            "afghan": "AF", "pakistani": "PK", "russian": "RU", "ukrainian": "UA", "sudanese": "SD", "somali": "SO",
+            "qatari": "QA", "emirati": "AE", "bahraini": "BH", "omani": "OM", "tunisian": "TN", "algerian": "DZ",
+            "moroccan": "MA", "malian": "ML", "nigerian": "NG", "ethiopian": "ET", "armenian": "AM", "azerbaijani": "AZ",
+            "georgian": "GE", "cypriot": "CY", "greek": "GR", "french": "FR", "german": "DE", "british": "GB"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
 _LOCATIVE = re.compile(
     r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|"
@@ -406,7 +410,7 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         media = r"^['’]?s?\s*(channel|tv|television|network|reported|said|says|quoted|broadcast|aired|correspondent)\b"
         in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on)\s+(the\s+)?$", before, re.I)
         return bool(in_place or typed) and not re.search(media, _after(text, span), re.I)
-    if span.text.isupper() and len(key.replace(" ", "")) <= 4 and entry.kind != "country":
+    if span.text.isupper() and len(key.replace(" ", "")) <= 3 and entry.kind != "country":
         return False  # an acronym: "SNA", "PMF", "HTS"
     after = _after(text, span)
     if re.match(r"-[a-z]", after):
@@ -450,12 +454,33 @@ def _precision(entry: Entry, qualifier: str | None) -> int:
     return 2 if qualifier in ("near", "region", "countryside") else 1
 
 
+_CAPITAL = re.compile(r"\b(?:(?P<dem>" + "|".join(DEMONYMS) + r")\s+capital|(?P<country>[A-Z][a-z]+)['’]s\s+capital)\b",
+                      re.I)
+
+
+def capital_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """ "the Iraqi capital", "Syria's capital": the capital city, by the country's name."""
+    found = []
+    for m in _CAPITAL.finditer(text):
+        if m.group("dem"):
+            country = DEMONYMS[m.group("dem").lower()]
+        else:
+            country = next((e.country for e in gazetteer.lookup(name_key(m.group("country"))) if e.kind == "country"),
+                           None)
+        entry = gazetteer.capital(country) if country else None
+        if entry is not None:
+            found.append(Mention(m.group(), m.start(), m.end(), gazetteer.to_place(entry, 1), "capital"))
+    return found
+
+
 def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every place named in ``text``, in text order, resolved with the document as context."""
     tokens = tokenize(text)
-    spans = candidate_spans(text, tokens, gazetteer)
+    capitals = capital_mentions(text, gazetteer)
+    spans = [s for s in candidate_spans(text, tokens, gazetteer)
+             if not any(c.start <= s.start < c.end for c in capitals)]
     if not spans:
-        return []
+        return capitals
     context = _document_context(spans, gazetteer)
     inside = _containers(text, spans, gazetteer)
     near = _near_points(text, spans, gazetteer)
@@ -483,7 +508,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
             continue
         place = gazetteer.to_place(entry, _precision(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
-    return mentions
+    return sorted(mentions + capitals, key=lambda m: m.start)
 
 
 def _agreement(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dict[int, frozenset]:

@@ -34,6 +34,7 @@ _RELATIVE = re.compile(
     r"\b(?:"
     rf"(?P<weekday>(?:on|last|late on|early on|this|since)?\s*{WEEKDAY})"
     r"|(?P<sameday>(?:on\s+)?the\s+same\s+day|at\s+the\s+same\s+time|that\s+same\s+day)"
+    r"|(?P<sameweek>(?:in\s+)?the\s+same\s+week|that\s+same\s+week)"
     r"|(?P<daybefore>a\s+day\s+earlier|the\s+day\s+before|the\s+previous\s+day|a\s+day\s+before)"
     r"|(?P<yesterday>yesterday|overnight)"
     r"|(?P<today>today|earlier today|this morning|this afternoon|this evening|tonight)"
@@ -106,9 +107,10 @@ def relative_dates(text: str, reference: dt.date, previous: dt.date | None = Non
     for m in _RELATIVE.finditer(text):
         kind, expr = m.lastgroup, m.group()
         precision = 1
-        if kind in ("sameday", "daybefore"):
+        if kind in ("sameday", "sameweek", "daybefore"):
             anchor = previous or reference
-            date = anchor if kind == "sameday" else anchor - dt.timedelta(days=1)
+            date = anchor - dt.timedelta(days=1) if kind == "daybefore" else anchor
+            precision = 2 if kind == "sameweek" else 1
         elif kind == "weekday":
             day = re.search(WEEKDAY, expr, re.I).group().lower()
             back = (reference.weekday() - _weekday_index(day)) % 7

@@ -169,6 +169,13 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
     return _fold_headline(incidents, article), unresolved
 
 
+def _vaguer(body: Incident, head: Incident) -> bool:
+    """Is the body's place only the country, or only the governorate the headline's place lies in?"""
+    if _level(body) == "country":
+        return _level(head) != "country" and head.country == body.country
+    return _level(body) == "admin1" and _level(head) == "place" and head.admin1 == body.admin1
+
+
 def _level(incident: Incident) -> str:
     if incident.admin1 is None and incident.geo_precision == 3:
         return "country"
@@ -203,9 +210,12 @@ def _fold_headline(incidents: list[Incident], article: Article) -> list[Incident
             k = next((n for n in candidates if out[n].event_type == h.event_type), None)
         if k is None:
             out.append(h)
-        elif (h.geo_precision, LEVEL_RANK.get(_level(h), 0)) < (out[k].geo_precision, LEVEL_RANK.get(_level(out[k]), 0)):
+        elif _vaguer(out[k], h):
             # The headline names the place more precisely ("Afghanistan's Nangarhar" over "Afghanistan").
-            out[k] = replace(h, sources=h.sources + out[k].sources, fatalities=max(h.fatalities, out[k].fatalities))
+            b = out[k]
+            out[k] = replace(b, location=h.location, latitude=h.latitude, longitude=h.longitude, country=h.country,
+                             admin1=h.admin1, admin1_name=h.admin1_name, geo_precision=h.geo_precision,
+                             place_start=None, place_end=None, sources=b.sources + h.sources)
             heads.add(k)
         else:
             out[k] = replace(out[k], sources=out[k].sources + h.sources)

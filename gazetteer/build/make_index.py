@@ -383,13 +383,26 @@ def country_table(data: Path, features: list[dict]) -> list[list]:
             if line.startswith("#") or line.count("\t") < 16:
                 continue
             c = line.rstrip("\n").split("\t")
-            iso2, name, gid, pop = c[0], c[4], c[16], c[7]
+            iso2, name, capital, gid, pop = c[0], c[4], c[5], c[16], c[7]
             if iso2 not in by_country:
                 continue
             point = shapely.union_all(by_country[iso2]).representative_point()
             names = {name, *EXTRA_COUNTRY_NAMES.get(iso2, [])}
-            rows.append([iso2, name, f"{point.y:.4f}", f"{point.x:.4f}", gid, pop, "|".join(keys_of(names))])
+            rows.append([iso2, name, f"{point.y:.4f}", f"{point.x:.4f}", gid, pop, "|".join(keys_of(names)), capital])
     return sorted(rows)
+
+
+def capital_ids(countries: list[list], rows: list[Row]) -> dict[str, int]:
+    """GeoNames id of each country's capital: the most prominent place of that name in the country."""
+    wanted = {c[0]: name_key(c[7]) for c in countries if c[7]}
+    best: dict[str, Row] = {}
+    for r in rows:
+        key = wanted.get(r.country)
+        if key and r.geonameid and key in keys_of(r.names | {r.name}):
+            current = best.get(r.country)
+            if current is None or (r.population, r.alt_count) > (current.population, current.alt_count):
+                best[r.country] = r
+    return {cc: r.geonameid for cc, r in best.items()}
 
 
 EXTRA_COUNTRY_NAMES = {
@@ -438,8 +451,7 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
         ["iso", "country", "name", "lat", "lon", "keys"],
         [[r["iso"], r["country"], r["name"], r["lat"], r["lon"], "|".join(r["keys"])] for r in admin1],
     )
-    write_tsv(out / "countries.tsv", ["iso", "name", "lat", "lon", "geonameid", "population", "keys"],
-              country_table(data, features))
+    countries = country_table(data, features)
 
     world, cities = read_world_cities(skip=set(FOCUS))
     rows = list(world)
@@ -452,6 +464,9 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     apply_corrections(rows)
     assign_admin1(rows, features, read_gn_admin1(data, features))
     share_capital_spellings(rows, admin1, curated)
+    capitals = capital_ids(countries, rows)
+    write_tsv(out / "countries.tsv", ["iso", "name", "lat", "lon", "geonameid", "population", "keys", "capital"],
+              [[*c[:7], capitals.get(c[0], "")] for c in countries])
     # Two files, each small enough to review and diff: the region we map, and the world.
     write_places([r for r in rows if r.country in FOCUS], out / "places_region.tsv.gz")
     write_places([r for r in rows if r.country not in FOCUS], out / "places_world.tsv.gz")
