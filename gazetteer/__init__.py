@@ -7,7 +7,7 @@
 """
 
 from gazetteer.index import Gazetteer
-from gazetteer.parse import find_places, geocode
+from gazetteer.parse import find_places, geocode, geocode_many
 from gazetteer.types import Mention, Place
 
-__all__ = ["Gazetteer", "Mention", "Place", "find_places", "geocode"]
+__all__ = ["Gazetteer", "Mention", "Place", "find_places", "geocode", "geocode_many"]

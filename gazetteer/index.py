@@ -14,7 +14,7 @@ import os
 import sqlite3
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from gazetteer.normalize import loose_key, name_key
@@ -35,8 +35,7 @@ FCODE_BONUS = {
 KIND_BASE = {"country": 14.0, "admin1": 7.5, "feature": 9.0, "place": 0.0}
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One row of the index, before context decides how it is used."""
 
     id: int
@@ -66,6 +65,7 @@ class Gazetteer:
         self.focus = tuple(focus)
         self._db = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, check_same_thread=False)
         self._lookups: dict[str, tuple[Entry, ...]] = {}
+        self.geocoded: dict = {}  # geocode() answers, by (name, country)
         small = [Entry(*row) for row in self._db.execute(_SELECT + " WHERE kind IN ('country', 'admin1')")]
         self.admin1_names = {e.admin1: e.name for e in small if e.kind == "admin1"}
         self.admin1_entry = {e.admin1: e for e in small if e.kind == "admin1"}
@@ -89,12 +89,23 @@ class Gazetteer:
         """Entries whose normalised name equals ``key`` (see :func:`name_key`)."""
         found = self._lookups.get(key)
         if found is None:
-            rows = self._db.execute(_SELECT + " WHERE id IN (SELECT id FROM keys WHERE key = ?)", (key,))
-            found = tuple(Entry(*row) for row in rows)
+            found = tuple(map(Entry._make, self._db.execute(_BY_KEY, (key,))))
             if len(self._lookups) > 200_000:
                 self._lookups.clear()
             self._lookups[key] = found
         return found
+
+    def prefetch(self, keys) -> None:
+        """Look many keys up in a few queries (batches of 500): resolving a whole table at once."""
+        todo = sorted({k for k in keys if k and k not in self._lookups})
+        for i in range(0, len(todo), 500):
+            batch = todo[i : i + 500]
+            found: dict[str, list[Entry]] = {k: [] for k in batch}
+            sql = _BY_KEYS.format(",".join("?" * len(batch)))
+            for row in self._db.execute(sql, batch):
+                found[row[0]].append(Entry._make(row[1:]))
+            for k, entries in found.items():
+                self._lookups[k] = tuple(entries)
 
     def variants(self, key: str) -> list[str]:
         """Known keys that share the consonant skeleton of ``key``."""
@@ -153,6 +164,15 @@ class Gazetteer:
 
 _SELECT = ("SELECT id, kind, name, lat, lon, country, admin1, geonameid, population, alt_count, fcode, prominence"
            " FROM entries")
+
+
+_BY_KEY = ("SELECT e.id, e.kind, e.name, e.lat, e.lon, e.country, e.admin1, e.geonameid, e.population, e.alt_count,"
+           " e.fcode, e.prominence FROM keys k JOIN entries e ON e.id = k.id WHERE k.key = ? ORDER BY e.id")
+
+
+_BY_KEYS = ("SELECT k.key, e.id, e.kind, e.name, e.lat, e.lon, e.country, e.admin1, e.geonameid, e.population,"
+            " e.alt_count, e.fcode, e.prominence FROM keys k JOIN entries e ON e.id = k.id WHERE k.key IN ({})"
+            " ORDER BY k.key, e.id")
 
 
 def _prominence(kind: str, population: int, alt_count: int, fcode: str) -> float:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -54,6 +55,7 @@ def _strip_articles(tokens: list[str]) -> list[str]:
     return [_TA_MARBUTA.sub("a", _FUSED_ARTICLE.sub("", t) if len(t) >= 5 else t) for t in kept] or tokens
 
 
+@lru_cache(maxsize=262_144)
 def name_key(text: str) -> str:
     """Exact matching key: folded, without the Arabic article.
 
@@ -79,6 +81,7 @@ _DIGRAPHS = (("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("
 _VOWELS = re.compile(r"[aeiouyw]")
 
 
+@lru_cache(maxsize=65_536)
 def loose_key(text: str) -> str:
     """Consonant skeleton used to find spelling variants.
 

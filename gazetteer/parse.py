@@ -52,8 +52,8 @@ DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", 
             "libyan": "LY", "saudi": "SA", "israeli": "IL", "egyptian": "EG", "kuwaiti": "KW", "yemeni": "YE",
             "afghan": "AF", "pakistani": "PK", "russian": "RU", "ukrainian": "UA", "sudanese": "SD", "somali": "SO",
             "qatari": "QA", "emirati": "AE", "bahraini": "BH", "omani": "OM", "tunisian": "TN", "algerian": "DZ",
-            "moroccan": "MA", "malian": "ML", "nigerian": "NG", "ethiopian": "ET", "armenian": "AM", "azerbaijani": "AZ",
-            "georgian": "GE", "cypriot": "CY", "greek": "GR", "french": "FR", "german": "DE", "british": "GB"}
+            "moroccan": "MA", "malian": "ML", "nigerian": "NG", "ethiopian": "ET", "armenian": "AM",
+            "azerbaijani": "AZ", "georgian": "GE", "cypriot": "CY", "greek": "GR", "french": "FR", "german": "DE", "british": "GB"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
 _LOCATIVE = re.compile(
     r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|"
@@ -570,12 +570,36 @@ def _same_name(admin1: Entry, key: str, gazetteer: Gazetteer) -> bool:
 
 def geocode(name: str, gazetteer: Gazetteer, country: str | None = None) -> Place | None:
     """The best match for a bare place name, optionally within one country (ISO alpha-2)."""
+    cache = gazetteer.geocoded
+    key = (name, country)
+    if key not in cache:
+        if len(cache) > 500_000:
+            cache.clear()
+        cache[key] = _geocode(name, gazetteer, country)
+    return cache[key]
+
+
+def geocode_many(names, gazetteer: Gazetteer, country: str | None = None) -> list[Place | None]:
+    """:func:`geocode` for a batch of names, with the index read in a few large queries."""
+    names = list(names)
+    gazetteer.prefetch(name_key(_strip_type_word(n)[0]) for n in names)
+    return [geocode(n, gazetteer, country) for n in names]
+
+
+_TYPE_WORD = re.compile(r"^(.*?)\s+(province|governorate|countryside|district|city|town)$", re.I)
+
+
+def _strip_type_word(name: str) -> tuple[str, str | None]:
+    """ "Kirkuk province" -> ("Kirkuk", "province"); "Kirkuk" -> ("Kirkuk", None)."""
     text = name.strip()
-    qualifier = None
-    m = re.match(r"^(.*?)\s+(province|governorate|countryside|district|city|town)$", text, re.I)
-    if m:
-        text, word = m.group(1), m.group(2).lower()
-        qualifier = "town" if word in ("city", "town", "district") else "province"
+    m = _TYPE_WORD.match(text)
+    if not m:
+        return text, None
+    return m.group(1), ("town" if m.group(2).lower() in ("city", "town", "district") else "province")
+
+
+def _geocode(name: str, gazetteer: Gazetteer, country: str | None) -> Place | None:
+    text, qualifier = _strip_type_word(name)
     key = name_key(text)
     entries = list(gazetteer.lookup(key)) if key else []
     if not entries and key:

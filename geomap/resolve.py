@@ -44,6 +44,10 @@ PLACE_COLUMNS = ("location", "where_coordinates", "place", "where_description", 
 
 def incidents_from_rows(rows: Iterable[TableRow], gazetteer: Gazetteer) -> tuple[list[Incident], list[Unresolved]]:
     """Turn table rows into incidents; rows that cannot be placed or dated are returned as unresolved."""
+    rows = list(rows)
+    # Read the index once for every place name of the table, instead of once per row.
+    gazetteer.prefetch(name_key(_get(r.values, PLACE_COLUMNS)) for r in rows
+                       if not (_get(r.values, LAT_COLUMNS) and _get(r.values, LON_COLUMNS)))
     drafts, unresolved = [], []
     for row in rows:
         try:
