@@ -82,7 +82,8 @@ def main() -> None:
     many = sample_names(fresh, 100_000, 3)
     print(f"warm geocode, 100k names, one by one:              {names_per_second(fresh, many):,.0f} names/s")
     fresh = Gazetteer.load()
-    print(f"warm geocode_many, the same 100k names:            {names_per_second(fresh, many, batch=True):,.0f} names/s")
+    rate = names_per_second(fresh, many, batch=True)
+    print(f"warm geocode_many, the same 100k names:            {rate:,.0f} names/s")
     find_places("warm up in Kirkuk", gazetteer)
     print(f"find_places on news text:                          {text_throughput(gazetteer):.2f} MB/min")
 

@@ -14,8 +14,8 @@ import os
 import sqlite3
 import zlib
 from collections import defaultdict
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from gazetteer.normalize import loose_key, name_key
 from gazetteer.types import Place

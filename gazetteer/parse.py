@@ -53,7 +53,8 @@ DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", 
             "afghan": "AF", "pakistani": "PK", "russian": "RU", "ukrainian": "UA", "sudanese": "SD", "somali": "SO",
             "qatari": "QA", "emirati": "AE", "bahraini": "BH", "omani": "OM", "tunisian": "TN", "algerian": "DZ",
             "moroccan": "MA", "malian": "ML", "nigerian": "NG", "ethiopian": "ET", "armenian": "AM",
-            "azerbaijani": "AZ", "georgian": "GE", "cypriot": "CY", "greek": "GR", "french": "FR", "german": "DE", "british": "GB"}
+            "azerbaijani": "AZ", "georgian": "GE", "cypriot": "CY", "greek": "GR", "french": "FR", "german": "DE",
+            "british": "GB"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
 _LOCATIVE = re.compile(
     r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|"
