@@ -8,70 +8,91 @@ the former cannot sit in a LayerControl. This element follows folium's plugin pa
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Sequence
 
+import numpy as np
 from branca.element import MacroElement
 from jinja2 import Template
 
 from geomap.models import Incident
 from geomap.render.safe_json import script_json
 
+_INT_TYPES = (("u8", "u1"), ("i8", "i1"), ("u16", "<u2"), ("i16", "<i2"), ("u32", "<u4"), ("i32", "<i4"))
 
-class StringTable:
-    """Each distinct string stored once; fields hold its index (-1 for none)."""
 
-    def __init__(self):
-        self.strings: list[str] = []
-        self._index: dict[str, int] = {}
+def typed_column(values) -> dict:
+    """Integers as the smallest little-endian typed array that holds them, base64-encoded.
 
-    def __call__(self, value: str | None) -> int:
+    >>> typed_column([0, 3, 255])["t"], typed_column([-1, 300])["t"]
+    ('u8', 'i16')
+    """
+    arr = np.asarray(values, dtype=np.int64)
+    lo, hi = (int(arr.min()), int(arr.max())) if arr.size else (0, 0)
+    for name, dtype in _INT_TYPES:
+        info = np.iinfo(np.dtype(dtype))
+        if info.min <= lo and hi <= info.max:
+            return {"t": name, "b": base64.b64encode(arr.astype(dtype).tobytes()).decode("ascii")}
+    raise ValueError("integer column out of 32-bit range")
+
+
+def string_column(values: list[str]) -> dict:
+    """Strings stored once: a dictionary and a typed index (0 = none), or the plain list when all differ."""
+    if values and all(values) and len(set(values)) == len(values):
+        return {"values": values}
+    index: dict[str, int] = {}
+    codes = []
+    for value in values:
         if not value:
-            return -1
-        index = self._index.get(value)
-        if index is None:
-            index = self._index[value] = len(self.strings)
-            self.strings.append(value)
-        return index
+            codes.append(0)
+            continue
+        if value not in index:
+            index[value] = len(index) + 1
+        codes.append(index[value])
+    return {"dict": list(index), "idx": typed_column(codes)}
 
 
 def pack_incidents(incidents: Sequence[Incident], admin_names: dict[str, str]) -> dict:
-    """Columnar, compact form of the incidents for the page (coordinates in 1e-4 degrees)."""
+    """Columnar, compact form of the incidents for the page.
+
+    Numbers travel as base64 typed arrays (coordinates in 1e-4 degrees, days since the
+    first incident); each text column is a dictionary of distinct strings plus indices.
+    """
     if not incidents:
         raise ValueError("no incidents to draw")
     t0 = min(i.event_date for i in incidents)
     t1 = max(i.event_date for i in incidents)
-    strings = StringTable()
     admins: list[str] = sorted({i.admin1 for i in incidents if i.admin1})
     adm_index = {code: k for k, code in enumerate(admins)}
-    columns: dict[str, list] = {k: [] for k in
-                                ("day", "lat", "lon", "type", "sub", "fat", "prec", "tprec", "loc", "adm", "note",
-                                 "src", "a1", "a2", "ps", "pe")}
-    for i in incidents:
-        c = columns
-        c["day"].append((i.event_date - t0).days)
-        c["lat"].append(round(i.latitude * 1e4))
-        c["lon"].append(round(i.longitude * 1e4))
-        c["type"].append(strings(i.event_type or "Unknown"))
-        c["sub"].append(strings(i.sub_event_type))
-        c["fat"].append(int(i.fatalities))
-        c["prec"].append(int(i.geo_precision))
-        c["tprec"].append(int(i.time_precision))
-        c["loc"].append(strings(i.location or i.admin1_name or i.country))
-        c["adm"].append(adm_index.get(i.admin1, -1) if i.admin1 else -1)
-        c["note"].append(strings(i.notes))
-        c["src"].append(strings(_source_label(i)))
-        c["a1"].append(strings(i.actor1))
-        c["a2"].append(strings(i.actor2))
-        c["ps"].append(i.place_start if i.place_start is not None else -1)
-        c["pe"].append(i.place_end if i.place_end is not None else -1)
+    numbers = {
+        "day": [(i.event_date - t0).days for i in incidents],
+        "lat": [round(i.latitude * 1e4) for i in incidents],
+        "lon": [round(i.longitude * 1e4) for i in incidents],
+        "fat": [int(i.fatalities) for i in incidents],
+        "prec": [int(i.geo_precision) for i in incidents],
+        "tprec": [int(i.time_precision) for i in incidents],
+        "adm": [adm_index.get(i.admin1, -1) if i.admin1 else -1 for i in incidents],
+        "ps": [i.place_start if i.place_start is not None else -1 for i in incidents],
+        "pe": [i.place_end if i.place_end is not None else -1 for i in incidents],
+    }
+    texts = {
+        "type": [i.event_type or "Unknown" for i in incidents],
+        "sub": [i.sub_event_type for i in incidents],
+        "loc": [i.location or i.admin1_name or i.country for i in incidents],
+        "note": [i.notes for i in incidents],
+        "src": [_source_label(i) for i in incidents],
+        "a1": [i.actor1 for i in incidents],
+        "a2": [i.actor2 for i in incidents],
+    }
     return {
         "t0": t0.isoformat(),
         "ndays": (t1 - t0).days + 1,
+        "n": len(incidents),
         "admins": admins,
         "admin_names": [admin_names.get(code, code) for code in admins],
-        "S": strings.strings,
-        **columns,
+        "num": {k: typed_column(v) for k, v in numbers.items()},
+        "text": {k: string_column(v) for k, v in texts.items()},
     }
 
 

@@ -37,6 +37,25 @@
     return TYPE_COLORS[name] || OTHER_COLOR;
   }
 
+  var TYPED = {u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, u32: Uint32Array, i32: Int32Array};
+
+  function decodeTyped(col) {
+    var bin = atob(col.b), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    return new TYPED[col.t](bytes.buffer);
+  }
+
+  /* Unpack the columns written by geomap/render/timeline.py: typed arrays and string dictionaries. */
+  function unpack(raw) {
+    var d = {t0: raw.t0, ndays: raw.ndays, n: raw.n, admins: raw.admins, admin_names: raw.admin_names, text: {}};
+    Object.keys(raw.num).forEach(function (k) { d[k] = decodeTyped(raw.num[k]); });
+    Object.keys(raw.text).forEach(function (k) {
+      var col = raw.text[k];
+      d.text[k] = col.values ? {values: col.values} : {dict: col.dict, idx: decodeTyped(col.idx)};
+    });
+    return d;
+  }
+
   function radius(fatalities) {
     return Math.min(4 + 2 * Math.sqrt(fatalities), 18);
   }
@@ -74,7 +93,7 @@
     _project: function () {
       var zoom = this._map.getZoom();
       if (this._zoom === zoom) { return; }
-      var d = this._tl.data, n = d.lat.length;
+      var d = this._tl.data, n = d.n;
       this._px = new Float64Array(n);
       this._py = new Float64Array(n);
       for (var i = 0; i < n; i++) {
@@ -126,7 +145,7 @@
     },
     _drawPoint: function (ctx, item) {
       var d = this._tl.data, i = item[0], r = radius(d.fat[i]);
-      var color = typeColor(this._tl.S[d.type[i]]);
+      var color = typeColor(this._tl.str("type", i));
       ctx.beginPath();
       ctx.arc(item[1], item[2], r, 0, 2 * Math.PI);
       if (d.prec[i] >= 2) {          // "near X": a ring, not a dot
@@ -193,8 +212,8 @@
   /* ---------------------------------------------------------------- the timeline */
   function Timeline(map, data, options) {
     this.map = map;
-    this.data = data;
-    this.S = data.S;
+    this.data = unpack(data);
+    data = this.data;
     this.options = options;
     this.t0 = Date.parse(data.t0 + "T00:00:00Z");
     this.nDays = data.ndays;
@@ -213,11 +232,19 @@
     this.setDay(this.day);
   }
 
+  /* The text of column `k` for incident `i` ("" when it has none). */
+  Timeline.prototype.str = function (k, i) {
+    var col = this.data.text[k];
+    if (col.values) { return col.values[i]; }
+    var code = col.idx[i];
+    return code ? col.dict[code - 1] : "";
+  };
+
   Timeline.prototype._prepareCounts = function () {
     // Per-day counts per governorate, then prefix sums: any window's total in O(governorates).
     var d = this.data, nA = d.admins.length, nD = this.nDays;
     this.prefix = {events: new Float64Array((nD + 1) * nA), fatalities: new Float64Array((nD + 1) * nA)};
-    for (var i = 0; i < d.day.length; i++) {
+    for (var i = 0; i < d.n; i++) {
       var a = d.adm[i];
       if (a < 0) { continue; }
       this.prefix.events[(d.day[i] + 1) * nA + a] += 1;
@@ -231,7 +258,7 @@
       }
     });
     // Order incidents by day once; a window is then a contiguous slice.
-    var order = new Int32Array(d.day.length);
+    var order = new Int32Array(d.n);
     for (var j = 0; j < order.length; j++) { order[j] = j; }
     order.sort(function (x, y) { return d.day[x] - d.day[y]; });
     this.order = order;
@@ -350,27 +377,27 @@
   };
 
   Timeline.prototype.popupFor = function (items) {
-    var d = this.data, S = this.S, root = el("div", "geomap-pop");
+    var d = this.data, root = el("div", "geomap-pop"), self = this;
+    var str = function (k, i) { return self.str(k, i); };
     var shown = items.slice().sort(function (a, b) { return d.day[b] - d.day[a]; }).slice(0, 5);
-    var self = this;
     shown.forEach(function (i, n) {
       var box = el("div", "geomap-item", null, root);
       if (n > 0) { box.style.borderTop = "1px solid #ddd"; }
       var head = el("div", "geomap-head", null, box);
       var sw = el("span", "geomap-swatch", null, head);
-      sw.style.background = typeColor(S[d.type[i]]);
-      el("strong", null, S[d.type[i]] + (d.sub[i] >= 0 ? " / " + S[d.sub[i]] : ""), head);
+      sw.style.background = typeColor(str("type", i));
+      el("strong", null, str("type", i) + (str("sub", i) ? " / " + str("sub", i) : ""), head);
       el("div", "geomap-date", isoDay(self.t0, d.day[i]) + TIME_PRECISION[d.tprec[i]], box);
-      var place = S[d.loc[i]], adm = d.adm[i] >= 0 ? d.admin_names[d.adm[i]] : "";
+      var place = str("loc", i), adm = d.adm[i] >= 0 ? d.admin_names[d.adm[i]] : "";
       var where = d.prec[i] === 1 ? place + (adm && adm !== place ? ", " + adm : "")
         : d.prec[i] === 2 ? "near " + place + (adm ? ", " + adm : "")
           : (adm || place) + " — location approximate (governorate or region only)";
       el("div", "geomap-place", where, box);
       if (d.fat[i] > 0) { el("div", "geomap-fat", d.fat[i] + " killed", box); }
-      var a1 = d.a1[i] >= 0 ? S[d.a1[i]] : "", a2 = d.a2[i] >= 0 ? S[d.a2[i]] : "";
+      var a1 = str("a1", i), a2 = str("a2", i);
       if (a1 || a2) { el("div", "geomap-actors", a1 + (a1 && a2 ? " vs " : "") + a2, box); }
-      if (d.note[i] >= 0) {
-        var note = S[d.note[i]], q = el("blockquote", "geomap-note", null, box);
+      if (str("note", i)) {
+        var note = str("note", i), q = el("blockquote", "geomap-note", null, box);
         var ps = d.ps[i], pe = d.pe[i];
         if (ps >= 0 && pe > ps && pe <= note.length) {
           q.appendChild(document.createTextNode(note.slice(0, ps)));
@@ -380,7 +407,7 @@
           q.textContent = note;
         }
       }
-      if (d.src[i] >= 0) { el("div", "geomap-src", "Source: " + S[d.src[i]], box); }
+      if (str("src", i)) { el("div", "geomap-src", "Source: " + str("src", i), box); }
     });
     if (items.length > shown.length) {
       el("div", "geomap-more", "+ " + (items.length - shown.length) + " more here: zoom in to separate them", root);
@@ -473,10 +500,10 @@
     var Legend = L.Control.extend({
       onAdd: function () { var box = el("div", "geomap-legend leaflet-bar"); L.DomEvent.disableClickPropagation(box); return box; }
     });
-    var box = new Legend({position: "bottomright"}).addTo(this.map).getContainer(), S = this.S, d = this.data;
+    var box = new Legend({position: "bottomright"}).addTo(this.map).getContainer(), d = this.data;
     el("div", "geomap-legend-title", "Event type", box);
     var present = {};
-    for (var i = 0; i < d.type.length; i++) { present[S[d.type[i]]] = true; }
+    for (var i = 0; i < d.n; i++) { present[this.str("type", i)] = true; }
     Object.keys(present).sort().forEach(function (name) {
       var item = el("div", "geomap-legend-item", null, box);
       el("span", "geomap-swatch", null, item).style.background = typeColor(name);
