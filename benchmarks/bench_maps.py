@@ -25,10 +25,11 @@ OUT = Path(__file__).resolve().parent / "out"
 TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
          "Strategic developments"]
 COLORS = ["#d7301f", "#fc8d59", "#7a0177", "#2b8cbe", "#41ab5d", "#737373"]
-PLACES = [("Kirkuk", 35.468, 44.392, "IQ-KI"), ("Mosul", 36.335, 43.119, "IQ-NI"), ("Ramadi", 33.426, 43.299, "IQ-AN"),
-          ("Tikrit", 34.597, 43.677, "IQ-SD"), ("Baqubah", 33.746, 44.643, "IQ-DI"), ("Idlib", 35.930, 36.634, "SY-ID"),
-          ("Aleppo", 36.202, 37.159, "SY-HL"), ("Deir ez-Zor", 35.336, 40.141, "SY-DY"), ("Raqqa", 35.953, 39.008, "SY-RA"),
-          ("Homs", 34.727, 36.723, "SY-HI"), ("Daraa", 32.618, 36.102, "SY-DR"), ("Hasakah", 36.502, 40.747, "SY-HA")]
+PLACES = [("Kirkuk", 35.468, 44.392, "IQ-KI"), ("Mosul", 36.335, 43.119, "IQ-NI"),
+          ("Ramadi", 33.426, 43.299, "IQ-AN"), ("Tikrit", 34.597, 43.677, "IQ-SD"), ("Baqubah", 33.746, 44.643, "IQ-DI"),
+          ("Idlib", 35.930, 36.634, "SY-ID"), ("Aleppo", 36.202, 37.159, "SY-HL"),
+          ("Deir ez-Zor", 35.336, 40.141, "SY-DY"), ("Raqqa", 35.953, 39.008, "SY-RA"), ("Homs", 34.727, 36.723, "SY-HI"),
+          ("Daraa", 32.618, 36.102, "SY-DR"), ("Hasakah", 36.502, 40.747, "SY-HA")]
 ACTORS = ["Islamic State (IS)", "Military Forces of Iraq", "Syrian Democratic Forces (SDF)", "Military Forces of Syria",
           "Military Forces of Turkey", "Popular Mobilization Forces (PMF)", "Unidentified Armed Group", "Civilians"]
 
@@ -82,8 +83,9 @@ def folium_html(incidents) -> str:
     fmap = folium.Map(location=[34.5, 40.5], zoom_start=6)
     features = []
     for inc in incidents:
-        popup = (f"<b>{inc.event_type}</b><br>{inc.event_date.isoformat()}<br>{inc.location}, {inc.admin1_name}<br>"
-                 f"{inc.fatalities} killed<br>{inc.actor1} vs {inc.actor2}<br><i>{inc.notes}</i><br>Source: {inc.source}")
+        popup = (f"<b>{inc.event_type}</b><br>{inc.event_date.isoformat()}<br>{inc.location}, "
+                 f"{inc.admin1_name}<br>{inc.fatalities} killed<br>{inc.actor1} vs {inc.actor2}<br>"
+                 f"<i>{inc.notes}</i><br>Source: {inc.source}")
         color = COLORS[TYPES.index(inc.event_type)]
         features.append({
             "type": "Feature",

@@ -52,7 +52,8 @@ def build_map(
     bounds = (min(lons), min(lats), max(lons), max(lats))
     fmap = OfflineMap(location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2], zoom_start=6,
                       control_scale=True, prefer_canvas=False)
-    countries, governorates = area_polygons(bounds, {i.country for i in incidents if i.country})
+    countries, governorates = area_polygons(bounds, {i.country for i in incidents if i.country} |
+                                            {i.admin1[:2] for i in incidents if i.admin1})
     outline = folium.GeoJson(
         countries,
         name="Outline basemap (offline)",
@@ -78,7 +79,8 @@ def build_map(
                                 attribution=html.escape(attribution or DEFAULT_ATTRIBUTION),
                                 bounds=[[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     timeline.add_to(fmap)
-    fmap.get_root().title = f"{title} ({dates[0].isoformat()} – {dates[-1].isoformat()})"
+    # branca writes the page title as it is: escape it, it may come from the data.
+    fmap.get_root().title = html.escape(f"{title} ({dates[0].isoformat()} – {dates[-1].isoformat()})")
     stable_ids(fmap)
     return fmap
 
