@@ -26,7 +26,7 @@ NOT_PLACES = frozenset(
     nusra qaeda sahwa ansar jaysh kataib faylaq liwa harakat jabhat tahrir badr asaib nujaba
     reuters afp ap bbc cnn rudaw kurdistan24 sana irna tasnim
     pentagon centcom nato un unhcr ocha who unicef icrc treasury congress senate kremlin white house
-    god allah prophet mosque church
+    god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram tishreen nowruz newroz
     north south east west northern southern central
     breaking update exclusive analysis opinion editorial
     """.split()
@@ -62,9 +62,9 @@ NEAR_AFTER = ("outskirts", "suburbs", "area", "surroundings", "environs", "vicin
 PLACE_FOLLOWERS = frozenset(
     """
     province provinces governorate governorates district subdistrict city town village countryside region area
-    dam airport airbase air base camp military operations command council police governor governorate's mayor
+    dam airport airbase air base camp governor governorate's mayor
     university hospital prison bridge road highway checkpoint crossing border front river valley desert mountain
-    mountains lake plain plains security forces brigade brigades division directorate office offices central
+    mountains lake plain plains central
     international old new north south east west northern southern eastern western market mosque refinery
     field oilfield station stadium gate square street citadel castle museum liberation and or
     """.split()

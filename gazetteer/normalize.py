@@ -119,6 +119,8 @@ def soft_key(key: str) -> str:
     True
     """
     key = re.sub(r"(?<=[aeiou])h\b", "", key.replace(" ", ""))
+    if key.startswith("e"):
+        key = "i" + key[1:]  # initial hamza with kasra: Ezraa / Izra
     for a, b in _SOFT:
         key = key.replace(a, b)
     return re.sub(r"([^aeiou])\1+", r"\1", key)

@@ -41,10 +41,10 @@ COMMON_WORD_ZIPF = 3.9  # "Hit" 5.4, "Mark" 5.1, "Bennett" 4.0; "Mosul" 3.3, "Ba
 FUNCTION_WORD_ZIPF = 5.5  # "the" 7.7, "in" 7.3; "Iraq" 4.7, "China" 5.3, "India" 5.2
 
 # Words with inner apostrophes (Dar'a, Ma’arrat), but "Ninewa's" is "Ninewa" + "'s".
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘`](?![sS]\b)[^\W\d_]+)*")
 # Lower-case words that may end a name: "Euphrates valley", "Damascus countryside", "Mosul dam".
 GENERIC_TAILS = frozenset("valley desert mountains mountain dam lake river plains plain region countryside camp "
-                          "crossing base airport border".split())
+                          "crossing base airport border airbase oil gas field fields refinery basin".split())
 # Lower-case joiners inside a name besides the Arabic article: the Persian ezafe ("Qasr-e Shirin").
 JOINERS = frozenset({"e", "i", "bin", "ibn", "abu", "umm", "de"})
 NEIGHBOURS = ("TR", "LB", "JO", "IR")
@@ -57,7 +57,8 @@ DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", 
             "british": "GB"}
 _SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
 _LOCATIVE = re.compile(
-    r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|"
+    r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|over|"
+    r"beyond|past|along|off|behind|"
     r"and|of|on|reached|entered|captured|seized|stormed|besieged|shelled|struck|bombed|targeted|liberated|"
     r"retook|recaptured|hit)\s+(the\s+)?$",
     re.I,
@@ -149,7 +150,8 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
                 break
             if tok.capitalised or (j > i and lower in GENERIC_TAILS):
                 ends.append(j)
-            if j > i and lower in GENERIC_TAILS:
+            if j > i and lower in GENERIC_TAILS and not (j + 1 < len(tokens)
+                                                          and tokens[j + 1].text.lower() in GENERIC_TAILS):
                 break
             j += 1
         for end in reversed(ends):
@@ -267,7 +269,9 @@ def _name_continues(text: str, tokens: list[Token], span: Span, starts: frozense
     if _is_article(following) and nxt + 1 < len(tokens):
         after = tokens[nxt + 1]
         return after.capitalised and text[following.end : after.start] in ("-", " ")
-    return following.capitalised and following.text.lower() not in PLACE_FOLLOWERS and not following.text.isupper()
+    if following.text.isupper() and len(following.text) > 3:
+        return False  # "KIRKUK, IRAQ": a dateline in capitals, not one long name
+    return following.capitalised and following.text.lower() not in PLACE_FOLLOWERS
 
 
 _CONTAINER_GAP = re.compile(
@@ -409,8 +413,9 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         return typed
     if key in MEDIA_OR_GROUP:
         media = r"^['’]?s?\s*(channel|tv|television|network|reported|said|says|quoted|broadcast|aired|correspondent)\b"
-        in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on)\s+(the\s+)?$", before, re.I)
-        return bool(in_place or typed) and not re.search(media, _after(text, span), re.I)
+        in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on|over)\s+(the\s+)?$", before,
+                             re.I)
+        return bool(in_place or typed or listed) and not re.search(media, _after(text, span), re.I)
     if span.text.isupper() and len(key.replace(" ", "")) <= 3 and entry.kind != "country":
         return False  # an acronym: "SNA", "PMF", "HTS"
     after = _after(text, span)

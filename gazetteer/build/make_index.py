@@ -143,6 +143,8 @@ def read_geonames_dump(path: Path, country: str, cities: dict[int, dict], englis
             ):
                 continue
             names = {c[1], c[2], *alts}
+            if gid in english:
+                names.add(english[gid])  # Who's On First's English name is a spelling news uses
             rows.append(
                 Row(
                     source_id=f"gn:{gid}",
