@@ -26,7 +26,7 @@ NOT_PLACES = frozenset(
     nusra qaeda sahwa ansar jaysh kataib faylaq liwa harakat jabhat tahrir badr asaib nujaba
     reuters afp ap bbc cnn rudaw kurdistan24 sana irna tasnim
     pentagon centcom nato un unhcr ocha who unicef icrc treasury congress senate kremlin white house
-    god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram tishreen nowruz newroz
+    kanun god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram tishreen nowruz newroz
     north south east west northern southern central
     breaking update exclusive analysis opinion editorial
     """.split()
@@ -67,5 +67,15 @@ PLACE_FOLLOWERS = frozenset(
     mountains lake plain plains central
     international old new north south east west northern southern eastern western market mosque refinery
     field oilfield station stadium gate square street citadel castle museum liberation and or
+    """.split()
+)
+
+# Words after a name that make it an organisation named after the place ("Nineveh Operations
+# Command", "Babylon Brigades", "Erbil SC", "Halab Today"): not a place mention.
+ORG_FOLLOWERS = frozenset(
+    """
+    operations command council brigade brigades division battalion regiment corps police security forces
+    directorate office university sc fc club tv radio news today media center centre network agency party
+    movement authority administration government governorate's eye 24
     """.split()
 )

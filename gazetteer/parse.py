@@ -26,6 +26,7 @@ from gazetteer.lexicon import (
     MEDIA_OR_GROUP,
     NEAR_AFTER,
     NOT_PLACES,
+    ORG_FOLLOWERS,
     PLACE_AFTER,
     PLACE_FOLLOWERS,
     PLACE_PREFIXES,
@@ -258,6 +259,14 @@ def _previous_capitalised(text: str, tokens: list[Token], span: Span, ends: froz
     return prev
 
 
+def _org_name(text: str, tokens: list[Token], span: Span) -> bool:
+    nxt = span.last_token + 1
+    if nxt >= len(tokens) or text[span.end : tokens[nxt].start] != " ":
+        return False
+    following = tokens[nxt]
+    return (following.capitalised or following.text.isdigit()) and following.text.lower() in ORG_FOLLOWERS
+
+
 def _name_continues(text: str, tokens: list[Token], span: Span, starts: frozenset = frozenset()) -> bool:
     """Is the span followed by more of a proper name ("al-Assad", "Milley")?"""
     nxt = span.last_token + 1
@@ -362,6 +371,7 @@ def _document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tupl
 def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazetteer: Gazetteer,
           near: tuple[float, float] | None = None, neighbours: frozenset = frozenset()) -> list[tuple]:
     ranked = []
+    local = any(e.country in gazetteer.focus for e in span.candidates)
     for entry in span.candidates:
         score = gazetteer.score(entry)
         if name_key(entry.name) == span.key:
@@ -384,8 +394,9 @@ def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazette
             score += 3
         if entry.country in countries:
             score += 1.5
-        elif countries and entry.kind != "country" and entry.country not in gazetteer.focus:
-            # The document is about other countries: a namesake abroad is an unlikely reading.
+        elif entry.kind != "country" and entry.country not in gazetteer.focus and (countries or local):
+            # The document is about other countries, or the name has a reading here: a namesake
+            # abroad is the unlikely one.
             score -= 3 if entry.country in NEIGHBOURS else 6
         if entry.admin1 and entry.admin1 in neighbours:
             score += 2  # another name nearby in the text has a reading in the same governorate
@@ -426,6 +437,10 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         return False  # "Deir Ezzor 24", "Kurdistan 24": a media outlet
     if _NAMED_BY.search(before):
         return False  # "the IS magazine Dabiq", "Islamic State of Iraq"
+    if _org_name(text, tokens, span):
+        return False  # "Nineveh Operations Command", "Babylon Brigades": an organisation
+    if re.match(r",\s+(?:who\b|(?:a|an)\s+\d+-year-old\b|aged\s+\d+)", after):
+        return False  # "Salma, a 34-year-old mother": a person
     strong = _strong(entry)
     if entry.kind not in ("country", "admin1") and (
             _previous_capitalised(text, tokens, span, ends) is not None or _name_continues(text, tokens, span, starts)):
