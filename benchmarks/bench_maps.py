@@ -26,10 +26,10 @@ TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", 
          "Strategic developments"]
 COLORS = ["#d7301f", "#fc8d59", "#7a0177", "#2b8cbe", "#41ab5d", "#737373"]
 PLACES = [("Kirkuk", 35.468, 44.392, "IQ-KI"), ("Mosul", 36.335, 43.119, "IQ-NI"),
-          ("Ramadi", 33.426, 43.299, "IQ-AN"), ("Tikrit", 34.597, 43.677, "IQ-SD"), ("Baqubah", 33.746, 44.643, "IQ-DI"),
-          ("Idlib", 35.930, 36.634, "SY-ID"), ("Aleppo", 36.202, 37.159, "SY-HL"),
-          ("Deir ez-Zor", 35.336, 40.141, "SY-DY"), ("Raqqa", 35.953, 39.008, "SY-RA"), ("Homs", 34.727, 36.723, "SY-HI"),
-          ("Daraa", 32.618, 36.102, "SY-DR"), ("Hasakah", 36.502, 40.747, "SY-HA")]
+          ("Ramadi", 33.426, 43.299, "IQ-AN"), ("Tikrit", 34.597, 43.677, "IQ-SD"),
+          ("Baqubah", 33.746, 44.643, "IQ-DI"), ("Idlib", 35.930, 36.634, "SY-ID"), ("Aleppo", 36.202, 37.159, "SY-HL"),
+          ("Deir ez-Zor", 35.336, 40.141, "SY-DY"), ("Raqqa", 35.953, 39.008, "SY-RA"),
+          ("Homs", 34.727, 36.723, "SY-HI"), ("Daraa", 32.618, 36.102, "SY-DR"), ("Hasakah", 36.502, 40.747, "SY-HA")]
 ACTORS = ["Islamic State (IS)", "Military Forces of Iraq", "Syrian Democratic Forces (SDF)", "Military Forces of Syria",
           "Military Forces of Turkey", "Popular Mobilization Forces (PMF)", "Unidentified Armed Group", "Civilians"]
 

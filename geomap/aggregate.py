@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from geomap.boundaries import locate_admin1
 from geomap.errors import OptionError
 from geomap.models import Incident
 
@@ -56,45 +57,80 @@ def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
     )
 
 
-def join_admin1(frame: pd.DataFrame) -> pd.Series:
-    """Admin-1 code of each incident point by a spatial join with the admin-1 polygons."""
-    import geopandas as gpd
-
-    from geomap.boundaries import admin1_frame
-
-    points = gpd.GeoDataFrame(frame[[]], geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]), crs=4326)
-    joined = gpd.sjoin(points, admin1_frame()[["iso", "geometry"]], how="left", predicate="intersects")
-    joined = joined[~joined.index.duplicated(keep="first")]
-    return joined["iso"].reindex(frame.index).fillna("")
-
-
 def aggregate(incidents: Sequence[Incident], period: str = "month", by: str = "admin1",
               names: dict[str, str] | None = None) -> pd.DataFrame:
     """Events and fatalities per admin-1 and period, sorted by period then code.
 
     Incidents already placed in a governorate by the resolver keep it; the others
-    (table rows with bare coordinates) are placed by a spatial join.
+    (table rows with bare coordinates) are placed by a point-in-polygon spatial join
+    (:func:`geomap.boundaries.locate_admin1`).
     """
     if by != "admin1":
         raise OptionError(f"--by must be 'admin1', not {by!r}")
     period_label(dt.date(2000, 1, 1), period)  # validates the period
     if not incidents:
         return pd.DataFrame(columns=COLUMNS)
-    frame = incidents_frame(incidents)
-    missing = frame["admin1"] == ""
+    return aggregate_frame(incidents_frame(incidents), period, names or {})
+
+
+def aggregate_frame(frame: pd.DataFrame, period: str = "month", names: dict[str, str] | None = None) -> pd.DataFrame:
+    """:func:`aggregate` on a table with columns event_date, latitude, longitude, fatalities (and admin1, country)."""
+    frame = frame.copy()
+    for column in ("admin1", "country"):
+        if column not in frame:
+            frame[column] = ""
+        frame[column] = frame[column].fillna("")
+    missing = (frame["admin1"] == "").to_numpy()
     if missing.any():
-        frame.loc[missing, "admin1"] = join_admin1(frame[missing]).to_numpy()
+        frame.loc[missing, "admin1"] = locate_admin1(frame.loc[missing, "longitude"], frame.loc[missing, "latitude"])
     return summarise(frame, period, names or {})
 
 
+def _period_keys(dates: pd.Series, period: str) -> np.ndarray:
+    """An integer per row that orders and groups like the period label, computed without strings."""
+    if period == "day":
+        return dates.to_numpy(dtype="datetime64[D]").astype(np.int64)
+    if period == "week":
+        iso = dates.dt.isocalendar()
+        return iso["year"].to_numpy(dtype=np.int64) * 100 + iso["week"].to_numpy(dtype=np.int64)
+    if period == "month":
+        return dates.dt.year.to_numpy(dtype=np.int64) * 100 + dates.dt.month.to_numpy(dtype=np.int64)
+    return dates.dt.year.to_numpy(dtype=np.int64)
+
+
+def _key_label(key: int, period: str) -> str:
+    if period == "day":
+        return str(np.datetime64(int(key), "D"))
+    if period == "week":
+        return f"{key // 100}-W{key % 100:02d}"
+    if period == "month":
+        return f"{key // 100}-{key % 100:02d}"
+    return str(key)
+
+
 def summarise(frame: pd.DataFrame, period: str, names: dict[str, str]) -> pd.DataFrame:
-    frame = frame.assign(period=period_labels(frame["event_date"], period))
-    frame["country"] = frame["country"].where(frame["country"] != "", frame["admin1"].str[:2])
-    grouped = (
-        frame.groupby(["country", "admin1", "period"], sort=True)
-        .agg(events=("fatalities", "size"), fatalities=("fatalities", "sum"))
-        .reset_index()
-    )
-    grouped["admin1_name"] = grouped["admin1"].map(names).fillna("")
-    grouped["admin1"] = grouped["admin1"].replace("", None)
-    return grouped.sort_values(["period", "country", "admin1"], na_position="last")[COLUMNS].reset_index(drop=True)
+    """Counts per (country, admin-1, period), by integer codes and bincount rather than string groupby."""
+    admin1 = frame["admin1"].to_numpy(dtype=object)
+    country = frame["country"].to_numpy(dtype=object)
+    country = np.where(country != "", country, np.array([a[:2] if a else "" for a in admin1], dtype=object))
+    area = np.char.add(np.char.add(country.astype(str), "|"), admin1.astype(str))
+    area_codes, areas = pd.factorize(area)
+    period_codes, periods = pd.factorize(_period_keys(frame["event_date"], period))
+    cell = area_codes.astype(np.int64) * len(periods) + period_codes
+    events = np.bincount(cell, minlength=len(areas) * len(periods))
+    deaths = np.bincount(cell, weights=frame["fatalities"].to_numpy(dtype=np.float64),
+                         minlength=len(areas) * len(periods))
+    nonzero = np.flatnonzero(events)
+    a, p = np.divmod(nonzero, len(periods))
+    split = [str(x).split("|", 1) for x in areas[a]]
+    out = pd.DataFrame({
+        "country": [c or None for c, _ in split],
+        "admin1": [code or None for _, code in split],
+        "period": [_key_label(int(k), period) for k in periods[p]],
+        "events": events[nonzero].astype(np.int64),
+        "fatalities": deaths[nonzero].round().astype(np.int64),
+        "_key": periods[p],
+    })
+    out["admin1_name"] = out["admin1"].map(lambda code: names.get(code, "") if code else "")
+    out = out.sort_values(["_key", "country", "admin1"], na_position="last")
+    return out[COLUMNS].reset_index(drop=True)

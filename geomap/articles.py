@@ -75,7 +75,7 @@ def split_articles(doc: Document, reference: dt.date | None = None) -> list[Arti
             groups[-1].append(line)
     articles = []
     document_date = _first_date(doc.text[:400], reference)
-    for group in groups:
+    for group in _bounded(groups):
         start, end = group[0].start, group[-1].end
         text = doc.text[start:end]
         title = group[0].text if is_headline(group[0].text) else ""
@@ -92,6 +92,28 @@ def split_articles(doc: Document, reference: dt.date | None = None) -> list[Arti
             )
         )
     return articles
+
+
+MAX_ARTICLE = 200_000  # characters; longer runs of text (a 50 MB single line) are read in pieces
+
+
+def _bounded(groups: list[list[Line]]) -> list[list[Line]]:
+    """Cut groups of lines longer than MAX_ARTICLE at sentence ends, so that memory stays bounded."""
+    out = []
+    for group in groups:
+        if group[-1].end - group[0].start <= MAX_ARTICLE:
+            out.append(group)
+            continue
+        for line in group:
+            pos = line.start
+            while pos < line.end:
+                stop = min(line.end, pos + MAX_ARTICLE // 2)
+                if stop < line.end:
+                    cut = max(line.text.rfind(". ", 0, stop - line.start), line.text.rfind("\n", 0, stop - line.start))
+                    stop = line.start + cut + 1 if cut > pos - line.start else stop
+                out.append([Line(line.text[pos - line.start : stop - line.start], pos, stop)])
+                pos = stop
+    return out
 
 
 def _first_date(text: str, reference: dt.date | None):

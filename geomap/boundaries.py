@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 BOUNDARIES = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "admin1.geojson.gz"
 
@@ -28,15 +29,15 @@ def locate_admin1(lons, lats, countries=None) -> np.ndarray:
     """
     import shapely
 
-    frame = admin1_frame()
     lons = np.asarray(lons, dtype=float)
     lats = np.asarray(lats, dtype=float)
-    points = shapely.points(lons, lats)
-    tree = _tree()
+    if not len(lons):
+        return np.full(0, "", dtype=object)
+    frame = admin1_frame()
     codes = frame["iso"].to_numpy()
-    out = np.full(len(points), "", dtype=object)
-    point_idx, poly_idx = tree.query(points, predicate="intersects")
-    out[point_idx] = codes[poly_idx]  # a point on a shared border takes the last polygon: fine
+    geoms = frame.geometry.to_numpy()
+    out = codes_at(lons, lats).astype(object)
+    out[out == None] = ""  # noqa: E711
     if countries is None:
         return out
     countries = np.asarray(countries, dtype=object)
@@ -48,9 +49,49 @@ def locate_admin1(lons, lats, countries=None) -> np.ndarray:
     for i in np.flatnonzero((out == "") & known):
         mask = poly_country == countries[i]
         if mask.any():
-            distances = shapely.distance(frame.geometry.to_numpy()[mask], points[i])
+            distances = shapely.distance(geoms[mask], shapely.Point(lons[i], lats[i]))
             out[i] = codes[mask][int(np.argmin(distances))]
     return out
+
+
+def codes_at(lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
+    """Admin-1 code at each coordinate (None outside every polygon), without making point objects.
+
+    Each distinct coordinate is tested once; only polygons whose bounding box meets the
+    points' extent are tried, each on the points inside its own bounding box, with
+    prepared geometries (shapely.contains_xy).
+    """
+    import shapely
+
+    frame = admin1_frame()
+    codes = frame["iso"].to_numpy()
+    keys = np.round(lons * 1e5).astype(np.int64) * 40_000_003 + np.round(lats * 1e5).astype(np.int64)
+    index, uniq = pd.factorize(keys)
+    first = np.full(len(uniq), -1, dtype=np.int64)
+    first[index[::-1]] = np.arange(len(index))[::-1]
+    xs, ys = lons[first], lats[first]
+    found = np.full(len(uniq), -1, dtype=np.int64)
+    finite = np.isfinite(xs) & np.isfinite(ys)
+    if finite.any():
+        extent = shapely.box(xs[finite].min(), ys[finite].min(), xs[finite].max(), ys[finite].max())
+        for k in _tree().query(extent):  # bounding-box prefilter: polygons around the data only
+            geom = frame.geometry.iloc[k]
+            x0, y0, x1, y1 = _bounds()[k]
+            todo = np.flatnonzero((found < 0) & (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1))
+            if len(todo):
+                inside = shapely.contains_xy(geom, xs[todo], ys[todo])
+                found[todo[inside]] = k
+    result = np.where(found >= 0, codes[np.maximum(found, 0)], None)
+    return result[index]
+
+
+@lru_cache(maxsize=1)
+def _bounds() -> np.ndarray:
+    import shapely
+
+    geoms = admin1_frame().geometry.to_numpy()
+    shapely.prepare(geoms)
+    return shapely.bounds(geoms)
 
 
 @lru_cache(maxsize=1)

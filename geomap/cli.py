@@ -174,6 +174,10 @@ def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
             writer.writerow(item.to_record())
         write_atomic(unresolved_path, buf.getvalue())
     if not quiet:
+        for notice in collected.notices[:10]:
+            click.echo(f"note: {notice.source}: {notice.where}: {notice.reason}", err=True)
+        if len(collected.notices) > 10:
+            click.echo(f"note: {len(collected.notices) - 10} more notes like these", err=True)
         tail = f" (listed in {unresolved_path})" if unresolved_path and collected.unresolved else (
             " (list them with --unresolved FILE)" if collected.unresolved else "")
         click.secho(collected.summary() + tail, err=True, **SUMMARY_STYLE)
@@ -203,19 +207,43 @@ def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet)
               help="Unit to count in.")
 @click.option("--period", default="month", show_default=True, type=click.Choice(["day", "week", "month", "year"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here (.csv or .jsonl); CSV on stdout by default.")
+              help="Write here (.csv, .jsonl or .parquet); CSV on stdout by default.")
+@click.option("--engine", type=click.Choice(["pandas", "dask"]), default="pandas", show_default=True,
+              help="dask: tables larger than memory (CSV, GeoParquet), in partitions, on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to run on (default: a local cluster).")
+@click.option("--workers", type=click.IntRange(1, 512), help="Workers of the local Dask cluster (default: cores).")
 @_common_options
-def aggregate(inputs, by, period, output: Path | None, reference_date, unresolved_path, quiet):
+def aggregate(inputs, by, period, output: Path | None, engine, scheduler, workers, reference_date, unresolved_path,
+              quiet):
     """Events and fatalities per governorate and period."""
     from geomap.aggregate import aggregate as count
     from geomap.export import write_table
 
+    if engine == "dask":
+        _aggregate_dask(inputs, period, output, scheduler, workers, quiet)
+        return
     gazetteer, collected = _collect(inputs, reference_date, quiet)
     table = count(collected.incidents, period=period, by=by, names=gazetteer.admin1_names)
     write_table(table, output)
     _report(collected, unresolved_path, quiet)
     if not collected.incidents:
         sys.exit(1)
+
+
+def _aggregate_dask(inputs, period, output, scheduler, workers, quiet):
+    import warnings
+
+    from geomap.export import write_table
+    from geomap.scale import aggregate_dask, dask_client, read_points
+
+    with warnings.catch_warnings(), dask_client(scheduler, workers) as client:
+        warnings.simplefilter("ignore", UserWarning)
+        points = read_points(inputs)
+        table = aggregate_dask(points, period=period, names=_gazetteer().admin1_names)
+        if not quiet:
+            click.secho(f"aggregated {int(table['events'].sum()):,} incidents on {len(client.nthreads())} Dask "
+                        f"workers", err=True, **SUMMARY_STYLE)
+    write_table(table, output)
 
 
 @main.command(name="map")

@@ -132,6 +132,10 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
                 unresolved.append(Unresolved(doc.path, where, "no date in the article: give --reference-date",
                                              _one_line(sentence)))
                 continue
+            if date > dt.date.today() + dt.timedelta(days=1):
+                unresolved.append(Unresolved(doc.path, where, f"date {date.isoformat()} is in the future",
+                                             _one_line(sentence)))
+                continue
             last_date = date
             actor1, actor2 = actors_of(clause, event.start)
             deaths = fatalities(clause)
@@ -298,31 +302,43 @@ def _drop_contained(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+MERGE_WINDOW = 200  # earlier records of the same place and type a report is compared with
+MAX_SOURCES = 500
+
+
 def merge_duplicates(incidents: list[Incident]) -> list[Incident]:
-    """One record per event: the same sentence (or near enough) at the same place and date merges."""
+    """One record per event: the same sentence (or near enough) at the same place and date merges.
+
+    Identical sentences meet through a dictionary; near-identical ones are compared with
+    the latest records of the same place and event type only, so that the work stays
+    linear however many times a page repeats itself.
+    """
     merged: list[Incident] = []
     index: dict[tuple, list[int]] = {}
+    exact: dict[tuple, int] = {}
     for incident in incidents:
         key = (incident.event_type, incident.admin1, incident.location)
-        target = None
-        for i in index.get(key, []):
-            other = merged[i]
-            same_text = fuzz.ratio(other.notes, incident.notes) >= 95
-            similar = (other.event_date == incident.event_date
-                       and fuzz.token_set_ratio(other.notes, incident.notes) >= 90)
-            if same_text or similar:
-                target = i
-                break
+        target = exact.get((*key, incident.notes))
+        if target is None:
+            for i in reversed(index.get(key, [])[-MERGE_WINDOW:]):
+                other = merged[i]
+                same_text = fuzz.ratio(other.notes, incident.notes) >= 95
+                similar = (other.event_date == incident.event_date
+                           and fuzz.token_set_ratio(other.notes, incident.notes) >= 90)
+                if same_text or similar:
+                    target = i
+                    break
         if target is None:
             index.setdefault(key, []).append(len(merged))
+            exact[(*key, incident.notes)] = len(merged)
             merged.append(incident)
-        else:
-            other = merged[target]
-            keep = other if other.notes != other.article_title or incident.notes == incident.article_title else incident
-            merged[target] = replace(
-                keep,
-                event_id=other.event_id,
-                fatalities=max(other.fatalities, incident.fatalities),
-                sources=other.sources + tuple(s for s in incident.sources if s not in other.sources),
-            )
+            continue
+        other = merged[target]
+        keep = other if other.notes != other.article_title or incident.notes == incident.article_title else incident
+        sources = other.sources
+        if len(sources) < MAX_SOURCES:  # a page repeating one paragraph 70,000 times lists the first 500
+            known = set(sources)
+            sources = (sources + tuple(s for s in incident.sources if s not in known))[:MAX_SOURCES]
+        merged[target] = replace(keep, event_id=other.event_id, fatalities=max(other.fatalities, incident.fatalities),
+                                 sources=sources)
     return merged

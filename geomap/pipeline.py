@@ -26,6 +26,7 @@ class Collected:
     reports: int = 0  # event reports found in text, before duplicates were merged
     sources: list[str] = field(default_factory=list)
     datasets: list[str] = field(default_factory=list)  # "UCDP GED", "ACLED": credited on the map
+    notices: list[Unresolved] = field(default_factory=list)  # used, but repaired or odd (swapped coordinates...)
 
     @property
     def read(self) -> int:
@@ -59,7 +60,7 @@ def collect(
         out.unresolved.extend(extraction.unresolved)
         out.articles, out.reports = extraction.articles, extraction.reports
     if inputs.rows:
-        found, unresolved = incidents_from_rows(inputs.rows, gazetteer)
+        found, unresolved = incidents_from_rows(inputs.rows, gazetteer, out.notices)
         out.incidents.extend(found)
         out.unresolved.extend(unresolved)
     out.sources = _unique(Path(p).name for p in [d.path.split("#")[0] for d in inputs.documents] +

@@ -12,6 +12,8 @@ import math
 import re
 from collections.abc import Iterable
 
+import numpy as np
+
 from gazetteer import Gazetteer, geocode
 from gazetteer.normalize import name_key
 from geomap.boundaries import locate_admin1
@@ -42,20 +44,36 @@ LON_COLUMNS = ("longitude", "lon", "lng", "long", "x")
 PLACE_COLUMNS = ("location", "where_coordinates", "place", "where_description", "city", "town")
 
 
-def incidents_from_rows(rows: Iterable[TableRow], gazetteer: Gazetteer) -> tuple[list[Incident], list[Unresolved]]:
-    """Turn table rows into incidents; rows that cannot be placed or dated are returned as unresolved."""
+def incidents_from_rows(rows: Iterable[TableRow], gazetteer: Gazetteer,
+                        notices: list[Unresolved] | None = None) -> tuple[list[Incident], list[Unresolved]]:
+    """Turn table rows into incidents; rows that cannot be placed or dated are returned as unresolved.
+
+    Rows that are used but were repaired or look odd (swapped coordinates, a repeated id,
+    cells beyond the header) are added to ``notices``.
+    """
     rows = list(rows)
+    notices = notices if notices is not None else []
     # Read the index once for every place name of the table, instead of once per row.
     gazetteer.prefetch(name_key(_get(r.values, PLACE_COLUMNS)) for r in rows
                        if not (_get(r.values, LAT_COLUMNS) and _get(r.values, LON_COLUMNS)))
-    drafts, unresolved = [], []
+    drafts, unresolved, lines = [], [], []
+    today = dt.date.today()
     for row in rows:
         try:
-            drafts.append(_draft(row, gazetteer))
+            draft = _draft(row, gazetteer)
+            if draft["event_date"] > today + dt.timedelta(days=1):
+                raise RowProblem(f"date {draft['event_date'].isoformat()} is in the future")
+            drafts.append(draft)
+            lines.append(row)
+            if row.values.get("_extra"):
+                notices.append(Unresolved(row.source, f"line {row.line}", "more cells than the header; extra cells "
+                                          "ignored", _row_text(row)))
         except RowProblem as problem:
             unresolved.append(Unresolved(row.source, f"line {row.line}", str(problem), _row_text(row)))
     if not drafts:
         return [], unresolved
+    _fix_swapped_coordinates(drafts, lines, notices)
+    _unique_ids(drafts, lines, notices)
     codes = locate_admin1([d["longitude"] for d in drafts], [d["latitude"] for d in drafts],
                           [d["country"] for d in drafts])
     incidents = []
@@ -67,6 +85,38 @@ def incidents_from_rows(rows: Iterable[TableRow], gazetteer: Gazetteer) -> tuple
         draft["admin1_name"] = gazetteer.admin1_names.get(admin1) if admin1 else None
         incidents.append(Incident(**draft))
     return incidents, unresolved
+
+
+def _fix_swapped_coordinates(drafts: list[dict], rows: list[TableRow], notices: list[Unresolved]) -> None:
+    """Latitude and longitude given the wrong way round: swap them when that puts the point in its country."""
+    from geomap.boundaries import codes_at
+
+    known = [i for i, d in enumerate(drafts) if d["country"]]
+    if not known:
+        return
+    lons = np.array([drafts[i]["longitude"] for i in known])
+    lats = np.array([drafts[i]["latitude"] for i in known])
+    here = codes_at(lons, lats)
+    swapped = codes_at(lats, lons)
+    for k, i in enumerate(known):
+        country = drafts[i]["country"]
+        outside = here[k] is None or here[k][:2] != country
+        if outside and swapped[k] is not None and swapped[k][:2] == country and abs(lons[k]) <= 90:
+            drafts[i]["latitude"], drafts[i]["longitude"] = drafts[i]["longitude"], drafts[i]["latitude"]
+            notices.append(Unresolved(rows[i].source, f"line {rows[i].line}", "latitude and longitude were swapped; "
+                                      "swapped back", _row_text(rows[i])))
+
+
+def _unique_ids(drafts: list[dict], rows: list[TableRow], notices: list[Unresolved]) -> None:
+    seen: dict[str, int] = {}
+    for draft, row in zip(drafts, rows):
+        event_id = draft["event_id"]
+        if event_id in seen:
+            draft["event_id"] = f"{event_id}-{row.line}"
+            notices.append(Unresolved(row.source, f"line {row.line}", f"duplicate id {event_id!r} (first on line "
+                                      f"{seen[event_id]}); kept as {draft['event_id']!r}", _row_text(row)))
+        else:
+            seen[event_id] = row.line
 
 
 class RowProblem(Exception):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import folium
 import shapely
 from branca.element import Element
+from jinja2 import Template
 
 from geomap.boundaries import admin1_frame
 from geomap.errors import OptionError
@@ -29,7 +30,17 @@ class OfflineMap(folium.Map):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("tiles", None)
         super().__init__(*args, **kwargs)
-        self.get_root().header.add_child(Element(head_html()), name="geomap_assets", index=0)
+        self.get_root().header.add_child(RawHtml(head_html()), name="geomap_assets", index=0)
+
+
+class RawHtml(Element):
+    """HTML placed in the page as it is. (branca's Element would compile it as a Jinja template.)"""
+
+    _template = Template("{{ this.content }}")
+
+    def __init__(self, content: str):
+        super().__init__()
+        self.content = content
 
 
 def build_map(

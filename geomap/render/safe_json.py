@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _TABLE = str.maketrans(_ESCAPES)
+# "{{", "{%" and "{#" never occur in JSON's own syntax, only inside strings.
+_TEMPLATE_OPENERS = re.compile(r"\{(?=[{%#])")
 
 
 def script_json(value) -> str:
-    """Compact JSON in which no input can close the script tag or start an HTML comment.
+    r"""Compact JSON in which no input can close the script tag, start an HTML comment, or open
+    a Jinja tag (folium passes the scripts of its elements through Jinja a second time).
 
     >>> script_json({"note": "</script><img src=x onerror=alert(1)>"})
-    '{"note":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    '{"note":"\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e"}'
+    >>> script_json(["{{ 7*7 }}", "{% x %}"])
+    '["\\u007b{ 7*7 }}","\\u007b% x %}"]'
     """
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_TABLE)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_TABLE)
+    return _TEMPLATE_OPENERS.sub(r"\\u007b", text)

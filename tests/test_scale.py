@@ -1,0 +1,56 @@
+"""The Dask path and GeoParquet: the same counts as the single-machine path."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytest.importorskip("dask_geopandas")
+
+CSV = """event_date,latitude,longitude,fatalities
+2025-01-02,35.47,44.39,2
+2025-01-20,35.33,43.77,1
+2025-02-01,35.96,36.71,0
+2025-02-03,36.34,43.13,4
+2025-02-04,34.00,30.00,1
+"""
+
+
+def geomap(*args):
+    return subprocess.run([sys.executable, "-m", "geomap", *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+
+
+def table(text: str) -> set[tuple]:
+    frame = pd.read_csv(pd.io.common.StringIO(text), dtype=str).fillna("")
+    return {tuple(row) for row in frame.itertuples(index=False)}
+
+
+def test_dask_engine_counts_like_pandas(tmp_path):
+    path = tmp_path / "points.csv"
+    path.write_text(CSV)
+    dask = geomap("aggregate", path, "--engine", "dask", "--workers", "1", "-q")
+    plain = geomap("aggregate", path, "-q")
+    assert dask.returncode == 0, dask.stderr
+    rows = table(dask.stdout)
+    assert ("IQ", "IQ-KI", "Kirkuk", "2025-01", "2", "3") in rows
+    assert ("SY", "SY-ID", "Idlib", "2025-02", "1", "0") in rows
+    assert ("", "", "", "2025-02", "1", "1") in rows  # in the Mediterranean: counted, not dropped
+    located = {r for r in rows if r[1]}
+    assert located <= table(plain.stdout)
+
+
+def test_geoparquet_out_and_back_in(tmp_path, examples):
+    parquet = tmp_path / "incidents.parquet"
+    assert geomap("extract", examples, "-o", parquet, "-q").returncode == 0
+    import geopandas as gpd
+
+    frame = gpd.read_parquet(parquet)
+    assert frame.crs.to_epsg() == 4326 and len(frame) > 50 and frame.geometry.notna().all()
+    plain = geomap("aggregate", parquet, "--period", "year", "-q")
+    dask = geomap("aggregate", parquet, "--period", "year", "--engine", "dask", "--workers", "1", "-q")
+    assert plain.returncode == 0 and dask.returncode == 0, plain.stderr + dask.stderr
+    events = lambda text: sum(int(r[4]) for r in table(text))  # noqa: E731
+    assert events(plain.stdout) == events(dask.stdout) == len(frame)
