@@ -10,7 +10,7 @@ SHARED ?= ../shared
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
 	$(BIN)/python -c "from gazetteer import Gazetteer; Gazetteer.load()"  # compile the place index once
 	touch $@
 
@@ -44,8 +44,11 @@ gold: $(STAMP)
 	$(BIN)/python benchmarks/gold_places.py
 	$(BIN)/python benchmarks/gold_incidents.py
 
-bench: $(STAMP)
+bench: $(STAMP) chromium
+	$(BIN)/python -m pip install --quiet -e '.[dask]'
 	$(BIN)/python benchmarks/bench_gazetteer.py
+	$(BIN)/python benchmarks/bench_maps.py
+	$(BIN)/python benchmarks/bench_aggregate.py
 
 # Rebuild gazetteer/data from the open data in $(SHARED)/data (needs the [build] extra).
 gazetteer: $(STAMP)

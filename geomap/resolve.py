@@ -88,21 +88,29 @@ def incidents_from_rows(rows: Iterable[TableRow], gazetteer: Gazetteer,
 
 
 def _fix_swapped_coordinates(drafts: list[dict], rows: list[TableRow], notices: list[Unresolved]) -> None:
-    """Latitude and longitude given the wrong way round: swap them when that puts the point in its country."""
+    """Latitude and longitude given the wrong way round: swap them back when the point is outside its
+    country and the swapped point is inside it. Without a country column, "its country" is one the
+    table's other points are mostly in, and only points outside every polygon are considered."""
+    from collections import Counter
+
     from geomap.boundaries import codes_at
 
-    known = [i for i, d in enumerate(drafts) if d["country"]]
-    if not known:
-        return
-    lons = np.array([drafts[i]["longitude"] for i in known])
-    lats = np.array([drafts[i]["latitude"] for i in known])
+    lons = np.array([d["longitude"] for d in drafts])
+    lats = np.array([d["latitude"] for d in drafts])
     here = codes_at(lons, lats)
     swapped = codes_at(lats, lons)
-    for k, i in enumerate(known):
-        country = drafts[i]["country"]
-        outside = here[k] is None or here[k][:2] != country
-        if outside and swapped[k] is not None and swapped[k][:2] == country and abs(lons[k]) <= 90:
-            drafts[i]["latitude"], drafts[i]["longitude"] = drafts[i]["longitude"], drafts[i]["latitude"]
+    counts = Counter(code[:2] for code in here if code)
+    usual = {cc for cc, n in counts.items() if n >= 0.1 * len(drafts)}
+    for i, draft in enumerate(drafts):
+        country = draft["country"]
+        if swapped[i] is None or abs(lons[i]) > 90:
+            continue
+        if country:
+            fix = (here[i] is None or here[i][:2] != country) and swapped[i][:2] == country
+        else:
+            fix = here[i] is None and swapped[i][:2] in usual
+        if fix:
+            draft["latitude"], draft["longitude"] = draft["longitude"], draft["latitude"]
             notices.append(Unresolved(rows[i].source, f"line {rows[i].line}", "latitude and longitude were swapped; "
                                       "swapped back", _row_text(rows[i])))
 

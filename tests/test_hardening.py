@@ -1,0 +1,98 @@
+"""Hostile and broken inputs: one clear line each, nothing lost, exit code 0 while something was usable."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = "KIRKUK, Iraq, 3 March 2025 — Gunmen attacked a police checkpoint in Hawija on Sunday, killing two.\n"
+
+
+def geomap(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "geomap", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def incidents(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_legacy_and_utf16_encodings(tmp_path):
+    arabic = tmp_path / "cp1256.txt"
+    arabic.write_bytes(("مقتل جنديين في كركوك\n\n" + REPORT).encode("cp1256", errors="replace"))
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(REPORT.encode("utf-16"))
+    for path in (arabic, utf16):
+        result = geomap("extract", path, "-q")
+        assert result.returncode == 0, result.stderr
+        assert [i["admin1"] for i in incidents(result.stdout)] == ["IQ-KI"]
+
+
+def test_broken_table_rows_are_reported_with_their_line(tmp_path):
+    table = tmp_path / "events.csv"
+    table.write_text(
+        "event_id,event_date,latitude,longitude,location,fatalities\n"
+        "a1,2025-01-05,35.47,44.39,Kirkuk,1\n"          # fine
+        "a2,not a date,35.47,44.39,Kirkuk,0\n"          # unreadable date
+        "a3,2025-01-06,135.0,44.39,Kirkuk,0\n"          # latitude out of range
+        "a4,2025-01-07,44.39,35.47,Kirkuk,0\n"          # swapped: repaired, with a note
+        "a1,2025-01-08,35.47,44.39,Kirkuk,0\n"          # repeated id: kept, with a note
+        "a6,2999-01-01,35.47,44.39,Kirkuk,0\n"          # in the future
+        "a7,2025-01-09\n"                               # missing cells: no coordinates, no place
+        "a8,2025-01-10,35.47,44.39,Kirkuk,0,surplus\n"  # extra cell: used, with a note
+    )
+    unresolved = tmp_path / "unresolved.csv"
+    result = geomap("extract", table, "--unresolved", unresolved)
+    assert result.returncode == 0
+    rows = incidents(result.stdout)
+    assert len(rows) == 4 and {r["admin1"] for r in rows} == {"IQ-KI"}
+    assert "read 8 table rows: 4 incidents mapped, 4 unresolved" in result.stderr
+    listed = unresolved.read_text()
+    for where, reason in [("line 3", "unreadable date"), ("line 4", "latitude '135.0' is out of range"),
+                          ("line 7", "is in the future"), ("line 8", "no coordinates and no place name")]:
+        assert f"{where},{reason}" in listed or (where in listed and reason in listed)
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert any("line 5: latitude and longitude were swapped" in n for n in notes)
+    assert any("line 6: duplicate id 'a1'" in n for n in notes)
+    assert any("line 9: more cells than the header" in n for n in notes)
+
+
+def test_folder_with_mixed_files(tmp_path):
+    (tmp_path / "report.txt").write_text(REPORT)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "photo.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "broken.json").write_text("{not json")
+    unresolved = tmp_path / "u.csv"
+    result = geomap("extract", tmp_path, "--unresolved", unresolved)
+    assert result.returncode == 0, result.stderr
+    assert len(incidents(result.stdout)) == 1
+    listed = unresolved.read_text()
+    assert "empty.txt,file,file is empty" in listed
+    assert "photo.txt,file,\"looks like a binary file, not text\"" in listed
+    assert "broken.json,file,line 1: not valid JSON" in listed
+
+
+def test_nothing_usable_is_an_error(tmp_path):
+    table = tmp_path / "bad.csv"
+    table.write_text("event_date,latitude,longitude\nnope,1,2\n")
+    result = geomap("extract", table)
+    assert result.returncode == 1
+    assert "0 incidents mapped, 1 unresolved" in result.stderr
+
+
+def test_interrupted_write_leaves_no_half_file(tmp_path, monkeypatch):
+    from geomap.render import output
+
+    target = tmp_path / "map.html"
+    target.write_text("previous map")
+
+    def boom(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output.os, "replace", boom)
+    try:
+        output.write_atomic(target, "new map " * 1000)
+    except KeyboardInterrupt:
+        pass
+    assert target.read_text() == "previous map"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
