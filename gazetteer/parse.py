@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -349,7 +350,9 @@ def _document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tupl
 
     A name never counts as evidence for itself: "Sinjar" alone must not pull Sinjar to Iraq.
     """
-    votes: list[tuple[int, str | None, str | None]] = []
+    votes: dict[int, tuple[str | None, str | None]] = {}
+    admin1_votes: Counter = Counter()
+    country_votes: Counter = Counter()
     for span in spans:
         if span.key in NOT_PLACES:
             continue
@@ -357,13 +360,27 @@ def _document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tupl
         top = ranked[0]
         margin = gazetteer.score(top) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
         if top.kind == "country":
-            votes.append((id(span), None, top.country))
+            votes[id(span)] = (None, top.country)
         elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
-            votes.append((id(span), top.admin1 or None, top.country))
+            votes[id(span)] = (top.admin1 or None, top.country)
+        else:
+            continue
+        admin1, country = votes[id(span)]
+        admin1_votes[admin1] += 1
+        country_votes[country] += 1
+    everything = ({a for a in admin1_votes if a}, {c for c in country_votes if c})
     context = {}
     for span in spans:
-        others = [v for v in votes if v[0] != id(span)]
-        context[id(span)] = ({a for _, a, _ in others if a}, {c for _, _, c in others if c})
+        own = votes.get(id(span))
+        if own is None:
+            context[id(span)] = everything
+            continue
+        admin1s, countries = set(everything[0]), set(everything[1])
+        if own[0] and admin1_votes[own[0]] == 1:
+            admin1s.discard(own[0])
+        if own[1] and country_votes[own[1]] == 1:
+            countries.discard(own[1])
+        context[id(span)] = (admin1s, countries)
     return context
 
 
@@ -538,14 +555,19 @@ def _agreement(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dic
     Names mentioned together tend to lie together: "from Busayrah north to Suwar" are
     both readings in Deir ez-Zor, which a namesake in Jordan is not.
     """
-    readings = [(s, {e.admin1 for e in sorted(s.candidates, key=gazetteer.score, reverse=True)[:3] if e.admin1})
+    readings = [{e.admin1 for e in sorted(s.candidates, key=gazetteer.score, reverse=True)[:3] if e.admin1}
                 for s in spans]
     out = {}
-    for span in spans:
-        near = set()
-        for other, admin1s in readings:
-            if other is not span and abs(other.start - span.start) <= reach:
-                near |= admin1s
+    lo = 0
+    for i, span in enumerate(spans):  # spans are in text order: a sliding window
+        while spans[lo].start < span.start - reach:
+            lo += 1
+        near: set[str] = set()
+        j = lo
+        while j < len(spans) and spans[j].start <= span.start + reach:
+            if j != i:
+                near |= readings[j]
+            j += 1
         out[id(span)] = frozenset(near)
     return out
 

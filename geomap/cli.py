@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -56,20 +55,26 @@ def _date_option(value: str | None) -> dt.date | None:
         raise OptionError(f"--reference-date must be YYYY-MM-DD, not {value!r}") from None
 
 
-def _progress(total: int, quiet: bool, label: str):
-    """A tqdm bar on a terminal; nothing when piped or with --quiet."""
-    if quiet or not sys.stderr.isatty() or total < 2:
-        return None, lambda: None
-    from tqdm import tqdm
+class _Progress:
+    """A tqdm bar over the characters of text read, on a terminal only; silent when piped or with --quiet."""
 
-    bar = tqdm(total=total, desc=label, unit="file", leave=False, file=sys.stderr)
-    return bar.update, bar.close
+    def __init__(self, quiet: bool):
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.bar = None
 
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < 200_000:  # a few articles: no bar needed
+            return
+        if self.bar is None:
+            from tqdm import tqdm
 
-def _count_text_inputs(paths: Iterable[str]) -> int:
-    from geomap.ingest import expand, kind_of
+            self.bar = tqdm(total=total, desc="reading text", unit="char", unit_scale=True, leave=False,
+                            file=sys.stderr)
+        self.bar.update(done - self.bar.n)
 
-    return sum(1 for p in expand(list(paths)) if kind_of(p) == "text")
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 @click.group(cls=GeomapGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,11 +160,11 @@ def _collect(inputs, reference_date, quiet):
     from geomap.pipeline import collect
 
     gazetteer = _gazetteer()
-    update, close = _progress(_count_text_inputs(inputs), quiet, "reading")
+    progress = _Progress(quiet)
     try:
-        collected = collect(inputs, gazetteer, _date_option(reference_date), update)
+        collected = collect(inputs, gazetteer, _date_option(reference_date), progress)
     finally:
-        close()
+        progress.close()
     return gazetteer, collected
 
 

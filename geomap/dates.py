@@ -66,7 +66,21 @@ def _dateparser():
     return dateparser
 
 
+@lru_cache(maxsize=8192)
 def _parse(text: str, base: dt.date | None, order: str | None = None) -> dt.date | None:
+    """A date expression read by dateparser (cached: pages repeat the same expressions)."""
+    numeric = re.fullmatch(r"(\d{1,4})[-./](\d{1,2})[-./](\d{1,4})", text.strip())
+    if numeric and order in ("YMD", "DMY", "MDY"):
+        a, b, c = (int(x) for x in numeric.groups())
+        y, m, d = {"YMD": (a, b, c), "DMY": (c, b, a), "MDY": (c, a, b)}[order]
+        try:
+            return dt.date(y, m, d)
+        except ValueError:
+            return None
+    return _parse_words(text, base, order)
+
+
+def _parse_words(text: str, base: dt.date | None, order: str | None = None) -> dt.date | None:
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time(12))

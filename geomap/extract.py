@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -52,7 +53,10 @@ def extract_incidents(
     reference_date: dt.date | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Extraction:
-    """Incidents reported in ``documents``; what cannot be placed or dated is listed as unresolved."""
+    """Incidents reported in ``documents``; what cannot be placed or dated is listed as unresolved.
+
+    ``progress`` is called with the number of characters read after each article.
+    """
     result = Extraction()
     for doc in documents:
         for article in split_articles(doc, reference_date):
@@ -61,8 +65,8 @@ def extract_incidents(
             result.reports += len(found) + len(unresolved)
             result.incidents.extend(found)
             result.unresolved.extend(unresolved)
-        if progress:
-            progress(1)
+            if progress:
+                progress(len(article.text))
     result.incidents = merge_duplicates(result.incidents)
     return result
 
@@ -84,6 +88,7 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 
 def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
     mentions = find_places(article.text, gazetteer)
+    starts = [m.start for m in mentions]
     dateline, dateline_end = _dateline(article, mentions)
     focus = _focus_country(mentions, dateline)
     incidents: list[Incident] = []
@@ -103,8 +108,9 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
             event = classify(clause)
             if event is None:
                 continue
-            inside = [replace(m, start=m.start - s_start, end=m.end - s_start) for m in mentions
-                      if s_start + c_start <= m.start and m.end <= s_start + c_end]
+            lo, hi = bisect_left(starts, s_start + c_start), bisect_left(starts, s_start + c_end)
+            inside = [replace(m, start=m.start - s_start, end=m.end - s_start) for m in mentions[lo:hi]
+                      if m.end <= s_start + c_end]
             # A country other than the article's own ("brokered by Russia and Turkey") is not where it happened.
             here = [m for m in inside if not (m.place.level == "country" and focus and m.place.country != focus
                                               and m.place.country not in gazetteer.focus)]

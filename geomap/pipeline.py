@@ -49,13 +49,25 @@ def collect(
     paths: Sequence[str | Path],
     gazetteer: Gazetteer,
     reference_date: dt.date | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Collected:
-    """Read inputs (texts and tables) and turn them into incidents."""
+    """Read inputs (texts and tables) and turn them into incidents.
+
+    ``progress(done, total)`` is told how many characters of text have been read out of how many.
+    """
     inputs = read_inputs(list(paths))
+    total = sum(len(doc.text) for doc in inputs.documents)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total)
+
     out = Collected(unresolved=list(inputs.problems), rows_read=len(inputs.rows), documents=len(inputs.documents))
     if inputs.documents:
-        extraction = extract_incidents(inputs.documents, gazetteer, reference_date, progress)
+        extraction = extract_incidents(inputs.documents, gazetteer, reference_date, advance)
         out.incidents.extend(extraction.incidents)
         out.unresolved.extend(extraction.unresolved)
         out.articles, out.reports = extraction.articles, extraction.reports
