@@ -68,11 +68,36 @@ def score(gazetteer: Gazetteer, records: list[dict]) -> dict:
     return {"totals": totals, "misses": misses, "wrong": wrong, "false": false}
 
 
+def sweep(ratios=(65, 70, 75, 80, 85, 90, 95, 101)) -> None:
+    """How the variant threshold (gazetteer.parse.VARIANT_MIN_RATIO) trades found places for false ones."""
+    from gazetteer import parse
+
+    sets = {"gold": load(GOLD), "second": load(GOLD.parent.parent.parent / "benchmarks" / "data" /
+                                               "gazetteer_heldout.jsonl")}
+    original = parse.VARIANT_MIN_RATIO
+    try:
+        for ratio in ratios:
+            parse.VARIANT_MIN_RATIO = ratio
+            cells = []
+            for name, records in sets.items():
+                t = score(Gazetteer.load(), records)["totals"]
+                cells.append(f"{name}: correct {t['correct'] / t['gold']:.1%} false {t['false']}")
+            label = "no variants" if ratio > 100 else f"ratio >= {ratio}"
+            print(f"{label:>12} | " + " | ".join(cells))
+    finally:
+        parse.VARIANT_MIN_RATIO = original
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=GOLD)
     parser.add_argument("--details", action="store_true", help="list every miss, wrong place and false place")
+    parser.add_argument("--sweep", action="store_true",
+                        help="score both gold sets at several fuzzy-match thresholds for spelling variants")
     args = parser.parse_args(argv)
+    if args.sweep:
+        sweep()
+        return
     result = score(Gazetteer.load(), load(args.gold))
     t = result["totals"]
     n = t["gold"] or 1
