@@ -283,8 +283,13 @@ def map_command(inputs, output: Path, title, subtitle, tiles, window_days, start
         attribution += " · Events: UCDP GED (CC BY 4.0), Sundberg & Melander 2013"
     if "ACLED" in collected.datasets:
         attribution += " · Events: ACLED"
-    fmap = build_map(collected.incidents, title=title, subtitle=subtitle, sources=collected.datasets or
-                     collected.sources, attribution=attribution, tiles=tiles, window_days=window_days,
+    sources = list(collected.datasets)
+    if collected.documents:
+        sources.append(f"{collected.documents} text file{'s' if collected.documents > 1 else ''}")
+    other_tables = [s for s in collected.sources if not collected.datasets and s.lower().endswith(
+        (".csv", ".json", ".geojson", ".parquet", ".csv.gz", ".jsonl", ".tsv"))]
+    fmap = build_map(collected.incidents, title=title, subtitle=subtitle, sources=sources + other_tables,
+                     attribution=attribution, tiles=tiles, window_days=window_days,
                      start=_date_option(start), admin_names=gazetteer.admin1_names)
     page = render_html(fmap)
     write_atomic(output, page)

@@ -35,14 +35,19 @@ class Collected:
     def summary(self) -> str:
         parts = []
         if self.rows_read:
-            parts.append(f"{self.rows_read:,} table rows")
+            parts.append(_plural(self.rows_read, "table row"))
         if self.documents:
-            parts.append(f"{self.documents:,} text files ({self.articles:,} articles, {self.reports:,} event reports)")
+            parts.append(f"{_plural(self.documents, 'text file')} ({_plural(self.articles, 'article')}, "
+                         f"{_plural(self.reports, 'event report')})")
         merged = self.read - len(self.unresolved) - len(self.incidents)
         text = f"read {' and '.join(parts) or 'nothing'}: {len(self.incidents):,} incidents mapped"
         if merged > 0:
             text += f" ({merged:,} duplicate reports merged)"
         return text + f", {len(self.unresolved):,} unresolved"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def collect(
