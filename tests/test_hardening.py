@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = "KIRKUK, Iraq, 3 March 2025 — Gunmen attacked a police checkpoint in Hawija on Sunday, killing two.\n"
 
@@ -90,9 +92,7 @@ def test_interrupted_write_leaves_no_half_file(tmp_path, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(output.os, "replace", boom)
-    try:
+    with pytest.raises(KeyboardInterrupt):
         output.write_atomic(target, "new map " * 1000)
-    except KeyboardInterrupt:
-        pass
     assert target.read_text() == "previous map"
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
