@@ -13,8 +13,12 @@ from dataclasses import dataclass
 _RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Suicide bomb",
      r"suicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|truck\s+bomb)|blew\s+(?:himself|herself|themselves)\s+up"),
+    ("Strategic developments", "Disrupted weapons use",
+     r"(?:shot\s+down|intercepted|downed)\s+(?:[\w-]+\s+){0,3}(?:drones?|missiles?|rockets?)|\bcache\s+of\b|"
+     r"(?:found|seized|discovered|uncovered)\s+(?:\w+\s+){0,3}(?:weapons|explosives|rockets|ammunition|IEDs)\b|"
+     r"\bdefus\w+|dismantled\s+(?:an?\s+)?(?:\w+\s+)?(?:IED|bomb|explosive)"),
     ("Explosions/Remote violence", "Air/drone strike",
-     r"(?:shot\s+down|intercepted|downed)\s+(?:[\w-]+\s+){0,3}drones?|air\s*-?\s*strikes?|air\s*raids?|drone\s+(?:strikes?|attacks?)|(?:drones?|warplanes?|jets?|aircraft|helicopters?|"
+     r"air\s*-?\s*strikes?|air\s*raids?|drone\s+(?:strikes?|attacks?)|(?:drones?|warplanes?|jets?|aircraft|helicopters?|"
      r"planes?|bombers?)\s+(?:\w+\s+){0,2}(?:struck|strikes?|hit|targeted|targeting|bombed|bombing|attacked|fired|shelled|"
      r"pounded|carried\s+out)|(?:struck|targeted|hit|bombed)\s+by\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|warplanes?|aircraft|"
      r"jets?|helicopters?)|aerial\s+(?:bombardment|attack|strike)|(?:barrel|cluster)\s+bombs?|airstrikes?"),
@@ -55,9 +59,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehended\b|rounded\s+up|(?:were|was)\s+picked\s+up|\bcaptured\s+(?:\w+\s+){0,2}suspects?"),
     ("Strategic developments", "Looting/property destruction",
      r"\bloot\w*|\bpillag\w*|\bdemolish\w*|\bbulldoz\w*|\bransack\w*|\bbroke\s+into\b"),
-    ("Strategic developments", "Disrupted weapons use",
-     r"\bdefus\w+|dismantled\s+(?:an?\s+)?(?:\w+\s+)?(?:IED|bomb|explosive)|seized\s+(?:\w+\s+){0,3}(?:weapons|explosives|"
-     r"ammunition)|weapons\s+cache"),
+
     ("Strategic developments", "Headquarters or base established",
      r"(?:established|set\s+up|built)\s+(?:a\s+|an\s+|new\s+)*(?:\w+\s+)?(?:base|headquarters|outpost|position|checkpoint)s?"),
     ("Strategic developments", "Change to group/activity",
@@ -162,6 +164,8 @@ _FATALITY_PATTERNS = [
                rf"(?:also\s+)?{_KILL_VERB}\b", re.I),
     re.compile(rf"\b(?P<n>{_NUM})\s+[^.;:!?\d]{{0,90}}?\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?"
                rf"{_KILL_VERB}\b", re.I),
+    re.compile(rf"\b(?:shot\s+dead|gunned\s+down|executed|murdered|assassinated|beheaded|stabbed\s+to\s+death)\s+"
+               rf"{_QUAL}(?P<n>{_NUM})\b(?!\s+(?:of\s+the\s+)?(?:wounded|injured))", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+(?P<n>its|the|a|an|one|his|her|their)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|"
                r"boy|girl|soldier|officer|policeman|fighter|member|commander|shepherd|farmer|son|daughter|brother|"
                r"father|mother|owner|passenger|guard|civilian|resident)\b", re.I),

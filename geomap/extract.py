@@ -116,7 +116,7 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
                                               and m.place.country not in gazetteer.focus)]
             locations = choose_locations(sentence, here)
             if not locations:
-                if inside:
+                if inside and not here:
                     unresolved.append(Unresolved(doc.path, where, "event placed outside the article's country",
                                                  _one_line(sentence)))
                     continue
@@ -271,7 +271,9 @@ def choose_locations(sentence: str, mentions: list[Mention]) -> list[Mention]:
     if not mentions:
         return []
     away = {id(m) for m in mentions if _AWAY.search(sentence[max(0, m.start - 40) : m.start])}
-    pool = [m for m in mentions if id(m) not in away] or mentions
+    pool = [m for m in mentions if id(m) not in away]
+    if not pool:
+        return []  # only where people went or came from ("withdrew towards the Hamrin hills")
     best = min(pool, key=lambda m: (m.place.precision, _level_rank(m), not _LOCATIVE_BEFORE.search(
         sentence[max(0, m.start - 30) : m.start]), m.start))
     chosen = [best]
