@@ -26,6 +26,8 @@ NOT_PLACES = frozenset(
     nusra qaeda sahwa ansar jaysh kataib faylaq liwa harakat jabhat tahrir badr asaib nujaba
     reuters afp ap bbc cnn rudaw kurdistan24 sana irna tasnim
     pentagon centcom nato un unhcr ocha who unicef icrc treasury congress senate kremlin white house
+    jihad jihadi mujahideen caliphate sharia jewish levant asia africa europe eurasia caucasus balkans maghreb
+    middle east near east far east oceania antarctica
     kanun god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram tishreen nowruz newroz
     north south east west northern southern central
     breaking update exclusive analysis opinion editorial
@@ -34,7 +36,8 @@ NOT_PLACES = frozenset(
 
 # Names of media and armed groups that are also real towns: a place only after a
 # locative word ("in Al Mayadeen", "the town of Mayadin"), otherwise the channel.
-MEDIA_OR_GROUP = frozenset({"mayadeen", "mayadin", "jazeera", "jazira", "arabiya", "bayan", "amaq", "sumaria"})
+MEDIA_OR_GROUP = frozenset({"mayadeen", "mayadin", "jazeera", "jazira", "arabiya", "bayan", "amaq", "sumaria",
+                            "araby jadeed", "arabi jadid", "araby", "naba", "rumiyah"})
 
 # Capitalised words that may stand before a place without making it part of a
 # person's or an organisation's name ("Iraqi Kirkuk", "Northern Raqqa").

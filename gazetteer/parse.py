@@ -51,6 +51,8 @@ GENERIC_TAILS = frozenset("valley desert mountains mountain dam lake river plain
 # Lower-case joiners inside a name besides the Arabic article: the Persian ezafe ("Qasr-e Shirin").
 JOINERS = frozenset({"e", "i", "bin", "ibn", "abu", "umm", "de"})
 NEIGHBOURS = ("TR", "LB", "JO", "IR")
+# Spellings of the Arabic article that are also English words: only hyphenated ("As-Suwayda") they are the article.
+ENGLISH_ARTICLES = frozenset({"as", "at", "an", "es", "en", "us", "un"})
 DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", "turkish": "TR", "iranian": "IR",
             "libyan": "LY", "saudi": "SA", "israeli": "IL", "egyptian": "EG", "kuwaiti": "KW", "yemeni": "YE",
             "afghan": "AF", "pakistani": "PK", "russian": "RU", "ukrainian": "UA", "sudanese": "SD", "somali": "SO",
@@ -133,6 +135,9 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
         first = tokens[i]
         if first.text in ("The", "THE") and i + 1 < len(tokens):
             i += 1  # "The US garrison": a name never starts with "The"
+            continue
+        if first.text.lower() in ENGLISH_ARTICLES and i + 1 < len(tokens) and text[first.end] != "-":
+            i += 1  # "At Erbil", "such as Al Muhajiroun": English words, not the Arabic article
             continue
         starts_name = first.capitalised or (
             _is_article(first) and i + 1 < len(tokens) and tokens[i + 1].capitalised
@@ -415,7 +420,7 @@ def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazette
         elif entry.kind != "country" and entry.country not in gazetteer.focus and (countries or local):
             # The document is about other countries, or the name has a reading here: a namesake
             # abroad is the unlikely one.
-            score -= 3 if entry.country in NEIGHBOURS else 6
+            score -= 3 if entry.country in NEIGHBOURS or entry.population >= 500_000 else 6
         if entry.admin1 and entry.admin1 in neighbours:
             score += 2  # another name nearby in the text has a reading in the same governorate
         ranked.append((score, entry))
@@ -423,15 +428,17 @@ def _rank(span: Span, qualifier: str | None, inside, admin1s, countries, gazette
     return ranked
 
 
-def _strong(entry: Entry) -> bool:
+def _strong(entry: Entry, focus: tuple = ("IQ", "SY")) -> bool:
+    """Well known enough to be read as a place without a cue."""
     if entry.kind in ("country", "admin1", "feature"):
         return True
-    return entry.population >= 100_000 or entry.alt_count >= 15 or entry.fcode in ("PPLC", "PPLA")
+    known = entry.alt_count >= 15 and entry.country in focus  # elsewhere, alternate-name counts are padded
+    return entry.population >= 100_000 or known or entry.fcode in ("PPLC", "PPLA")
 
 
 def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, countries: set[str],
           gazetteer: Gazetteer, starts: frozenset = frozenset(), ends: frozenset = frozenset(),
-          listed: bool = False) -> bool:
+          listed: bool = False, people: frozenset = frozenset()) -> bool:
     """Is a place the obvious reading of this span? (People, channels, common words are not.)"""
     before = _before(text, span)
     locative = bool(_LOCATIVE.search(before)) or qualifier is not None or listed
@@ -459,16 +466,21 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         return False  # "Nineveh Operations Command", "Babylon Brigades": an organisation
     if re.match(r",\s+(?:who\b|(?:a|an)\s+\d+-year-old\b|aged\s+\d+)", after):
         return False  # "Salma, a 34-year-old mother": a person
-    strong = _strong(entry)
+    strong = _strong(entry, gazetteer.focus)
     if entry.kind not in ("country", "admin1") and (
             _previous_capitalised(text, tokens, span, ends) is not None or _name_continues(text, tokens, span, starts)):
         # "Mark Milley", "Jabhat al-Nusra", "Bashar al-Assad", "Mosul Eye": part of a longer proper name.
         return False
     common = gazetteer.commonness(key)
+    initial = _sentence_initial(text, span)
+    far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
+    rare = common < (COMMON_WORD_ZIPF if entry.kind == "admin1" else 3.0)
+    if far and entry.kind in ("place", "admin1") and not (
+            entry.population >= 500_000 or (locative and rare and not initial)):
+        return False  # a town abroad needs a cue ("in", "near") or fame
     if common >= FUNCTION_WORD_ZIPF or (span.text.isupper() and common >= COMMON_WORD_ZIPF):
         # "The", "In", "AND": a word first, whatever town shares the spelling.
         return bool(_TYPE_BEFORE.search(before))
-    initial = _sentence_initial(text, span)
     if common >= COMMON_WORD_ZIPF and not strong:
         return typed or (locative and not initial)
     if common >= COMMON_WORD_ZIPF and initial and not locative and name_key(entry.name) != key and entry.kind not in (
@@ -478,10 +490,11 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         return False
     if span.variant and not locative:
         return False  # a spelling we only guess at needs a cue: "in Mayadeen", "the town of Busayra"
-    far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
-    if far and entry.kind in ("place", "admin1") and entry.country not in countries and not (
-            entry.population >= 500_000 or (locative and common < 3.0 and not initial)):
-        return False  # a town abroad needs its country named, a cue, or fame
+    if entry.country in NEIGHBOURS and entry.kind == "place" and not strong and not (
+            locative or entry.country in countries):
+        return False  # a village across the border needs a cue or its country named
+    if key in people:
+        return typed or bool(_TYPE_BEFORE.search(before))  # "Milley said": named as a person earlier on
     return True
 
 
@@ -529,6 +542,7 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     listed = _listed(text, spans)
     agreement = _agreement(spans, gazetteer)
+    people = _people(text, tokens, spans, starts, ends)
     for span, qualifier in zip(spans, qualifiers):
         admin1s, countries = context[id(span)]
         ranked = _rank(span, qualifier, inside.get(id(span)), admin1s, countries, gazetteer, near.get(id(span)),
@@ -543,7 +557,8 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
             admin1 = gazetteer.admin1_entry.get(entry.admin1)
             if admin1 is not None and _same_name(admin1, span.key, gazetteer):
                 entry = admin1
-        if not _keep(text, tokens, span, entry, qualifier, countries, gazetteer, starts, ends, id(span) in listed):
+        if not _keep(text, tokens, span, entry, qualifier, countries, gazetteer, starts, ends, id(span) in listed,
+                     people):
             continue
         place = gazetteer.to_place(entry, _precision(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
@@ -571,6 +586,17 @@ def _agreement(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dic
             j += 1
         out[id(span)] = frozenset(near)
     return out
+
+
+def _people(text: str, tokens: list[Token], spans: list[Span], starts, ends) -> frozenset:
+    """Names the text uses as part of a person's name ("Mark Milley", "Salim al-Mansur"): when
+    they come back alone ("Milley said"), they still mean the person."""
+    out = set()
+    for span in spans:
+        if all(e.kind not in ("country", "admin1") for e in span.candidates) and (
+                _previous_capitalised(text, tokens, span, ends) is not None):
+            out.add(span.key)
+    return frozenset(out)
 
 
 def _listed(text: str, spans: list[Span]) -> set[int]:

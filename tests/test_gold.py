@@ -36,7 +36,9 @@ def test_incident_gold_set_on_seed_pages(gazetteer, shared):
 
 
 @pytest.mark.parametrize("name", ["seeds", "examples"])
-def test_gold_anchors_are_in_their_sources(name, shared):
+def test_gold_anchors_are_in_their_sources(name, request):
+    if name == "seeds":
+        request.getfixturevalue("shared")
     from gold_incidents import _path
 
     for line in load_incidents(name):
