@@ -12,7 +12,7 @@ NOT_PLACES = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
-    sept oct nov dec jan feb aug
+    sept oct nov dec jan feb aug mar apr jun jul sep inc ltd llc corp plc gmbh
     iraqi iraqis syrian syrians kurdish kurd kurds turkish turk turks iranian iranians lebanese jordanian
     american americans russian russians british french german israeli israelis palestinian arab arabs
     saudi emirati qatari egyptian afghan pakistani european western eastern

@@ -446,7 +446,7 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
     key = span.key
     last_word = key.split()[-1]
     if key in NOT_PLACES or (last_word in NOT_PLACES and len(key.split()) == 1):
-        return typed
+        return bool(_TYPE_BEFORE.search(before))  # only "the town of Hamza" makes such a word a place
     if key in MEDIA_OR_GROUP:
         media = r"^['’]?s?\s*(channel|tv|television|network|reported|said|says|quoted|broadcast|aired|correspondent)\b"
         in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on|over)\s+(the\s+)?$", before,
