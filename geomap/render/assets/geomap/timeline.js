@@ -14,10 +14,11 @@
     "Violence against civilians": "#7a0177",
     "Protests": "#2b8cbe",
     "Riots": "#41ab5d",
-    "Strategic developments": "#737373"
+    "Strategic developments": "#b8860b"
   };
-  var OTHER_COLOR = "#b8860b";
-  var SCALE = ["#fff5eb", "#fdd0a2", "#fdae6b", "#fd8d3c", "#e6550d", "#a63603"];
+  var OTHER_COLOR = "#17becf";
+  // A muted grey scale for the governorates, so that the coloured points stay readable on top.
+  var SCALE = ["#fbfbfa", "#e4e4e2", "#cacac7", "#aeaeaa", "#8d8d89", "#6b6b67"];
   var DAY_MS = 86400000;
   var TIME_PRECISION = {1: "", 2: " (approximate: within a week)", 3: " (approximate: month)"};
 
@@ -168,20 +169,22 @@
       this._marks.push({x: item[1], y: item[2], r: r, items: [i]});
     },
     _drawCluster: function (ctx, members) {
-      var x = 0, y = 0, fat = 0, items = [];
+      var x = 0, y = 0, items = [], byType = {}, top = null;
       for (var m = 0; m < members.length; m++) {
         x += members[m][1]; y += members[m][2];
-        fat += this._tl.data.fat[members[m][0]];
         items.push(members[m][0]);
+        var t = this._tl.str("type", members[m][0]);
+        byType[t] = (byType[t] || 0) + 1;
+        if (top === null || byType[t] > byType[top]) { top = t; }
       }
       x /= members.length; y /= members.length;
       var r = Math.min(10 + 3 * Math.log2(members.length), 26);
       ctx.beginPath();
       ctx.arc(x, y, r, 0, 2 * Math.PI);
-      ctx.fillStyle = "rgba(60,60,60,0.78)";
+      ctx.fillStyle = "rgba(50,50,50,0.8)";
       ctx.fill();
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = "rgba(255,255,255,0.9)";
+      ctx.lineWidth = 4;
+      ctx.strokeStyle = typeColor(top);  // the ring shows the most frequent event type in the cluster
       ctx.stroke();
       ctx.fillStyle = "#ffffff";
       ctx.font = "bold 11px sans-serif";
