@@ -103,6 +103,12 @@ def score(gazetteer: Gazetteer, lines: list[dict]) -> dict:
                 totals["type"] += 1
             else:
                 details["type"].append(f"{g['anchor'][:50]}: {g['event_type']} / got {p.event_type}")
+            if g.get("actor1"):
+                totals["with_actor"] += 1
+                if _same_actor(p.actor1, g["actor1"]) or _same_actor(p.actor2, g["actor1"]):
+                    totals["actor"] += 1
+                else:
+                    details["actor"].append(f"{g['anchor'][:50]}: {g['actor1']} / got {p.actor1} | {p.actor2}")
             if p.fatalities == g.get("fatalities", 0):
                 totals["fatalities"] += 1
             else:
@@ -122,6 +128,15 @@ def score(gazetteer: Gazetteer, lines: list[dict]) -> dict:
     return {"totals": totals, "details": details}
 
 
+def _same_actor(predicted: str, gold: str) -> bool:
+    """Names agree when one contains the other, brackets and case aside ("Islamic State (IS)" ~ "Islamic State")."""
+    def norm(name: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"\(.*?\)", "", name.lower())).strip()
+
+    a, b = norm(predicted), norm(gold)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def summary(totals: Counter) -> dict[str, float]:
     found = totals["found"] or 1
     return {
@@ -131,6 +146,7 @@ def summary(totals: Counter) -> dict[str, float]:
         "date": totals["date"] / (totals["dated"] or 1),
         "type": totals["type"] / found,
         "fatalities": totals["fatalities"] / found,
+        "actor": totals["actor"] / (totals["with_actor"] or 1),
         "non_events_rejected": 1 - totals["non_event_accepted"] / (totals["non_events"] or 1),
     }
 
@@ -151,7 +167,8 @@ def main(argv=None) -> None:
         s = summary(t)
         print(f"{name}: gold incidents {t['gold']}, found {t['found']} (recall {s['recall']:.0%}), "
               f"predictions {t['predicted']} (precision {s['precision']:.0%}); among found: location "
-              f"{s['location']:.0%}, date {s['date']:.0%}, type {s['type']:.0%}, fatalities {s['fatalities']:.0%}; "
+              f"{s['location']:.0%}, date {s['date']:.0%}, type {s['type']:.0%}, fatalities {s['fatalities']:.0%}, "
+              f"actor {s['actor']:.0%}; "
               f"non-events rejected {s['non_events_rejected']:.0%} of {t['non_events']}")
         if args.details:
             for title, rows in result["details"].items():

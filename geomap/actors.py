@@ -42,25 +42,104 @@ def find_actors(sentence: str) -> list[tuple[str, str, int]]:
     return found
 
 
-def actors_of(sentence: str, trigger: int | None = None) -> tuple[str, str]:
-    """(actor1, actor2): the agent of the event, then the other side or the victims.
+COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey", "IR": "Iran", "LB": "Lebanon", "JO": "Jordan",
+                 "IL": "Israel", "RU": "Russia", "US": "the United States", "SA": "Saudi Arabia"}
+_DEMONYM_COUNTRY = {"iraqi": "Iraq", "syrian": "Syria", "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel",
+                    "russian": "Russia", "american": "the United States", "us": "the United States",
+                    "u.s.": "the United States", "jordanian": "Jordan", "lebanese": "Lebanon", "kurdish": ""}
+_DEMONYM = re.compile(r"\b(" + "|".join(re.escape(d) for d in _DEMONYM_COUNTRY) + r")\s+(?:[\w-]+\s+){0,2}$", re.I)
 
-    The agent is named in a passive "by X" after the trigger word, else it is the
-    armed actor named last before the trigger (the subject of "... attacked").
+
+_STATE_NAMES = {"turkey": "Turkey", "iran": "Iran", "israel": "Israel", "russia": "Russia", "syria": "Syria",
+                "iraq": "Iraq", "the united states": "the United States", "the us": "the United States",
+                "washington": "the United States", "ankara": "Turkey", "tehran": "Iran", "moscow": "Russia",
+                "damascus": "Syria", "baghdad": "Iraq", "the syrian government": "Syria", "the iraqi government": "Iraq",
+                "the syrian regime": "Syria", "the iraqi state": "Iraq"}
+_STATE_AS_ACTOR = re.compile(
+    r"\b(" + "|".join(re.escape(k) for k in sorted(_STATE_NAMES, key=len, reverse=True)) + r")\b(?=\s+(?:has\s+|had\s+|"
+    r"have\s+|quickly\s+|also\s+|then\s+)?(?:been\s+)?(?:deployed|deploying|launched|launching|struck|striking|sent|"
+    r"sending|shelled|bombed|attacked|leading|began|captured|seized|retook|carried\s+out|conducted|capitalized|"
+    r"turned|moved|massed|reinforced))", re.I)
+
+
+def _demonym_country(word: str) -> str:
+    return _DEMONYM_COUNTRY.get(word.lower(), "")
+_VICTIM_AFTER = re.compile(r"^[^.;]{0,70}?\b(?:was|were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
+                           r"hurt|targeted|attacked|hit|abducted|kidnapped|detained|arrested|shot|ambushed)\b", re.I)
+_VICTIM_BEFORE = re.compile(r"\b(?:targeted|targeting|attacked|attacking|struck|striking|hit|hitting|killed|killing|"
+                            r"ambushed|shelled|bombed|kidnapped|abducted|detained|arrested|against|on)\s+"
+                            r"(?:[\w'’-]+\s+){0,4}$", re.I)
+# Actors named by what they are rather than by their organisation, and the side of the conflict they stand for.
+_GENERIC = [
+    (re.compile(r"\b(?:protesters|protestors|demonstrators)\b", re.I), "Protesters ({country})", "civilian"),
+    (re.compile(r"\brioters\b", re.I), "Rioters ({country})", "civilian"),
+    (re.compile(r"\b(?:police(?:men)?|police\s+officers?)\b", re.I), "Police Forces of {country}", "state"),
+    (re.compile(r"\b(?:soldiers?|troops|army|border\s+guards|warplanes|jets|aircraft|air\s+force|artillery)\b",
+                re.I), "Military Forces of {country}", "state"),
+    (re.compile(r"\b(?:gunmen|assailants|attackers|militants|an?\s+armed\s+group)\b", re.I),
+     "Unidentified Armed Group ({country})", "rebel"),
+]
+
+
+def actors_of(sentence: str, trigger: int | None = None, event_type: str = "", country: str = "") -> tuple[str, str]:
+    """(actor1, actor2) in ACLED's sense: who acted, and the other side or the victims.
+
+    Named groups come from the curated table; unnamed ones ("gunmen", "protesters",
+    "soldiers") are named as ACLED does, after the country. An actor that is the object
+    of the event ("members of the police were killed", "struck a Turkish convoy") is the
+    second actor; when nobody is named as the doer, an unidentified armed group did it.
     """
+    where = COUNTRY_NAMES.get(country, country or "")
     found = find_actors(sentence)
-    if not found:
-        return "", ""
-    armed = [a for a in found if a[1] != "civilian"]
+    named = {a[0] for a in found}
+    for pattern, template, kind in _GENERIC:
+        for m in pattern.finditer(sentence):
+            if any(0 <= m.start() - a[2] < 30 for a in found):
+                continue  # "Islamic State gunmen", "Turkish drone": already named
+            demonym = _DEMONYM.search(sentence[max(0, m.start() - 30) : m.start()])
+            if demonym is None and template.startswith("Military") and m.group().lower() in (
+                    "warplanes", "jets", "aircraft", "air force", "artillery"):
+                continue  # an unidentified aircraft is no one's army
+            place = _demonym_country(demonym.group(1)) if demonym else where
+            name = template.format(country=place) if place else template.split(" (")[0].replace(" of {country}", "")
+            if name not in named:
+                found.append((name, kind, m.start()))
+                named.add(name)
+    for m in _STATE_AS_ACTOR.finditer(sentence):  # "Turkey has deployed more troops": the state's forces
+        name = f"Military Forces of {_STATE_NAMES[m.group(1).lower()]}"
+        if name not in named:
+            found.append((name, "state", m.start()))
+            named.add(name)
+    found.sort(key=lambda a: a[2])
+    victims = [a for a in found if a[1] == "civilian" and not a[0].startswith(("Protesters", "Rioters"))
+               or _VICTIM_AFTER.match(sentence[a[2]:]) or _VICTIM_BEFORE.search(sentence[max(0, a[2] - 60) : a[2]])]
+    doers = [a for a in found if a not in victims]
     agent = None
     passive = re.search(r"\bby\s+(?:an?\s+|the\s+)?", sentence[trigger or 0 :])
     if passive:
         at = (trigger or 0) + passive.end()
-        agent = next((a for a in armed if 0 <= a[2] - at < 30), None)
-    if agent is None and trigger is not None:
-        before = [a for a in armed if a[2] < trigger]
-        agent = before[-1] if before else None
+        agent = next((a for a in found if 0 <= a[2] - at < 30), None)
+    if event_type in ("Protests", "Riots"):
+        crowd = "Protesters" if event_type == "Protests" else "Rioters"
+        agent = (f"{crowd} ({where})" if where else crowd, "civilian", 0)  # ACLED: the crowd is the first actor
+    if agent is None and doers:
+        before = [a for a in doers if trigger is not None and a[2] < trigger]
+        agent = before[-1] if before else doers[0]
+    if agent is None and event_type == "Battles" and found:
+        agent = next((a for a in found if a[1] != "civilian"), found[0])  # both sides lost men
     if agent is None:
-        agent = armed[0] if armed else found[0]
-    other = next((a for a in found if a[0] != agent[0]), None)
-    return agent[0], other[0] if other else ""
+        if event_type in ("Protests",):
+            agent = (f"Protesters ({where})" if where else "Protesters", "civilian", 0)
+        elif event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
+            agent = (f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group", "rebel", 0)
+        elif found:
+            agent = found[0]
+        else:
+            return "", ""
+    others = [a for a in found if a[0] != agent[0]]
+    other = next((a for a in others if a in victims), others[0] if others else None)
+    second = other[0] if other else ""
+    if second == "Civilians" and where:
+        second = f"Civilians ({where})"
+    first = agent[0] if agent[0] != "Civilians" or not where else f"Civilians ({where})"
+    return first, second

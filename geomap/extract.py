@@ -143,7 +143,7 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
                                              _one_line(sentence)))
                 continue
             last_date = date
-            actor1, actor2 = actors_of(clause, event.start)
+            actor1, actor2 = actors_of(clause, event.start, event.event_type, locations[0].place.country)
             deaths = fatalities(clause)
             for n, mention in enumerate(locations):
                 place = mention.place
