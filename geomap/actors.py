@@ -53,8 +53,8 @@ _DEMONYM = re.compile(r"\b(" + "|".join(re.escape(d) for d in _DEMONYM_COUNTRY) 
 _STATE_NAMES = {"turkey": "Turkey", "iran": "Iran", "israel": "Israel", "russia": "Russia", "syria": "Syria",
                 "iraq": "Iraq", "the united states": "the United States", "the us": "the United States",
                 "washington": "the United States", "ankara": "Turkey", "tehran": "Iran", "moscow": "Russia",
-                "damascus": "Syria", "baghdad": "Iraq", "the syrian government": "Syria", "the iraqi government": "Iraq",
-                "the syrian regime": "Syria", "the iraqi state": "Iraq"}
+                "damascus": "Syria", "baghdad": "Iraq", "the syrian government": "Syria",
+                "the iraqi government": "Iraq", "the syrian regime": "Syria", "the iraqi state": "Iraq"}
 _STATE_AS_ACTOR = re.compile(
     r"\b(" + "|".join(re.escape(k) for k in sorted(_STATE_NAMES, key=len, reverse=True)) + r")\b(?=\s+(?:has\s+|had\s+|"
     r"have\s+|quickly\s+|also\s+|then\s+)?(?:been\s+)?(?:deployed|deploying|launched|launching|struck|striking|sent|"
