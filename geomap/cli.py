@@ -197,8 +197,9 @@ def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
 @_common_options
 def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet):
     """Incidents found in INPUT... (text files, folders, CSV/JSON tables), ACLED-style."""
-    from geomap.export import write_incidents
+    from geomap.export import check_output, write_incidents
 
+    check_output(output, ("jsonl", "csv", "geojson", "parquet"))
     _, collected = _collect(inputs, reference_date, quiet)
     write_incidents(collected.incidents, output)
     _report(collected, unresolved_path, quiet)
@@ -222,8 +223,9 @@ def aggregate(inputs, by, period, output: Path | None, engine, scheduler, worker
               quiet):
     """Events and fatalities per governorate and period."""
     from geomap.aggregate import aggregate as count
-    from geomap.export import write_table
+    from geomap.export import check_output, write_table
 
+    check_output(output, ("csv", "jsonl", "parquet"))
     if engine == "dask":
         _aggregate_dask(inputs, period, output, scheduler, workers, quiet)
         return

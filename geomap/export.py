@@ -51,6 +51,11 @@ def incidents_text(incidents: Sequence[Incident], fmt: str) -> str:
     raise OptionError(f"unknown output format {fmt!r}")
 
 
+def check_output(path: Path | None, allowed: tuple[str, ...]) -> None:
+    """Fail before the work, not after it, when the output file type is not one geomap writes."""
+    _format(path, allowed[0], allowed)
+
+
 def _format(path: Path | None, default: str, allowed: tuple[str, ...]) -> str:
     if path is None:
         return default

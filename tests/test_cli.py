@@ -98,3 +98,15 @@ def test_empty_and_binary_files(tmp_path):
         result = geomap("extract", path)
         assert result.returncode == 1
         assert result.stderr.strip() == f"Error: {path}: {message}, not text".replace("empty, not text", "empty")
+
+
+def test_output_problems_are_one_line_errors(tmp_path, examples):
+    wrong_type = geomap("extract", examples, "-o", tmp_path / "out.xlsx")
+    assert wrong_type.returncode == 1
+    assert wrong_type.stderr.strip() == "Error: cannot write out.xlsx: use one of .jsonl, .csv, .geojson, .parquet"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    unwritable = geomap("map", examples, "-o", blocked / "map.html", "-q")
+    assert unwritable.returncode == 1
+    assert unwritable.stderr.startswith(f"Error: {blocked / 'map.html'}: cannot write here")
+    assert len(unwritable.stderr.strip().splitlines()) == 1
