@@ -72,13 +72,14 @@ def build_map(
         interactive=False,
         control=False,
         overlay=False,
+        show=not tiles,  # with tiles asked for, they are the basemap shown first; the outline stays a choice
     )
     outline.add_to(fmap)
     base_layers = {"Outline basemap (offline)": outline}
     if tiles:
         layer = folium.TileLayer(tiles, name=f"{tiles} (online)", overlay=False, control=False)
         layer.add_to(fmap)
-        base_layers[f"{tiles} tiles (needs network)"] = layer
+        base_layers = {f"{tiles} tiles (needs network)": layer, **base_layers}
     names = dict(admin_names or {})
     for f in governorates["features"]:
         names.setdefault(f["properties"]["iso"], f["properties"]["name"])

@@ -108,3 +108,13 @@ def test_png_screenshot(tmp_path, examples):
     make_map(tmp_path, examples, extra=["--png", png, "--width", "900", "--height", "600"])
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def test_tiles_are_an_online_option_with_the_outline_still_there(tmp_path, examples, open_map):
+    page, errors, remote = open_map(make_map(tmp_path, examples, extra=["--tiles", "OpenStreetMap"]))
+    bases = page.eval_on_selector_all(".leaflet-control-layers-base label",
+                                      "els => els.map(e => [e.textContent.trim(), e.querySelector('input').checked])")
+    assert bases == [["OpenStreetMap tiles (needs network)", True], ["Outline basemap (offline)", False]]
+    assert remote and all("tile.openstreetmap.org" in url for url in remote)  # blocked here, asked for online
+    page.click("text=Outline basemap (offline)")
+    assert page.locator(".leaflet-overlay-pane path").count() > 20
