@@ -40,7 +40,9 @@ def _path(source: str) -> Path:
 
 
 def load(name: str) -> list[dict]:
-    return [json.loads(line) for line in (GOLD_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    """A gold set by name ("seeds", "examples") or by path."""
+    path = Path(name) if name.endswith(".jsonl") else GOLD_DIR / f"{name}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def _squash(text: str) -> str:
@@ -153,10 +155,13 @@ def summary(totals: Counter) -> dict[str, float]:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["seeds", "examples", "all"], default="all")
+    parser.add_argument("--set", default="all",
+                        help="seeds, examples, all, or the path of another gold file (.jsonl)")
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args(argv)
     names = ["seeds", "examples"] if args.set == "all" else [args.set]
+    if args.set == "blind":
+        names = ["benchmarks/data/blind_reports_gold.jsonl"]
     gazetteer = Gazetteer.load()
     for name in names:
         if name == "seeds" and not (SHARED / "seeds").is_dir():

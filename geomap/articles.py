@@ -47,6 +47,33 @@ def is_boilerplate(line: str) -> bool:
     return bool(BOILERPLATE.match(line)) or len(line) < 3
 
 
+_LINK_LIST = re.compile(r"^\s*(related(?:\s+(?:articles|stories|news))?|read\s+(?:more|also)|more\s+from\b.*|"
+                        r"you\s+may\s+also\s+like|see\s+also|trending|most\s+read|recommended)\s*:?\s*", re.I)
+
+
+def boilerplate_blocks(text: str) -> list[tuple[int, int]]:
+    """Character ranges of link lists ("Related:" and the headlines under it): other stories, not this one."""
+    blocks = []
+    lines = lines_of(text)
+    i = 0
+    while i < len(lines):
+        m = _LINK_LIST.match(lines[i].text)
+        if not m:
+            i += 1
+            continue
+        start, end = lines[i].start, lines[i].end
+        rest = lines[i].text[m.end():]
+        j = i + 1
+        if not rest:  # a header on its own line: the short lines below it are the list
+            while j < len(lines) and len(lines[j].text) < 160 and (
+                    lines[j].text[:1] in "-•*–" or not lines[j].text.endswith(".")):
+                end = lines[j].end
+                j += 1
+        blocks.append((start, end))
+        i = j
+    return blocks
+
+
 def is_headline(line: str) -> bool:
     """A short line of several words with no closing punctuation and no date: a headline.
 

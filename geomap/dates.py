@@ -98,7 +98,11 @@ def absolute_dates(text: str, reference: dt.date | None = None) -> list[FoundDat
     for m in _ABSOLUTE.finditer(text):
         kind = m.lastgroup
         expr = m.group()
-        order = {"dotted": "DMY", "dashed": "MDY", "slashed": "MDY", "iso": "YMD", "dmy": "DMY", "dm": "DMY"}.get(kind)
+        order = {"dotted": "DMY", "dashed": "DMY", "slashed": "DMY", "iso": "YMD", "dmy": "DMY", "dm": "DMY"}.get(kind)
+        if kind in ("dotted", "dashed", "slashed"):
+            first, second = (int(x) for x in re.split(r"[-./]", expr)[:2])
+            if second > 12 >= first:
+                order = "MDY"  # "10-31-2021": only a month can come first
         if kind in ("md", "dm"):
             if reference is None:
                 continue

@@ -32,9 +32,13 @@ _RULES: list[tuple[str, str, str]] = [
      r"planted|detonated|hit|struck)|\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bexploded\b|\bdetonat\w+"),
     ("Violence against civilians", "Abduction/forced disappearance",
      r"\bkidnap\w*|\babduct\w*|forcibly\s+disappear\w*|taken\s+hostage|snatched"),
+    ("Riots", "Mob violence",
+     r"(?:crowd|mob|residents|villagers)\b[^.]{0,40}\b(?:beat|beaten|lynched|stoned)\b|\blynch\w*|beat(?:en)?\s+(?:\w+\s+)"
+     r"{0,4}to\s+death|stoned\s+to\s+death"),
     ("Riots", "Violent demonstration",
-     r"\briot\w*|\bstormed\b|set\s+(?:fire|ablaze)|\btorched\b|\bmob\b|burn(?:ed|ing|t)\s+(?:tyres|tires|buildings?|offices?)"
-     r"|threw\s+stones|hurled\s+stones"),
+     r"\briot\w*|\bmob\b|threw\s+stones|hurled\s+stones|(?:protesters|demonstrators|crowds?|rioters|angry\s+residents)"
+     r"\b[^.]{0,80}\b(?:stormed|set\s+(?:fire|ablaze)|torched|burn(?:ed|t|ing)|smashed|ransacked)\b|"
+     r"\b(?:stormed|torched|set\s+fire\s+to)\b[^.]{0,60}\b(?:protesters|demonstrators|crowds?)\b"),
     ("Protests", "Protest with intervention",
      r"(?:tear\s*gas|water\s+cannon|rubber\s+bullets)[^.]{0,60}\bdispers\w+|(?:protest\w*|demonstrat\w*|rall\w+|sit-in)\b.*?\b(?:tear\s*gas|dispersed|fired\s+(?:into\s+the\s+air|on|at)|"
      r"water\s+cannon|beat|arrested|detained)|(?:tear\s*gas|dispersed|water\s+cannon)\b.*?\b(?:protest\w*|demonstrat\w*)"),
@@ -58,7 +62,8 @@ _RULES: list[tuple[str, str, str]] = [
     ("Strategic developments", "Arrests",
      r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehended\b|rounded\s+up|(?:were|was)\s+picked\s+up|\bcaptured\s+(?:\w+\s+){0,2}suspects?"),
     ("Strategic developments", "Looting/property destruction",
-     r"\bloot\w*|\bpillag\w*|\bdemolish\w*|\bbulldoz\w*|\bransack\w*|\bbroke\s+into\b"),
+     r"\bloot\w*|\bpillag\w*|\bdemolish\w*|\bbulldoz\w*|\bransack\w*|\bbroke\s+into\b|set\s+(?:fire|ablaze)|"
+     r"\btorched\b|\barson\b|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,3}(?:houses|homes|shops|fields|crops|tanker|cars?)"),
 
     ("Strategic developments", "Headquarters or base established",
      r"(?:established|set\s+up|built)\s+(?:a\s+|an\s+|new\s+)*(?:\w+\s+)?(?:base|headquarters|outpost|position|checkpoint)s?"),
@@ -85,14 +90,19 @@ _NOT_AN_EVENT = re.compile(
     r"is\s+expected\s+to|if\s+\w+|in\s+order\s+to|\bopinion\b|we\s+need|should\b|\b(?:are|is)\s+(?:frequent|common|"
     r"rare|routine)\b|\bfrequent\b|\bhas\s+seen\b|\bhave\s+seen\b|\bsporadic\b|\b(?:years|decades)\s+after\b|"
     r"\bwas\s+the\s+scene\s+of\b|\bhas\s+been\s+hit\s+by\b|\bin\s+(?:19|20)\d\d\b(?!\s*[-–/])|"
-    r"\bescalation\s+of\b|\bthe\s+battle\s+(?:to|for)\b)",
+    r"\bescalation\s+of\b|\bthe\s+battle\s+(?:to|for)\b|\b(?:fell|rose|dropped|declined|increased|decreased)\s+by\b|"
+    r"\bfigures\s+show|\bstatistics\b|\bper\s*cent\b|\bevery\s+(?:summer|winter|year|month|week|day|spring|autumn)\b|"
+    r"\b(?:is|are|was|were)\s+(?:due|scheduled|set)\s+to\b)",
     re.I,
 )
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|shepherds?|farmers?|villagers?|women|woman|children|child|boys?|girls?|famil(?:y|ies)|workers?|"
     r"teachers?|doctors?|journalists?|residents?|worshippers?|pilgrims?|passers-by|truffle\s+hunters?|students?|"
     r"displaced|refugees?|an?\s+(?:man|elderly)|officials?|council|mukhtar|owner|shopkeepers?|employees?|engineers?|"
-    r"activists?|candidates?|lawyers?|judges?|clerics?|imams?|politicians?|traders?|merchants?|drivers?|nationals?)\b",
+    r"activists?|candidates?|lawyers?|judges?|clerics?|imams?|politicians?|traders?|merchants?|drivers?|nationals?|"
+    r"schoolteachers?|nurses?|pharmacists?|vendors?|labou?rers?|passengers?|brothers?|sons?|daughters?|wife|husband|"
+    r"fathers?|mothers?|relatives|elderly|sheikh|mayor|headman|barber|tailor|mechanic|shepherd|herders?|"
+    r"a\s+(?:young\s+)?(?:man|boy|girl|woman)|an\s+(?:old|elderly)\s+(?:man|woman))\b",
     re.I,
 )
 _ARMED_TARGET = re.compile(
@@ -154,18 +164,23 @@ _UNITS = {"zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "
 _NUM = (r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
         r"seven|eight|nine))?|a\s+dozen|a\s+hundred|a\s+couple|a\s+few|dozens|scores|hundreds|several|" + "|".join(
             sorted((k for k in _UNITS if " " not in k and k not in ("no", "zero")), key=len, reverse=True)) + ")")
+_NUM_STRICT = (r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+               r"five|six|seven|eight|nine))?|a\s+dozen|a\s+hundred|a\s+couple|dozens|scores|hundreds|several|" +
+               "|".join(sorted((k for k in _UNITS if " " not in k and k not in ("no", "zero", "a", "an", "another")),
+                               key=len, reverse=True)) + ")")
 _QUAL = (r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|some\s+|up\s+to\s+|"
          r"as\s+many\s+as\s+)?")
 _KILL_VERB = r"(?:killed|dead|died|slain|executed|shot\s+dead|lost\s+their\s+lives|perished|martyred|beheaded)"
 _FATALITY_PATTERNS = [
     re.compile(rf"\b(?:kill(?:ed|ing|s)?|claimed\s+the\s+lives\s+of|leaving|left)\s+{_QUAL}(?P<n>{_NUM})\b"
                rf"(?!\s+(?:people\s+|others\s+|civilians\s+)?(?:wounded|injured|hurt))", re.I),
-    re.compile(rf"\b(?P<n>{_NUM})\s+(?:[\w'’]+[\s-]+){{0,8}}?(?:were|was|have\s+been|had\s+been|are|got|being)?\s*"
+    re.compile(rf"\b(?P<n>{_NUM_STRICT})\s+(?:[\w'’]+[\s-]+){{0,8}}?(?:were|was|have\s+been|had\s+been|are|got|being)?\s*"
                rf"(?:also\s+)?{_KILL_VERB}\b", re.I),
-    re.compile(rf"\b(?P<n>{_NUM})\s+[^.;:!?\d]{{0,90}}?\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?"
+    re.compile(rf"\b(?P<n>{_NUM_STRICT})\s+[^.;:!?\d]{{0,90}}?\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?"
                rf"{_KILL_VERB}\b", re.I),
     re.compile(rf"\b(?:shot\s+dead|gunned\s+down|executed|murdered|assassinated|beheaded|stabbed\s+to\s+death)\s+"
-               rf"{_QUAL}(?P<n>{_NUM})\b(?!\s+(?:of\s+the\s+)?(?:wounded|injured))", re.I),
+               rf"{_QUAL}(?P<n>{_NUM}|the|his|her)\b(?!\s+(?:of\s+the\s+)?(?:wounded|injured))", re.I),
+    re.compile(rf"\b(?P<n>an?|one|another)\s+(?:[\w'’-]+\s+){{0,7}}?was\s+(?:also\s+)?{_KILL_VERB}\b", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+(?P<n>its|the|a|an|one|his|her|their)\s+(?:[\w-]+\s+)?(?:driver|man|woman|child|"
                r"boy|girl|soldier|officer|policeman|fighter|member|commander|shepherd|farmer|son|daughter|brother|"
                r"father|mother|owner|passenger|guard|civilian|resident)\b", re.I),
@@ -205,7 +220,9 @@ def fatalities(sentence: str) -> int:
         for m in pattern.finditer(sentence):
             n = number_value(m.group("n"))
             tail = sentence[m.end() : m.end() + 25].lower()
-            if n is None or n > 100_000 or re.match(r"\s*(?:years?|km|kilomet|miles|percent|%|am|pm|a\.m|p\.m)", tail):
+            if n is None or n > 100_000 or re.match(r"\s*(?:years?|km|kilomet|miles|met(?:re|er)s?|m\b|yards|feet|hectares|"
+                                                    r"dunams?|tons?|tonnes|houses|homes|percent|%|am|pm|a\.m|p\.m)",
+                                                    tail):
                 continue
             if re.search(r"wounded|injured", sentence[m.start(): m.end()], re.I):
                 continue

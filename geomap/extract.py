@@ -18,9 +18,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from gazetteer import Gazetteer, Mention, find_places
+from gazetteer import Gazetteer, Mention, Place, find_places
 from geomap.actors import actors_of
-from geomap.articles import is_boilerplate, sentences, split_articles
+from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
 from geomap.dates import absolute_dates, event_date
 from geomap.events import classify, fatalities
 from geomap.models import Article, Document, Incident, Unresolved
@@ -35,7 +35,8 @@ _AWAY = re.compile(
     re.I,
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|at|near|on|inside|outside|across)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-_LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and|as\s+well\s+as)\s*(?:in\s+)?(?:the\s+)?$", re.I)
+# "Ninewa and Erbil", "Jasim, Nawa and in Inkhil"; but ", in the" is "X in Y", a place inside another.
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and(?:\s+in)?|,?\s*or(?:\s+in)?|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
 _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s?|[–—]|\s?[-–—]\s|:\s|\)\s")
 
 
@@ -89,6 +90,7 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
     mentions = find_places(article.text, gazetteer)
     starts = [m.start for m in mentions]
+    skipped = boilerplate_blocks(article.text)
     dateline, dateline_end = _dateline(article, mentions)
     focus = _focus_country(mentions, dateline)
     incidents: list[Incident] = []
@@ -99,7 +101,7 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
         if s_start < dateline_end < s_end:
             s_start = dateline_end  # "KIRKUK, Iraq, March 3, 2025 — Two ..." reads from "Two"
         sentence = article.text[s_start:s_end]
-        if is_boilerplate(sentence) or len(sentence) < 20:
+        if is_boilerplate(sentence) or len(sentence) < 20 or any(a <= s_start < b for a, b in skipped):
             continue
         source = f"{doc.path}:{article.start + s_start}-{article.start + s_end}"
         where = f"chars {article.start + s_start}-{article.start + s_end}"
@@ -120,15 +122,24 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
                     unresolved.append(Unresolved(doc.path, where, "event placed outside the article's country",
                                                  _one_line(sentence)))
                     continue
-                if incidents and incidents[-1].source == doc.path:
+                own_date = event_date(clause, article.date, last_date)
+                if incidents and incidents[-1].source == doc.path and (own_date is None or
+                                                                        own_date.date == incidents[-1].event_date):
                     # No place of its own: it goes on about the event before ("Two attackers were also killed").
                     incidents[-1] = _continue(incidents[-1], clause, source)
                     continue
-                if dateline is None:
+                if incidents and incidents[-1].source == doc.path:
+                    # A new day at the same place ("On Thursday, tanks shelled the outskirts of the town").
+                    last = incidents[-1]
+                    locations = [Mention(last.location, -1, -1, Place(last.location, last.latitude, last.longitude,
+                                                                       last.country, last.admin1, last.admin1_name,
+                                                                       "place", last.geo_precision))]
+                elif dateline is None:
                     unresolved.append(Unresolved(doc.path, where, "event without a place that could be resolved",
                                                  _one_line(sentence)))
                     continue
-                locations = [dateline]
+                else:
+                    locations = [dateline]
             found = event_date(clause, article.date, last_date) or event_date(sentence, article.date, last_date)
             if found is not None:
                 date, time_precision = found.date, found.precision
@@ -144,7 +155,8 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
                 continue
             last_date = date
             actor1, actor2 = actors_of(clause, event.start, event.event_type, locations[0].place.country)
-            deaths = fatalities(clause)
+            # ACLED: arrests, deployments and other strategic developments carry no fatalities.
+            deaths = 0 if event.event_type == "Strategic developments" else fatalities(clause)
             for n, mention in enumerate(locations):
                 place = mention.place
                 in_sentence = mention.start >= 0 and sentence[mention.start : mention.end] == mention.text
