@@ -13,7 +13,9 @@ NOT_PLACES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     sept oct nov dec jan feb aug mar apr jun jul sep inc ltd llc corp plc gmbh
-    iraqi iraqis syrian syrians kurdish kurd kurds turkish turk turks iranian iranians lebanese jordanian
+    iraqi iraqis syrian syrians kurdish kurd kurds turkish turk turks iranian iranians lebanese jordanian kuwaiti
+    libyan yemeni sudanese somali qatari emirati bahraini omani tunisian algerian moroccan armenian azerbaijani
+    georgian cypriot greek italian spanish chinese indian pakistani afghan
     american americans russian russians british french german israeli israelis palestinian arab arabs
     saudi emirati qatari egyptian afghan pakistani european western eastern
     shia shiite shiites sunni sunnis yazidi yezidi yazidis yezidis christian christians alawite alawites
@@ -28,7 +30,8 @@ NOT_PLACES = frozenset(
     pentagon centcom nato un unhcr ocha who unicef icrc treasury congress senate kremlin white house
     jihad jihadi mujahideen caliphate sharia jewish levant asia africa europe eurasia caucasus balkans maghreb
     middle east near east far east oceania antarctica
-    kanun god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram tishreen nowruz newroz
+    kanun shubat adar nisan ayyar haziran tammuz aab aylul tishreen
+    god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram nowruz newroz
     north south east west northern southern central
     breaking update exclusive analysis opinion editorial
     """.split()

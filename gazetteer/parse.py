@@ -53,6 +53,7 @@ JOINERS = frozenset({"e", "i", "bin", "ibn", "abu", "umm", "de"})
 NEIGHBOURS = ("TR", "LB", "JO", "IR")
 # Spellings of the Arabic article that are also English words: only hyphenated ("As-Suwayda") they are the article.
 ENGLISH_ARTICLES = frozenset({"as", "at", "an", "es", "en", "us", "un"})
+LEADING_WORDS = frozenset({"in", "on", "at", "of", "to", "by", "for", "from", "with", "near", "outside", "inside"})
 DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", "turkish": "TR", "iranian": "IR",
             "libyan": "LY", "saudi": "SA", "israeli": "IL", "egyptian": "EG", "kuwaiti": "KW", "yemeni": "YE",
             "afghan": "AF", "pakistani": "PK", "russian": "RU", "ukrainian": "UA", "sudanese": "SD", "somali": "SO",
@@ -82,7 +83,8 @@ _NEAR_BEFORE = re.compile(
 )
 _NAMED_BY = re.compile(
     r"\b(?:magazine|newspaper|outlet|channel|agency|website|radio|television|daily|weekly|publication|"
-    r"(?:Islamic\s+)?State\s+of)\s+(?:the\s+)?$")
+    r"(?:Islamic\s+)?State\s+of|(?-i:Government|Ministry|University|Bank|Parliament|Council|Governor|Mayor|"
+    r"Kingdom|Emirate)\s+of)\s+(?:the\s+)?$")
 _REGION_ADJ = re.compile(
     r"\b(northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|rural|greater|upper|lower)\s+(the\s+)?$",
@@ -179,12 +181,36 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
             if entries:
                 found = Span(first.start, tokens[end].end, surface, key, entries, i, end, variant)
                 break
+        if found and found.last_token > i and first.text.lower() in LEADING_WORDS:
+            rest = _span_at(text, tokens, i + 1, gazetteer)
+            if rest is not None and rest.last_token >= found.last_token:
+                found = rest  # "In Salah al-Din": the preposition, then the governorate
         if found:
             spans.append(found)
             i = found.last_token + 1
         else:
             i += 1
     return spans
+
+
+def _span_at(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> Span | None:
+    """The longest known name starting exactly at token ``i`` (no variants)."""
+    ends = []
+    j = i
+    while j < len(tokens) and j - i < MAX_TOKENS:
+        if j > i and not _joinable(text, tokens[j - 1], tokens[j]):
+            break
+        if j > i and not (tokens[j].capitalised or _is_article(tokens[j])):
+            break
+        if tokens[j].capitalised:
+            ends.append(j)
+        j += 1
+    for end in reversed(ends):
+        surface = text[tokens[i].start : tokens[end].end]
+        entries = list(gazetteer.lookup(name_key(surface)))
+        if entries:
+            return Span(tokens[i].start, tokens[end].end, surface, name_key(surface), entries, i, end)
+    return None
 
 
 def _variant_entries(key: str, gazetteer: Gazetteer) -> list[Entry]:
@@ -271,11 +297,25 @@ def _org_name(text: str, tokens: list[Token], span: Span) -> bool:
     if nxt >= len(tokens) or text[span.end : tokens[nxt].start] != " ":
         return False
     following = tokens[nxt]
+    if following.text in ("agency", "news", "tv", "channel", "radio", "newspaper", "magazine", "outlet", "soap",
+                          "clans", "clan", "families", "family", "tribe", "tribes"):
+        return True  # "Hawar agency", "the al-Rawi and al-Ani clans", "Aleppo soap"
     return (following.capitalised or following.text.isdigit()) and following.text.lower() in ORG_FOLLOWERS
 
 
-def _name_continues(text: str, tokens: list[Token], span: Span, starts: frozenset = frozenset()) -> bool:
-    """Is the span followed by more of a proper name ("al-Assad", "Milley")?"""
+def _title_case(text: str, span: Span) -> bool:
+    """Is the span in a line written in Title Case (a headline), where capitals say nothing about names?"""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)])
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _name_continues(text: str, tokens: list[Token], span: Span, starts: frozenset = frozenset(),
+                    gazetteer: Gazetteer | None = None) -> bool:
+    """Is the span followed by more of a proper name ("al-Assad", "Milley")? In a headline (``gazetteer``
+    given), a following common word ("Iraq Reopens", "Baghuz Five Years On") does not count."""
     nxt = span.last_token + 1
     if nxt >= len(tokens) or text[span.end : tokens[nxt].start] not in (" ", "-"):
         return False
@@ -284,9 +324,14 @@ def _name_continues(text: str, tokens: list[Token], span: Span, starts: frozense
         return False  # "Baqubah-Muqdadiya road": two places, not one name
     if _is_article(following) and nxt + 1 < len(tokens):
         after = tokens[nxt + 1]
-        return after.capitalised and text[following.end : after.start] in ("-", " ")
+        glue = text[following.end : after.start]
+        if following.text.lower() in ENGLISH_ARTICLES and glue != "-":
+            return False  # "into Iraq as Iraqi customs": the English word "as"
+        return after.capitalised and glue in ("-", " ")
     if following.text.isupper() and len(following.text) > 3:
         return False  # "KIRKUK, IRAQ": a dateline in capitals, not one long name
+    if gazetteer is not None and gazetteer.commonness(following.text.lower()) >= 3.5:
+        return False
     return following.capitalised and following.text.lower() not in PLACE_FOLLOWERS
 
 
@@ -452,8 +497,9 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on|over)\s+(the\s+)?$", before,
                              re.I)
         return bool(in_place or typed or listed) and not re.search(media, _after(text, span), re.I)
-    if span.text.isupper() and len(key.replace(" ", "")) <= 3 and entry.kind != "country":
-        return False  # an acronym: "SNA", "PMF", "HTS"
+    if span.text.isupper() and len(key.replace(" ", "")) <= 3 and entry.kind != "country" and not re.match(
+            r"\s*,\s+[A-Z][a-z]", _after(text, span)):
+        return False  # an acronym: "SNA", "PMF", "HTS"; but "KUT, Iraq -" is a dateline
     after = _after(text, span)
     if re.match(r"-[a-z]", after):
         return False  # "Iran-backed", "US-led": an adjective
@@ -464,35 +510,48 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         return False  # "the IS magazine Dabiq", "Islamic State of Iraq"
     if _org_name(text, tokens, span):
         return False  # "Nineveh Operations Command", "Babylon Brigades": an organisation
-    if re.match(r",\s+(?:who\b|(?:a|an)\s+\d+-year-old\b|aged\s+\d+)", after):
-        return False  # "Salma, a 34-year-old mother": a person
+    if re.match(r",\s+(?:who\b|(?:a|an)\s+\d+-year-old\b|aged\s+\d+)", after) or (
+            re.match(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:from|of|at|with|who)\b", after)
+            and not re.match(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|camp|suburb|"
+                             r"neighbou?rhood|region|province|governorate|area|border|crossing)\b", after)):
+        return False  # "Salma, a 34-year-old mother", "Ali, a fisherman from ...": a person
     strong = _strong(entry, gazetteer.focus)
-    if entry.kind not in ("country", "admin1") and (
-            _previous_capitalised(text, tokens, span, ends) is not None or _name_continues(text, tokens, span, starts)):
-        # "Mark Milley", "Jabhat al-Nusra", "Bashar al-Assad", "Mosul Eye": part of a longer proper name.
+    previous = _previous_capitalised(text, tokens, span, ends)
+    headline = _title_case(text, span)
+    if (headline and previous is not None and gazetteer.commonness(previous.text.lower()) >= COMMON_WORD_ZIPF
+            and previous.text.lower() not in NOT_PLACES):
+        previous = None  # "Blast Kills Two at Checkpoint Outside Tikrit": a headline, not a name
+    continues = _name_continues(text, tokens, span, starts, gazetteer if headline else None)
+    if (previous is not None and entry.kind != "country" and not (
+            entry.kind == "admin1" and _sentence_initial(text, Span(previous.start, previous.end, "", "", [], 0, 0)))) \
+            or continues:
+        # "Mark Milley", "Naft Maysan", "Jordan Whitfield", "Turkistan Islamic Party", "Mosul Eye":
+        # part of a longer proper name.
         return False
     common = gazetteer.commonness(key)
     initial = _sentence_initial(text, span)
     far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
     rare = common < (COMMON_WORD_ZIPF if entry.kind == "admin1" else 3.0)
+    named_country = entry.country in countries and (entry.kind == "admin1" or entry.population >= 100_000)
     if far and entry.kind in ("place", "admin1") and not (
-            entry.population >= 500_000 or (locative and rare and not initial)):
-        return False  # a town abroad needs a cue ("in", "near") or fame
+            entry.population >= 500_000 or named_country or (locative and rare and not initial)):
+        return False  # a town abroad needs a cue ("in", "near"), its country named, or fame
     if common >= FUNCTION_WORD_ZIPF or (span.text.isupper() and common >= COMMON_WORD_ZIPF):
         # "The", "In", "AND": a word first, whatever town shares the spelling.
         return bool(_TYPE_BEFORE.search(before))
     if common >= COMMON_WORD_ZIPF and not strong:
         return typed or (locative and not initial)
-    if common >= COMMON_WORD_ZIPF and initial and not locative and name_key(entry.name) != key and entry.kind not in (
-            "country", "admin1"):
-        return False  # "Bus services resumed": an alternate name of a far town, read as a word
+    if common >= COMMON_WORD_ZIPF and initial and not locative and entry.kind not in ("country", "admin1"):
+        return False  # "Sale of diesel was banned", "Bus services resumed": a word, not a town
+    if far and initial and not locative and entry.population < 1_000_000 and entry.kind == "place":
+        return False  # "Ain, which means spring": a town abroad opening a sentence needs a cue
     if initial and common >= 3.0 and not strong and not typed:
         return False
     if span.variant and not locative:
         return False  # a spelling we only guess at needs a cue: "in Mayadeen", "the town of Busayra"
     if entry.country in NEIGHBOURS and entry.kind == "place" and not strong and not (
-            locative or entry.country in countries):
-        return False  # a village across the border needs a cue or its country named
+            locative or (entry.country in countries and not _title_case(text, span))):
+        return False  # a village across the border needs a cue or its country named (in prose)
     if key in people:
         return typed or bool(_TYPE_BEFORE.search(before))  # "Milley said": named as a person earlier on
     return True
@@ -503,6 +562,8 @@ def _precision(entry: Entry, qualifier: str | None) -> int:
         return 3
     if entry.kind == "feature":
         return 2 if entry.fcode in ("mountain", "dam", "lake", "base", "camp", "airport", "district") else 3
+    if qualifier == "province":
+        return 3  # "Khorasan Province" with no governorate of that name known: the region
     return 2 if qualifier in ("near", "region", "countryside") else 1
 
 
@@ -593,8 +654,10 @@ def _people(text: str, tokens: list[Token], spans: list[Span], starts, ends) -> 
     they come back alone ("Milley said"), they still mean the person."""
     out = set()
     for span in spans:
-        if all(e.kind not in ("country", "admin1") for e in span.candidates) and (
-                _previous_capitalised(text, tokens, span, ends) is not None):
+        previous = _previous_capitalised(text, tokens, span, ends)
+        if previous is None or _title_case(text, span):
+            continue  # in a headline every word has a capital
+        if all(e.kind not in ("country", "admin1") for e in span.candidates):
             out.add(span.key)
     return frozenset(out)
 

@@ -194,6 +194,11 @@ _PAIR = re.compile(rf"\b(?P<a>{_NUM})\s+[\w\s'’()-]{{1,60}}?\s+and\s+(?P<b>{_N
                    rf"(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{_KILL_VERB}\b", re.I)
 
 
+# A number followed by one of these counts something other than the dead ("100 metres", "3 pm").
+_NOT_PEOPLE = re.compile(r"\s*(?:years?|km|kilomet|miles|met(?:re|er)s?|m\b|yards|feet|hectares|dunams?|tons?|tonnes|"
+                         r"houses|homes|percent|%|am|pm|a\.m|p\.m)")
+
+
 def number_value(text: str) -> int | None:
     """ "eleven" -> 11, "1,200" -> 1200, "a dozen" -> 12, "twenty-one" -> 21.
 
@@ -220,9 +225,7 @@ def fatalities(sentence: str) -> int:
         for m in pattern.finditer(sentence):
             n = number_value(m.group("n"))
             tail = sentence[m.end() : m.end() + 25].lower()
-            if n is None or n > 100_000 or re.match(r"\s*(?:years?|km|kilomet|miles|met(?:re|er)s?|m\b|yards|feet|hectares|"
-                                                    r"dunams?|tons?|tonnes|houses|homes|percent|%|am|pm|a\.m|p\.m)",
-                                                    tail):
+            if n is None or n > 100_000 or _NOT_PEOPLE.match(tail):
                 continue
             if re.search(r"wounded|injured", sentence[m.start(): m.end()], re.I):
                 continue

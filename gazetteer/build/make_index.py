@@ -224,29 +224,61 @@ def read_wof_neighbourhoods(data: Path) -> list[Row]:
     return rows
 
 
-def read_opensyria(data: Path, known: dict[tuple[str, str], int]) -> list[Row]:
-    """Districts and sub-districts whose names are not already a place of the same name."""
-    rows = []
+def _towns_by_key(rows: list[Row]) -> dict[tuple[str, str], list[Row]]:
+    by_key: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.country in ("IQ", "SY"):
+            for k in keys_of(r.names | {r.name}):
+                by_key[(r.country, k)].append(r)
+    return by_key
+
+
+def _area(by_key, source_id: str, name: str, names: set[str], lat: float, lon: float, cc: str, fcode: str,
+          reach: float) -> Row | None:
+    """A district named after a town lends the town its spellings ("Heet" for Hit, "Menbij" for Manbij);
+    a district with no such town nearby becomes a row of its own ("Ali Al-Gharbi")."""
+    towns = {id(t): t for k in keys_of(names) for t in by_key.get((cc, k), [])
+             if abs(t.lat - lat) < reach and abs(t.lon - lon) < reach}
+    if towns:
+        town = max(towns.values(), key=lambda t: (t.population, t.alt_count))
+        town.names.update(n for n in names if not is_arabic(n))
+        return None
+    return Row(source_id=source_id, geonameid=None, name=name, lat=lat, lon=lon, country=cc, fcode=fcode,
+               names=names)
+
+
+def read_wof_districts(data: Path, rows: list[Row]) -> list[Row]:
+    """Who's On First districts (qadha / mintaqa) of Iraq and Syria."""
+    by_key = _towns_by_key(rows)
+    new = []
+    for cc in ("IQ", "SY"):
+        with gzip.open(data / "whosonfirst" / f"{cc}_wof_places.tsv.gz", "rt", encoding="utf-8") as f:
+            for rec in csv.DictReader(f, delimiter="\t"):
+                if rec["placetype"] != "county" or rec["deprecated"] not in ("", "0"):
+                    continue
+                names = {n for n in {rec["name"], rec["name_eng"], rec["name_ara"], *rec["alt_names"].split("|")}
+                         if n and useful_name(n)}
+                row = _area(by_key, f"wof:{rec['wof_id']}", rec["name_eng"] or rec["name"], names,
+                            float(rec["lat"]), float(rec["lon"]), cc, "ADM2", 0.4)
+                if row is not None:
+                    new.append(row)
+    return new
+
+
+def read_opensyria(data: Path, rows: list[Row]) -> list[Row]:
+    """OpenSyria's districts and sub-districts, with their aliases."""
+    by_key = _towns_by_key(rows)
+    new = []
     for fname, fcode in (("districts.json", "ADM2"), ("subdistricts.json", "ADM3")):
         for rec in json.loads((data / "opensyria" / fname).read_text(encoding="utf-8")):
             names = {rec["name"]["en"], rec["name"].get("ar", "")}
             names.update(a["value"] for a in rec.get("aliases", []) if a.get("type") != "formal")
             names = {n for n in names if n and useful_name(n)}
-            if any(("SY", name_key(n)) in known for n in names):
-                continue
-            rows.append(
-                Row(
-                    source_id=f"opensyria:{rec['id']}",
-                    geonameid=None,
-                    name=rec["name"]["en"],
-                    lat=float(rec["centroid"]["latitude"]),
-                    lon=float(rec["centroid"]["longitude"]),
-                    country="SY",
-                    fcode=fcode,
-                    names=names,
-                )
-            )
-    return rows
+            row = _area(by_key, f"opensyria:{rec['id']}", rec["name"]["en"], names,
+                        float(rec["centroid"]["latitude"]), float(rec["centroid"]["longitude"]), "SY", fcode, 0.6)
+            if row is not None:
+                new.append(row)
+    return new
 
 
 def assign_admin1(rows: list[Row], features: list[dict], gn_admin1: dict[tuple[str, str], str]) -> None:
@@ -461,8 +493,8 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     for cc in FOCUS:
         rows += read_geonames_dump(data / "geonames" / f"{cc}.txt.gz", cc, cities, english)
     rows += read_wof_neighbourhoods(data)
-    known = {(r.country, name_key(n)) for r in rows if r.country == "SY" for n in r.names}
-    rows += read_opensyria(data, dict.fromkeys(known, 1))
+    rows += read_wof_districts(data, rows)
+    rows += read_opensyria(data, rows)
     apply_corrections(rows)
     assign_admin1(rows, features, read_gn_admin1(data, features))
     share_capital_spellings(rows, admin1, curated)
