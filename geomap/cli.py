@@ -246,7 +246,8 @@ def _aggregate_dask(inputs, period, output, scheduler, workers, quiet):
     with warnings.catch_warnings(), dask_client(scheduler, workers) as client:
         warnings.simplefilter("ignore", UserWarning)
         points = read_points(inputs)
-        table = aggregate_dask(points, period=period, names=_gazetteer().admin1_names)
+        table = aggregate_dask(points, period=period, names=_gazetteer().admin1_names, client=client,
+                               progress=not quiet and sys.stderr.isatty())
         if not quiet:
             click.secho(f"aggregated {int(table['events'].sum()):,} incidents on {len(client.nthreads())} Dask "
                         f"workers", err=True, **SUMMARY_STYLE)

@@ -112,7 +112,8 @@ def _partial_counts(part: pd.DataFrame, period: str) -> pd.DataFrame:
 _META = {"country": object, "admin1": object, "period": object, "events": "int64", "fatalities": "int64"}
 
 
-def aggregate_dask(points, period: str = "month", names: dict[str, str] | None = None) -> pd.DataFrame:
+def aggregate_dask(points, period: str = "month", names: dict[str, str] | None = None,
+                   client=None, progress: bool = False) -> pd.DataFrame:
     """Events and fatalities per admin-1 and period for a (possibly huge) dask table of points.
 
     The spatial join is dask-geopandas' (an inner join); points that fall in no polygon
@@ -134,9 +135,17 @@ def aggregate_dask(points, period: str = "month", names: dict[str, str] | None =
         ["country", "admin1", "period"]).sum(split_out=1)
     everything = points.assign(country="", admin1="").map_partitions(_partial_counts, period, meta=meta)
     everything = everything.groupby("period")[["events", "fatalities"]].sum(split_out=1)
-    import dask
+    if client is not None:
+        futures = client.compute([located, everything])
+        if progress:
+            from distributed import progress as show_progress
 
-    located, everything = dask.compute(located, everything)
+            show_progress(futures)  # a text bar on the terminal while the cluster works
+        located, everything = client.gather(futures)
+    else:
+        import dask
+
+        located, everything = dask.compute(located, everything)
     located = located.reset_index()
     names = names or {}
     outside = everything.sub(located.groupby("period")[["events", "fatalities"]].sum(), fill_value=0)
