@@ -85,3 +85,23 @@ ORG_FOLLOWERS = frozenset(
     movement authority administration government governorate's eye 24
     """.split()
 )
+
+# Common given names of the region (and a few English ones). Many villages carry them too
+# (Jasim, Bashir, Nour): read as a place only after a locative cue ("in Jasim").
+FIRST_NAMES = frozenset(
+    """
+    ali hussein husain hassan hasan mohammed muhammad mohamed mohammad ahmed ahmad omar umar othman uthman khalid
+    khaled mustafa mostafa ibrahim youssef yusuf yousef abdullah abdallah salah saleh karim kareem nour noor bashir
+    basheer samir sameer walid tariq tarek faisal jamal nabil adnan haidar haider abbas jasim jassim kamal rashid
+    rasheed said saeed sami fadi rami ziad ziyad bassam hamza hamid hameed majid mahmoud mahmud marwan mazen nasser
+    nasir qasim qassem rafiq riad riyad saad sadiq salim saleem shaker sharif talal waleed yasser yasir younis yunus
+    zaid zayd ammar anas ayman bakr bilal dawood dawud emad imad fares firas ghassan haitham hisham issa jaafar jafar
+    kadhim kazim laith luay maher malik mansour mansur moussa musa muhsin munir murad nawaf nizar qais raed rakan
+    sabah safa sahar salem shadi suleiman sulaiman tamer wael yahya zakaria fatima fatma zainab zeinab maryam mariam
+    layla leila rania hana huda aisha amal amina asma dalia dina farah hala hiba iman jana lina lubna mona muna nada
+    nadia noura reem rima salma samira sara sawsan suad widad yasmin zahra zeina zaina
+    azad dilshad hevi jiyan kawa rebwar shvan soran zana nechirvan masrour
+    mehmet ahmet mustafa emre murat kemal
+    john james michael david mark peter paul george thomas joseph william richard robert charles jordan
+    """.split()
+)

@@ -24,6 +24,7 @@ from gazetteer.index import Entry, Gazetteer
 from gazetteer.lexicon import (
     ADMIN1_AFTER,
     DIRECTIONS,
+    FIRST_NAMES,
     MEDIA_OR_GROUP,
     NEAR_AFTER,
     NOT_PLACES,
@@ -554,6 +555,10 @@ def _keep(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, co
         return False  # a village across the border needs a cue or its country named (in prose)
     if key in people:
         return typed or bool(_TYPE_BEFORE.search(before))  # "Milley said": named as a person earlier on
+    preposition = re.search(r"\b(?:in|near|at|from|to|into|outside|around|towards?|of)\s+(?:the\s+)?$", before, re.I)
+    if key in FIRST_NAMES and entry.kind == "place" and not preposition and not typed and not (
+            strong and entry.country in gazetteer.focus):
+        return False  # "Nour and Bashir, two siblings": given names before village names
     return True
 
 
