@@ -66,17 +66,21 @@ def _demonym_country(word: str) -> str:
     return _DEMONYM_COUNTRY.get(word.lower(), "")
 _VICTIM_AFTER = re.compile(r"^[^.;]{0,70}?\b(?:was|were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
                            r"hurt|targeted|attacked|hit|abducted|kidnapped|detained|arrested|shot|ambushed)\b", re.I)
-_VICTIM_BEFORE = re.compile(r"\b(?:targeted|targeting|attacked|attacking|struck|striking|hit|hitting|killed|killing|"
+_VICTIM_BEFORE = re.compile(r"(?:\b(?:targeted|targeting|attacked|attacking|struck|striking|hit|hitting|killed|killing|"
                             r"ambushed|shelled|bombed|kidnapped|abducted|detained|arrested|against|on)\s+"
-                            r"(?:[\w'’-]+\s+){0,4}$", re.I)
+                            r"(?:[\w'’-]+\s+){0,4}|\b(?:gate|entrance|door|headquarters|outside|near)\s+(?:of\s+)?(?:an?\s+|the\s+)"
+                            r"(?:[\w'’-]+\s+){0,2})$", re.I)
+_REPORTING = re.compile(r"^\s*(?:\w+\s+){0,2}(?:said|say|says|told|reported|announced|added|stated|confirmed)\b", re.I)
 # Actors named by what they are rather than by their organisation, and the side of the conflict they stand for.
 _GENERIC = [
     (re.compile(r"\b(?:protesters|protestors|demonstrators)\b", re.I), "Protesters ({country})", "civilian"),
     (re.compile(r"\brioters\b", re.I), "Rioters ({country})", "civilian"),
     (re.compile(r"\b(?:police(?:men)?|police\s+officers?)\b", re.I), "Police Forces of {country}", "state"),
-    (re.compile(r"\b(?:soldiers?|troops|army|border\s+guards|warplanes|jets|aircraft|air\s+force|artillery)\b",
-                re.I), "Military Forces of {country}", "state"),
-    (re.compile(r"\b(?:gunmen|assailants|attackers|militants|an?\s+armed\s+group)\b", re.I),
+    (re.compile(r"\b(?:security\s+forces|security\s+services)\b", re.I), "Police Forces of {country}", "state"),
+    (re.compile(r"\b(?:soldiers?|troops|army|border\s+guards|warplanes|jets|aircraft|air\s+force|artillery|tanks|"
+                r"helicopters?|gunboats?)\b", re.I), "Military Forces of {country}", "state"),
+    (re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|militants|an?\s+armed\s+group|armed\s+men|unknown\s+(?:men|persons|"
+                r"people)|unidentified\s+(?:men|persons|people)|masked\s+men|suicide\s+bombers?)\b", re.I),
      "Unidentified Armed Group ({country})", "rebel"),
 ]
 
@@ -96,6 +100,8 @@ def actors_of(sentence: str, trigger: int | None = None, event_type: str = "", c
         for m in pattern.finditer(sentence):
             if any(0 <= m.start() - a[2] < 30 for a in found):
                 continue  # "Islamic State gunmen", "Turkish drone": already named
+            if _REPORTING.match(sentence[m.end():]):
+                continue  # "..., police said": the source of the report, not a side of the event
             demonym = _DEMONYM.search(sentence[max(0, m.start() - 30) : m.start()])
             if demonym is None and template.startswith("Military") and m.group().lower() in (
                     "warplanes", "jets", "aircraft", "air force", "artillery"):

@@ -36,7 +36,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"(?:crowd|mob|residents|villagers)\b[^.]{0,40}\b(?:beat|beaten|lynched|stoned)\b|\blynch\w*|beat(?:en)?\s+(?:\w+\s+)"
      r"{0,4}to\s+death|stoned\s+to\s+death"),
     ("Riots", "Violent demonstration",
-     r"\briot\w*|\bmob\b|threw\s+stones|hurled\s+stones|(?:protesters|demonstrators|crowds?|rioters|angry\s+residents)"
+     r"\briot(?!\s+(?:police|gear|control|squad|units?))\w*|\bmob\b|threw\s+stones|hurled\s+stones|(?:protesters|demonstrators|crowds?|rioters|angry\s+residents)"
      r"\b[^.]{0,80}\b(?:stormed|set\s+(?:fire|ablaze)|torched|burn(?:ed|t|ing)|smashed|ransacked)\b|"
      r"\b(?:stormed|torched|set\s+fire\s+to)\b[^.]{0,60}\b(?:protesters|demonstrators|crowds?)\b"),
     ("Protests", "Protest with intervention",
