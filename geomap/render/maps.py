@@ -61,7 +61,8 @@ def build_map(
     lats = [i.latitude for i in incidents]
     lons = [i.longitude for i in incidents]
     bounds = (min(lons), min(lats), max(lons), max(lats))
-    fmap = OfflineMap(location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2], zoom_start=6,
+    fmap = OfflineMap(location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2], zoom_start=6, min_zoom=3,
+                      max_zoom=14,
                       control_scale=True, prefer_canvas=False)
     countries, governorates = area_polygons(bounds, {i.country for i in incidents if i.country} |
                                             {i.admin1[:2] for i in incidents if i.admin1})

@@ -308,6 +308,7 @@
     this.admIndex = {};
     d.admins.forEach(function (code, k) { self.admIndex[code] = k; });
     this.choropleth = L.geoJSON(this.options.polygons, {
+      noClip: true,
       style: function () { return {weight: 1, color: "#555", fillOpacity: 0.65, fillColor: SCALE[0]}; },
       onEachFeature: function (feature, layer) {
         layer.bindTooltip(function () { return self.tooltipFor(feature.properties.iso, feature.properties.name); },
@@ -373,6 +374,7 @@
       if (k !== undefined && approx[k]) {
         L.geoJSON(layer.feature, {
           interactive: false,
+          noClip: true,  // no stroke along the edges where Leaflet clips the polygon to the view
           style: {weight: 3, color: "#222", dashArray: "6 5", fill: false}
         }).addTo(self.approximate);
       }
