@@ -69,15 +69,15 @@ def score(gazetteer: Gazetteer, records: list[dict]) -> dict:
 
 
 def sweep(ratios=(65, 70, 75, 80, 85, 90, 95, 101)) -> None:
-    """How the variant threshold (gazetteer.parse.VARIANT_MIN_RATIO) trades found places for false ones."""
-    from gazetteer import parse
+    """How the variant threshold (gazetteer.spans.VARIANT_MIN_RATIO) trades found places for false ones."""
+    from gazetteer import spans
 
     sets = {"gold": load(GOLD), "second": load(GOLD.parent.parent.parent / "benchmarks" / "data" /
                                                "gazetteer_heldout.jsonl")}
-    original = parse.VARIANT_MIN_RATIO
+    original = spans.VARIANT_MIN_RATIO
     try:
         for ratio in ratios:
-            parse.VARIANT_MIN_RATIO = ratio
+            spans.VARIANT_MIN_RATIO = ratio
             cells = []
             for name, records in sets.items():
                 t = score(Gazetteer.load(), records)["totals"]
@@ -85,7 +85,7 @@ def sweep(ratios=(65, 70, 75, 80, 85, 90, 95, 101)) -> None:
             label = "no variants" if ratio > 100 else f"ratio >= {ratio}"
             print(f"{label:>12} | " + " | ".join(cells))
     finally:
-        parse.VARIANT_MIN_RATIO = original
+        spans.VARIANT_MIN_RATIO = original
 
 
 def main(argv=None) -> None:

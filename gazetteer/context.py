@@ -1,0 +1,340 @@
+"""What the words around a name, and the other names of the text, say about it.
+
+Containers ("X in Y"), proximity ("east of Y"), lists, qualifiers ("the Idleb countryside"), the
+governorates and countries the document is about, and the signs that a name belongs to a person
+or an organisation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from gazetteer.index import Gazetteer
+from gazetteer.lexicon import (
+    ADMIN1_AFTER,
+    DIRECTIONS,
+    NEAR_AFTER,
+    NOT_PLACES,
+    ORG_FOLLOWERS,
+    PLACE_AFTER,
+    PLACE_FOLLOWERS,
+    PLACE_PREFIXES,
+)
+from gazetteer.spans import ENGLISH_ARTICLES, Span, Token, is_article
+
+DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", "turkish": "TR", "iranian": "IR",
+            "libyan": "LY", "saudi": "SA", "israeli": "IL", "egyptian": "EG", "kuwaiti": "KW", "yemeni": "YE",
+            "afghan": "AF", "pakistani": "PK", "russian": "RU", "ukrainian": "UA", "sudanese": "SD", "somali": "SO",
+            "qatari": "QA", "emirati": "AE", "bahraini": "BH", "omani": "OM", "tunisian": "TN", "algerian": "DZ",
+            "moroccan": "MA", "malian": "ML", "nigerian": "NG", "ethiopian": "ET", "armenian": "AM",
+            "azerbaijani": "AZ", "georgian": "GE", "cypriot": "CY", "greek": "GR", "french": "FR", "german": "DE",
+            "british": "GB"}
+_SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
+LOCATIVE = re.compile(
+    r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|over|"
+    r"beyond|past|along|off|behind|"
+    r"and|of|on|reached|entered|captured|seized|stormed|besieged|shelled|struck|bombed|targeted|liberated|"
+    r"retook|recaptured|hit)\s+(the\s+)?$",
+    re.I,
+)
+TYPE_BEFORE = re.compile(
+    r"\b(town|city|village|villages|district|subdistrict|province|governorate|neighbou?rhood|suburb|area|"
+    r"camp|region|countryside|outskirts|suburbs|vicinity|hinterland|desert|capital)\s+of\s+(the\s+)?$",
+    re.I,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(near|nearby|close\s+to|outside|around|outskirts\s+of|suburbs\s+of|vicinity\s+of|edge\s+of|"
+    r"(?:" + "|".join(d.replace(" ", r"\s+") for d in DIRECTIONS) + r")(?:ern)?\s+of|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+){0,2}of|road\s+(?:to|between)|"
+    r"(?:north|south|east|west)(?:ern)?\s+(?:outskirts|edge|suburbs)\s+of)\s+(the\s+)?$",
+    re.I,
+)
+NAMED_BY = re.compile(
+    r"\b(?:magazine|newspaper|outlet|channel|agency|website|radio|television|daily|weekly|publication|"
+    r"(?:Islamic\s+)?State\s+of|(?-i:Government|Ministry|University|Bank|Parliament|Council|Governor|Mayor|"
+    r"Kingdom|Emirate)\s+of)\s+(?:the\s+)?$")
+_REGION_ADJ = re.compile(
+    r"\b(northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|rural|greater|upper|lower)\s+(the\s+)?$",
+    re.I,
+)
+
+
+# -- context ---------------------------------------------------------------------------------
+def text_before(text: str, span: Span, width: int = 60) -> str:
+    return text[max(0, span.start - width) : span.start]
+
+
+def text_after(text: str, span: Span, width: int = 40) -> str:
+    return text[span.end : span.end + width]
+
+
+def _after_word(text: str, span: Span) -> str:
+    m = re.match(r"['’]?s?\s*([A-Za-z]+)", text_after(text, span))
+    return m.group(1).lower() if m else ""
+
+
+def qualifier_of(text: str, span: Span) -> str | None:
+    before = text_before(text, span)
+    after = _after_word(text, span)
+    if after in ADMIN1_AFTER:
+        return "countryside" if after in ("countryside", "hinterland") else "province"
+    m = TYPE_BEFORE.search(before)
+    if m:
+        word = m.group(1).lower()
+        if word in ("province", "governorate", "countryside", "hinterland", "desert"):
+            return "countryside" if word != "province" and word != "governorate" else "province"
+        if word in ("outskirts", "suburbs", "vicinity"):
+            return "near"
+        return "town"
+    if _NEAR_BEFORE.search(before):
+        return "near"
+    if after in NEAR_AFTER:
+        return "near"
+    if _REGION_ADJ.search(before):
+        return "region"
+    if after in PLACE_AFTER:
+        return "town"
+    return None
+
+
+def sentence_initial(text: str, span: Span) -> bool:
+    before = text[max(0, span.start - 4) : span.start]
+    return bool(_SENTENCE_BREAK.search(before)) or span.start == 0 or before.endswith(("“", '"', "‘", "(", "- "))
+
+
+def previous_capitalised(text: str, tokens: list[Token], span: Span, ends: frozenset = frozenset()) -> Token | None:
+    """The capitalised word glued before the span, if it makes the span part of a longer name."""
+    if span.first_token == 0:
+        return None
+    prev = tokens[span.first_token - 1]
+    gap = text[prev.end : span.start]
+    if gap not in (" ", "-") or not prev.capitalised:
+        return None
+    if gap == "-" and prev.end in ends:
+        return None  # "Najaf-Karbala road": the word before is a place of its own
+    if prev.text.lower() in PLACE_PREFIXES:
+        return None
+    if sentence_initial(text, Span(prev.start, prev.end, prev.text, "", [], 0, 0)) and prev.text.lower() in (
+        "the", "in", "near", "at", "from", "on"
+    ):
+        return None
+    return prev
+
+
+def org_name(text: str, tokens: list[Token], span: Span) -> bool:
+    nxt = span.last_token + 1
+    if nxt >= len(tokens) or text[span.end : tokens[nxt].start] != " ":
+        return False
+    following = tokens[nxt]
+    if following.text in ("agency", "news", "tv", "channel", "radio", "newspaper", "magazine", "outlet", "soap",
+                          "clans", "clan", "families", "family", "tribe", "tribes"):
+        return True  # "Hawar agency", "the al-Rawi and al-Ani clans", "Aleppo soap"
+    return (following.capitalised or following.text.isdigit()) and following.text.lower() in ORG_FOLLOWERS
+
+
+def title_case(text: str, span: Span) -> bool:
+    """Is the span in a line written in Title Case (a headline), where capitals say nothing about names?"""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)])
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def name_continues(text: str, tokens: list[Token], span: Span, starts: frozenset = frozenset(),
+                    gazetteer: Gazetteer | None = None) -> bool:
+    """Is the span followed by more of a proper name ("al-Assad", "Milley")? In a headline (``gazetteer``
+    given), a following common word ("Iraq Reopens", "Baghuz Five Years On") does not count."""
+    nxt = span.last_token + 1
+    if nxt >= len(tokens) or text[span.end : tokens[nxt].start] not in (" ", "-"):
+        return False
+    following = tokens[nxt]
+    if following.start in starts and text[span.end : following.start] == "-" and following.capitalised:
+        return False  # "Baqubah-Muqdadiya road": two places, not one name
+    if is_article(following) and nxt + 1 < len(tokens):
+        after = tokens[nxt + 1]
+        glue = text[following.end : after.start]
+        if following.text.lower() in ENGLISH_ARTICLES and glue != "-":
+            return False  # "into Iraq as Iraqi customs": the English word "as"
+        return after.capitalised and glue in ("-", " ")
+    if following.text.isupper() and len(following.text) > 3:
+        return False  # "KIRKUK, IRAQ": a dateline in capitals, not one long name
+    if gazetteer is not None and gazetteer.commonness(following.text.lower()) >= 3.5:
+        return False
+    return following.capitalised and following.text.lower() not in PLACE_FOLLOWERS
+
+
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:,|\(|-|–)?\s*(?:(?:in|of|near|inside|within)\s+)?(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"rural|northeastern|northwestern|southeastern|southwestern)\s+)?"
+    r"(?:(?:countryside|outskirts|province|governorate|district|region|desert|suburbs|part)\s+(?:of|in)\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+_DEMONYM_BEFORE = re.compile(
+    r"\b(" + "|".join(DEMONYMS) + r")\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|capital|port|province|"
+    r"governorate|region|border\s+town|border\s+city|district)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[str, str]]:
+    """For "X in Y", "X, Y", "X (Y)", "X in the eastern countryside of Y": X lies inside Y."""
+    inside: dict[int, tuple[str, str]] = {}
+    for span in spans:  # "the northern Lebanese city of Tripoli", "the Syrian town of Abu Kamal"
+        m = _DEMONYM_BEFORE.search(text_before(text, span))
+        if m:
+            inside[id(span)] = ("country", DEMONYMS[m.group(1).lower()])
+    for a, b in zip(spans, spans[1:]):
+        gap = text[a.end : b.start]
+        if not gap.strip() or not _CONTAINER_GAP.fullmatch(gap) or gap.strip() in ("and", "or"):
+            continue
+        best = max(b.candidates, key=gazetteer.score)
+        admin1 = next((e for e in b.candidates if e.kind == "admin1"), None)
+        country = next((e for e in b.candidates if e.kind == "country"), None)
+        if country is not None and (best.kind == "country" or admin1 is None):
+            inside[id(a)] = ("country", country.country)
+        elif admin1 is not None:
+            inside[id(a)] = ("admin1", admin1.admin1)
+        elif best.admin1:
+            inside[id(a)] = ("admin1", best.admin1)
+    return inside
+
+
+_DIRECTION_OF = re.compile(
+    r"^[^.;:!?]{0,50}\b(?:(?:north|south|east|west)(?:[\s-]*(?:east|west))?(?:ern)?\s+of|near|outside|close\s+to)\s+"
+    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I)
+
+
+def near_points(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[float, float]]:
+    """For "X, east of Y" and "X on the riverbank southeast of Y": X lies near Y."""
+    near = {}
+    for a, b in zip(spans, spans[1:]):
+        gap = text[a.end : b.start]
+        if _DIRECTION_OF.match(gap) and not re.search(r"\b(?:and|or)\b", gap):
+            best = max(b.candidates, key=gazetteer.score)
+            if best.kind in ("place", "feature") and best.country in gazetteer.focus:
+                near[id(a)] = (best.lat, best.lon)
+    return near
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[set[str], set[str]]]:
+    """For each span, the governorates and countries the *other* names of the document point to.
+
+    A name never counts as evidence for itself: "Sinjar" alone must not pull Sinjar to Iraq.
+    """
+    votes: dict[int, tuple[str | None, str | None]] = {}
+    admin1_votes: Counter = Counter()
+    country_votes: Counter = Counter()
+    for span in spans:
+        if span.key in NOT_PLACES:
+            continue
+        ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
+        top = ranked[0]
+        margin = gazetteer.score(top) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
+        if top.kind == "country":
+            votes[id(span)] = (None, top.country)
+        elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
+            votes[id(span)] = (top.admin1 or None, top.country)
+        else:
+            continue
+        admin1, country = votes[id(span)]
+        admin1_votes[admin1] += 1
+        country_votes[country] += 1
+    everything = ({a for a in admin1_votes if a}, {c for c in country_votes if c})
+    context = {}
+    for span in spans:
+        own = votes.get(id(span))
+        if own is None:
+            context[id(span)] = everything
+            continue
+        admin1s, countries = set(everything[0]), set(everything[1])
+        if own[0] and admin1_votes[own[0]] == 1:
+            admin1s.discard(own[0])
+        if own[1] and country_votes[own[1]] == 1:
+            countries.discard(own[1])
+        context[id(span)] = (admin1s, countries)
+    return context
+
+
+def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dict[int, frozenset]:
+    """Governorates where the names close to each span could lie (their three best readings).
+
+    Names mentioned together tend to lie together: "from Busayrah north to Suwar" are
+    both readings in Deir ez-Zor, which a namesake in Jordan is not.
+    """
+    readings = [{e.admin1 for e in sorted(s.candidates, key=gazetteer.score, reverse=True)[:3] if e.admin1}
+                for s in spans]
+    out = {}
+    lo = 0
+    for i, span in enumerate(spans):  # spans are in text order: a sliding window
+        while spans[lo].start < span.start - reach:
+            lo += 1
+        near: set[str] = set()
+        j = lo
+        while j < len(spans) and spans[j].start <= span.start + reach:
+            if j != i:
+                near |= readings[j]
+            j += 1
+        out[id(span)] = frozenset(near)
+    return out
+
+
+def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends) -> frozenset:
+    """Names the text uses as part of a person's name ("Mark Milley", "Salim al-Mansur"): when
+    they come back alone ("Milley said"), they still mean the person."""
+    out = set()
+    for span in spans:
+        previous = previous_capitalised(text, tokens, span, ends)
+        if previous is None or title_case(text, span):
+            continue  # in a headline every word has a capital
+        if all(e.kind not in ("country", "admin1") for e in span.candidates):
+            out.add(span.key)
+    return frozenset(out)
+
+
+def listed_spans(text: str, spans: list[Span]) -> set[int]:
+    """Spans that stand in a list of names ("Bashiqa, Bartella and Qaraqosh")."""
+    out = set()
+    for a, b in zip(spans, spans[1:]):
+        if _LIST_GAP.fullmatch(text[a.end : b.start]):
+            out.update((id(a), id(b)))
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|/|&)\s*(?:the\s+)?", re.I)
+def list_qualifiers(text: str, spans: list[Span], qualifiers: list, gazetteer: Gazetteer) -> list:
+    """Names listed together are read at one level: "Ninewa and Erbil", "Kirkuk, and Diyala governorates"."""
+    out = list(qualifiers)
+    group = [0]
+    for i in range(1, len(spans) + 1):
+        if i < len(spans) and _LIST_GAP.fullmatch(text[spans[i - 1].end : spans[i].start]):
+            group.append(i)
+            continue
+        if len(group) > 1:
+            members = [spans[k] for k in group]
+            plural = bool(_PLURAL_ADMIN1.match(text[members[-1].end :]))
+            has_admin1 = [any(e.kind == "admin1" for e in m.candidates) for m in members]
+            top_is_admin1 = [max(m.candidates, key=gazetteer.score).kind == "admin1" or out[k] in
+                             ("province", "countryside") for k, m in zip(group, members)]
+            if plural or (any(top_is_admin1) and all(has_admin1)):
+                for k, ok in zip(group, has_admin1):
+                    if ok and out[k] in (None, "province"):
+                        out[k] = "province"
+        group = [i]
+    return out
+
+
+_PLURAL_ADMIN1 = re.compile(r"^\s*(?:governorates|provinces)\b", re.I)
+
+

@@ -1,0 +1,167 @@
+"""Deciding each name: which candidate it is, whether a place is its obvious reading at all, how precise."""
+
+from __future__ import annotations
+
+import re
+
+from gazetteer.context import (
+    LOCATIVE,
+    NAMED_BY,
+    TYPE_BEFORE,
+    km,
+    name_continues,
+    org_name,
+    previous_capitalised,
+    sentence_initial,
+    text_after,
+    text_before,
+    title_case,
+)
+from gazetteer.index import Entry, Gazetteer
+from gazetteer.lexicon import (
+    FIRST_NAMES,
+    MEDIA_OR_GROUP,
+    NOT_PLACES,
+)
+from gazetteer.normalize import name_key
+from gazetteer.spans import NEIGHBOURS, Span
+
+COMMON_WORD_ZIPF = 3.9  # "Hit" 5.4, "Mark" 5.1, "Bennett" 4.0; "Mosul" 3.3, "Baghdad" 3.6
+FUNCTION_WORD_ZIPF = 5.5  # "the" 7.7, "in" 7.3; "Iraq" 4.7, "China" 5.3, "India" 5.2
+
+# -- decision --------------------------------------------------------------------------------
+def rank_candidates(span: Span, qualifier: str | None, inside, admin1s, countries, gazetteer: Gazetteer,
+          near: tuple[float, float] | None = None, neighbours: frozenset = frozenset()) -> list[tuple]:
+    ranked = []
+    local = any(e.country in gazetteer.focus for e in span.candidates)
+    for entry in span.candidates:
+        score = gazetteer.score(entry)
+        if name_key(entry.name) == span.key:
+            score += 1.5  # named by its main name, not by one of many alternates
+        if qualifier in ("province", "countryside"):
+            score += 12 if entry.kind == "admin1" else 0
+        elif qualifier == "region":
+            # "western Anbar" is the governorate; "eastern Aleppo" the east of a city of millions.
+            score += 12 if entry.kind in ("admin1", "country") or entry.population >= 1_000_000 else 0
+        elif qualifier == "town":
+            score += 4 if entry.kind == "place" else (-6 if entry.kind == "admin1" else 0)
+        if near is not None and entry.kind in ("place", "feature"):
+            distance = km(near[0], near[1], entry.lat, entry.lon)
+            score += 6 if distance < 150 else (-2 if distance > 400 else 0)
+        if inside:
+            level, code = inside
+            match = entry.admin1 == code if level == "admin1" else entry.country == code
+            score += 8 if match else -4
+        if entry.admin1 and entry.admin1 in admin1s and entry.kind != "admin1":
+            score += 3
+        if entry.country in countries:
+            score += 1.5
+        elif entry.kind != "country" and entry.country not in gazetteer.focus and (countries or local):
+            # The document is about other countries, or the name has a reading here: a namesake
+            # abroad is the unlikely one.
+            score -= 3 if entry.country in NEIGHBOURS or entry.population >= 500_000 else 6
+        if entry.admin1 and entry.admin1 in neighbours:
+            score += 2  # another name nearby in the text has a reading in the same governorate
+        ranked.append((score, entry))
+    ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
+    return ranked
+
+
+def _strong(entry: Entry, focus: tuple = ("IQ", "SY")) -> bool:
+    """Well known enough to be read as a place without a cue."""
+    if entry.kind in ("country", "admin1", "feature"):
+        return True
+    known = entry.alt_count >= 15 and entry.country in focus  # elsewhere, alternate-name counts are padded
+    return entry.population >= 100_000 or known or entry.fcode in ("PPLC", "PPLA")
+
+
+def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, countries: set[str],
+          gazetteer: Gazetteer, starts: frozenset = frozenset(), ends: frozenset = frozenset(),
+          listed: bool = False, people: frozenset = frozenset()) -> bool:
+    """Is a place the obvious reading of this span? (People, channels, common words are not.)"""
+    before = text_before(text, span)
+    locative = bool(LOCATIVE.search(before)) or qualifier is not None or listed
+    typed = qualifier in ("town", "province", "countryside") or bool(TYPE_BEFORE.search(before))
+    key = span.key
+    last_word = key.split()[-1]
+    if key in NOT_PLACES or (last_word in NOT_PLACES and len(key.split()) == 1):
+        return bool(TYPE_BEFORE.search(before))  # only "the town of Hamza" makes such a word a place
+    if key in MEDIA_OR_GROUP:
+        media = r"^['’]?s?\s*(channel|tv|television|network|reported|said|says|quoted|broadcast|aired|correspondent)\b"
+        in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on|over)\s+(the\s+)?$", before,
+                             re.I)
+        return bool(in_place or typed or listed) and not re.search(media, text_after(text, span), re.I)
+    if span.text.isupper() and len(key.replace(" ", "")) <= 3 and entry.kind != "country" and not re.match(
+            r"\s*,\s+[A-Z][a-z]", text_after(text, span)):
+        return False  # an acronym: "SNA", "PMF", "HTS"; but "KUT, Iraq -" is a dateline
+    after = text_after(text, span)
+    if re.match(r"-[a-z]", after):
+        return False  # "Iran-backed", "US-led": an adjective
+    if re.match(r"\s\d{1,2}\b(?!\s*(?:km|kilomet|mile|people|civilians|soldiers|fighters|killed|dead|were|was))",
+                after):
+        return False  # "Deir Ezzor 24", "Kurdistan 24": a media outlet
+    if NAMED_BY.search(before):
+        return False  # "the IS magazine Dabiq", "Islamic State of Iraq"
+    if org_name(text, tokens, span):
+        return False  # "Nineveh Operations Command", "Babylon Brigades": an organisation
+    if re.match(r",\s+(?:who\b|(?:a|an)\s+\d+-year-old\b|aged\s+\d+)", after) or (
+            re.match(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:from|of|at|with|who)\b", after)
+            and not re.match(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|camp|suburb|"
+                             r"neighbou?rhood|region|province|governorate|area|border|crossing)\b", after)):
+        return False  # "Salma, a 34-year-old mother", "Ali, a fisherman from ...": a person
+    strong = _strong(entry, gazetteer.focus)
+    previous = previous_capitalised(text, tokens, span, ends)
+    headline = title_case(text, span)
+    if (headline and previous is not None and gazetteer.commonness(previous.text.lower()) >= COMMON_WORD_ZIPF
+            and previous.text.lower() not in NOT_PLACES):
+        previous = None  # "Blast Kills Two at Checkpoint Outside Tikrit": a headline, not a name
+    continues = name_continues(text, tokens, span, starts, gazetteer if headline else None)
+    if (previous is not None and entry.kind != "country" and not (
+            entry.kind == "admin1" and sentence_initial(text, Span(previous.start, previous.end, "", "", [], 0, 0)))) \
+            or continues:
+        # "Mark Milley", "Naft Maysan", "Jordan Whitfield", "Turkistan Islamic Party", "Mosul Eye":
+        # part of a longer proper name.
+        return False
+    common = gazetteer.commonness(key)
+    initial = sentence_initial(text, span)
+    far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
+    rare = common < (COMMON_WORD_ZIPF if entry.kind == "admin1" else 3.0)
+    named_country = entry.country in countries and (entry.kind == "admin1" or entry.population >= 100_000)
+    if far and entry.kind in ("place", "admin1") and not (
+            entry.population >= 500_000 or named_country or (locative and rare and not initial)):
+        return False  # a town abroad needs a cue ("in", "near"), its country named, or fame
+    if common >= FUNCTION_WORD_ZIPF or (span.text.isupper() and common >= COMMON_WORD_ZIPF):
+        # "The", "In", "AND": a word first, whatever town shares the spelling.
+        return bool(TYPE_BEFORE.search(before))
+    if common >= COMMON_WORD_ZIPF and not strong:
+        return typed or (locative and not initial)
+    if common >= COMMON_WORD_ZIPF and initial and not locative and entry.kind not in ("country", "admin1"):
+        return False  # "Sale of diesel was banned", "Bus services resumed": a word, not a town
+    if far and initial and not locative and entry.population < 1_000_000 and entry.kind == "place":
+        return False  # "Ain, which means spring": a town abroad opening a sentence needs a cue
+    if initial and common >= 3.0 and not strong and not typed:
+        return False
+    if span.variant and not locative:
+        return False  # a spelling we only guess at needs a cue: "in Mayadeen", "the town of Busayra"
+    if entry.country in NEIGHBOURS and entry.kind == "place" and not strong and not (
+            locative or (entry.country in countries and not title_case(text, span))):
+        return False  # a village across the border needs a cue or its country named (in prose)
+    if key in people:
+        return typed or bool(TYPE_BEFORE.search(before))  # "Milley said": named as a person earlier on
+    preposition = re.search(r"\b(?:in|near|at|from|to|into|outside|around|towards?|of)\s+(?:the\s+)?$", before, re.I)
+    if key in FIRST_NAMES and entry.kind == "place" and not preposition and not typed and not (
+            strong and entry.country in gazetteer.focus):
+        return False  # "Nour and Bashir, two siblings": given names before village names
+    return True
+
+
+def precision_of(entry: Entry, qualifier: str | None) -> int:
+    if entry.kind in ("country", "admin1"):
+        return 3
+    if entry.kind == "feature":
+        return 2 if entry.fcode in ("mountain", "dam", "lake", "base", "camp", "airport", "district") else 3
+    if qualifier == "province":
+        return 3  # "Khorasan Province" with no governorate of that name known: the region
+    return 2 if qualifier in ("near", "region", "countryside") else 1
+
+

@@ -1,0 +1,166 @@
+"""Candidate names in a text: runs of capitalised words that the index knows, spelling variants included."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from gazetteer.index import Entry, Gazetteer
+from gazetteer.normalize import ARTICLES, name_key, soft_key
+
+MAX_TOKENS = 5
+# Minimum rapidfuzz ratio (on soft keys) for a spelling variant found through the consonant
+# skeleton. Measured with `python benchmarks/gold_places.py --sweep` (see README): 65-70 find the
+# most places on both gold sets with no false place; 70 is kept, the stricter end of that plateau.
+VARIANT_MIN_RATIO = 70
+# Words with inner apostrophes (Dar'a, Ma’arrat), but "Ninewa's" is "Ninewa" + "'s".
+_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘`](?![sS]\b)[^\W\d_]+)*")
+# Lower-case words that may end a name: "Euphrates valley", "Damascus countryside", "Mosul dam".
+GENERIC_TAILS = frozenset("valley desert mountains mountain dam lake river plains plain region countryside camp "
+                          "crossing base airport border airbase oil gas field fields refinery basin".split())
+# Lower-case joiners inside a name besides the Arabic article: the Persian ezafe ("Qasr-e Shirin").
+JOINERS = frozenset({"e", "i", "bin", "ibn", "abu", "umm", "de"})
+NEIGHBOURS = ("TR", "LB", "JO", "IR")
+# Spellings of the Arabic article that are also English words: only hyphenated ("As-Suwayda") they are the article.
+ENGLISH_ARTICLES = frozenset({"as", "at", "an", "es", "en", "us", "un"})
+LEADING_WORDS = frozenset({"in", "on", "at", "of", "to", "by", "for", "from", "with", "near", "outside", "inside"})
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[Entry]
+    first_token: int
+    last_token: int
+    variant: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _joinable(text: str, left: Token, right: Token) -> bool:
+    """Can two words belong to one name? Only a space or a hyphen may stand between them."""
+    return text[left.end : right.start] in (" ", "-", "‐", "–", " - ")
+
+
+def is_article(token: Token) -> bool:
+    return token.text.lower() in ARTICLES
+
+
+def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Span]:
+    """Longest known names made of capitalised words, left to right, not overlapping."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        first = tokens[i]
+        if first.text in ("The", "THE") and i + 1 < len(tokens):
+            i += 1  # "The US garrison": a name never starts with "The"
+            continue
+        if first.text.lower() in ENGLISH_ARTICLES and i + 1 < len(tokens) and text[first.end] != "-":
+            i += 1  # "At Erbil", "such as Al Muhajiroun": English words, not the Arabic article
+            continue
+        starts_name = first.capitalised or (
+            is_article(first) and i + 1 < len(tokens) and tokens[i + 1].capitalised
+            and _joinable(text, first, tokens[i + 1])
+        )
+        if not starts_name:
+            i += 1
+            continue
+        found = None
+        j = i
+        ends = []
+        while j < len(tokens) and j - i < MAX_TOKENS:
+            tok = tokens[j]
+            if j > i and not _joinable(text, tokens[j - 1], tok):
+                break
+            lower = tok.text.lower()
+            if j > i and not (tok.capitalised or is_article(tok) or lower in JOINERS or lower in GENERIC_TAILS):
+                break
+            if tok.capitalised or (j > i and lower in GENERIC_TAILS):
+                ends.append(j)
+            if j > i and lower in GENERIC_TAILS and not (j + 1 < len(tokens)
+                                                          and tokens[j + 1].text.lower() in GENERIC_TAILS):
+                break
+            j += 1
+        for end in reversed(ends):
+            surface = text[first.start : tokens[end].end]
+            key = name_key(surface)
+            if not key or len(key) < 2:
+                continue
+            entries = list(gazetteer.lookup(key))
+            variant = False
+            nearby = any(e.country in gazetteer.focus for e in entries)
+            if not nearby and len(key) >= 5 and gazetteer.commonness(key) < 3.0 and not surface.isupper():
+                # Unknown here, or known only far away: try the region's spellings of the same name.
+                found = [e for e in variant_entries(key, gazetteer) if e.kind in ("place", "feature") and (
+                    e.country in gazetteer.focus or e.country in NEIGHBOURS)]
+                variant = bool(found) and not entries
+                entries = list({e.id: e for e in entries + found}.values())
+            if entries:
+                found = Span(first.start, tokens[end].end, surface, key, entries, i, end, variant)
+                break
+        if found and found.last_token > i and first.text.lower() in LEADING_WORDS:
+            rest = _span_at(text, tokens, i + 1, gazetteer)
+            if rest is not None and rest.last_token >= found.last_token:
+                found = rest  # "In Salah al-Din": the preposition, then the governorate
+        if found:
+            spans.append(found)
+            i = found.last_token + 1
+        else:
+            i += 1
+    return spans
+
+
+def _span_at(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> Span | None:
+    """The longest known name starting exactly at token ``i`` (no variants)."""
+    ends = []
+    j = i
+    while j < len(tokens) and j - i < MAX_TOKENS:
+        if j > i and not _joinable(text, tokens[j - 1], tokens[j]):
+            break
+        if j > i and not (tokens[j].capitalised or is_article(tokens[j])):
+            break
+        if tokens[j].capitalised:
+            ends.append(j)
+        j += 1
+    for end in reversed(ends):
+        surface = text[tokens[i].start : tokens[end].end]
+        entries = list(gazetteer.lookup(name_key(surface)))
+        if entries:
+            return Span(tokens[i].start, tokens[end].end, surface, name_key(surface), entries, i, end)
+    return None
+
+
+def variant_entries(key: str, gazetteer: Gazetteer) -> list[Entry]:
+    """Entries of the known spelling(s) closest to ``key`` among those sharing its skeleton."""
+    soft = soft_key(key)
+    words = len(key.split())
+    scored = [(fuzz.ratio(soft, soft_key(other)), other) for other in gazetteer.variants(key)
+              if len(other.split()) == words]
+    scored = [(ratio, other) for ratio, other in scored if ratio >= VARIANT_MIN_RATIO]
+    if not scored:
+        return []
+    top = max(ratio for ratio, _ in scored)
+    entries: list[Entry] = []
+    for ratio, other in sorted(scored):
+        if ratio == top:
+            entries.extend(gazetteer.lookup(other))
+    return entries
+
+
