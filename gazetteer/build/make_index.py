@@ -21,6 +21,7 @@ import gzip
 import io
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,28 +200,33 @@ def read_world_cities(skip: set[str]) -> tuple[list[Row], dict[int, dict]]:
     return rows, by_id
 
 
-def read_wof_neighbourhoods(data: Path) -> list[Row]:
-    rows = []
+def _wof_records(data: Path, placetype: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """Current (not deprecated) Who's On First records of one place type, with their country."""
     for cc in ("IQ", "SY"):
         with gzip.open(data / "whosonfirst" / f"{cc}_wof_places.tsv.gz", "rt", encoding="utf-8") as f:
             for rec in csv.DictReader(f, delimiter="\t"):
-                if rec["placetype"] != "neighbourhood" or rec["deprecated"] not in ("", "0"):
-                    continue
-                alts = [a for a in rec["alt_names"].split("|") if a]
-                names = {rec["name"], rec["name_eng"], rec["name_ara"], *alts}
-                rows.append(
-                    Row(
-                        source_id=f"wof:{rec['wof_id']}",
-                        geonameid=int(rec["geonameid"]) if rec["geonameid"] else None,
-                        name=rec["name_eng"] or rec["name"],
-                        lat=float(rec["lat"]),
-                        lon=float(rec["lon"]),
-                        country=cc,
-                        fcode="PPLX",
-                        alt_count=len(alts),
-                        names={n for n in names if n and useful_name(n)},
-                    )
-                )
+                if rec["placetype"] == placetype and rec["deprecated"] in ("", "0"):
+                    yield cc, rec
+
+
+def read_wof_neighbourhoods(data: Path) -> list[Row]:
+    rows = []
+    for cc, rec in _wof_records(data, "neighbourhood"):
+        alts = [a for a in rec["alt_names"].split("|") if a]
+        names = {rec["name"], rec["name_eng"], rec["name_ara"], *alts}
+        rows.append(
+            Row(
+                source_id=f"wof:{rec['wof_id']}",
+                geonameid=int(rec["geonameid"]) if rec["geonameid"] else None,
+                name=rec["name_eng"] or rec["name"],
+                lat=float(rec["lat"]),
+                lon=float(rec["lon"]),
+                country=cc,
+                fcode="PPLX",
+                alt_count=len(alts),
+                names={n for n in names if n and useful_name(n)},
+            )
+        )
     return rows
 
 
@@ -251,17 +257,13 @@ def read_wof_districts(data: Path, rows: list[Row]) -> list[Row]:
     """Who's On First districts (qadha / mintaqa) of Iraq and Syria."""
     by_key = _towns_by_key(rows)
     new = []
-    for cc in ("IQ", "SY"):
-        with gzip.open(data / "whosonfirst" / f"{cc}_wof_places.tsv.gz", "rt", encoding="utf-8") as f:
-            for rec in csv.DictReader(f, delimiter="\t"):
-                if rec["placetype"] != "county" or rec["deprecated"] not in ("", "0"):
-                    continue
-                names = {n for n in {rec["name"], rec["name_eng"], rec["name_ara"], *rec["alt_names"].split("|")}
-                         if n and useful_name(n)}
-                row = _area(by_key, f"wof:{rec['wof_id']}", rec["name_eng"] or rec["name"], names,
-                            float(rec["lat"]), float(rec["lon"]), cc, "ADM2", 0.4)
-                if row is not None:
-                    new.append(row)
+    for cc, rec in _wof_records(data, "county"):
+        names = {n for n in {rec["name"], rec["name_eng"], rec["name_ara"], *rec["alt_names"].split("|")}
+                 if n and useful_name(n)}
+        row = _area(by_key, f"wof:{rec['wof_id']}", rec["name_eng"] or rec["name"], names,
+                    float(rec["lat"]), float(rec["lon"]), cc, "ADM2", 0.4)
+        if row is not None:
+            new.append(row)
     return new
 
 
