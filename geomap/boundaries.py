@@ -8,7 +8,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-BOUNDARIES = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "admin1.geojson.gz"
+GAZETTEER_DATA = Path(__file__).resolve().parent.parent / "gazetteer" / "data"
+BOUNDARIES = GAZETTEER_DATA / "admin1.geojson.gz"
+# How far outside its country's simplified polygons a point may fall and still take the nearest one
+# (coasts, border towns); beyond this the coordinates are wrong, not the borders.
+NEAREST_REACH_DEGREES = 0.25
 
 
 @lru_cache(maxsize=2)
@@ -21,11 +25,21 @@ def admin1_frame(path: str | None = None):
     return frame.reset_index(drop=True)
 
 
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """English country names by ISO 3166-1 alpha-2 code."""
+    import csv
+
+    with open(GAZETTEER_DATA / "countries.tsv", encoding="utf-8") as f:
+        return {r["iso"]: r["name"] for r in csv.DictReader(f, delimiter="\t")}
+
+
 def locate_admin1(lons, lats, countries=None) -> np.ndarray:
     """ISO 3166-2 code of the admin-1 polygon containing each point ('' when none).
 
     When a point's country is known, a point that falls just outside that country's
-    polygons (simplified borders, coasts) takes the nearest polygon of the country.
+    polygons (simplified borders, coasts) takes the nearest polygon of the country;
+    a point far from every polygon of its country gets none.
     """
     import shapely
 
@@ -50,7 +64,34 @@ def locate_admin1(lons, lats, countries=None) -> np.ndarray:
         mask = poly_country == countries[i]
         if mask.any():
             distances = shapely.distance(geoms[mask], shapely.Point(lons[i], lats[i]))
-            out[i] = codes[mask][int(np.argmin(distances))]
+            if distances.min() <= NEAREST_REACH_DEGREES:
+                out[i] = codes[mask][int(np.argmin(distances))]
+    return out
+
+
+def swapped_points(lons: np.ndarray, lats: np.ndarray, countries: np.ndarray | None = None) -> np.ndarray:
+    """Which points were given latitude-first: outside their country, and inside it once swapped.
+
+    For a point without a country, "its country" is one the other points are mostly in (at
+    least a tenth of them), and it is considered only when it is outside every polygon.
+    """
+    lons = np.asarray(lons, dtype=float)
+    lats = np.asarray(lats, dtype=float)
+    out = np.zeros(len(lons), dtype=bool)
+    if not len(lons):
+        return out
+    here_cc = pd.Series(codes_at(lons, lats), dtype=object).str[:2].fillna("").to_numpy(dtype=object)
+    wanted = np.full(len(lons), "", dtype=object) if countries is None else np.asarray(countries, dtype=object)
+    counts = pd.Series(here_cc[here_cc != ""]).value_counts()
+    usual = set(counts.index[counts >= 0.1 * len(lons)])
+    candidates = np.where(wanted != "", here_cc != wanted, here_cc == "") & (np.abs(lons) <= 90)
+    idx = np.flatnonzero(candidates)
+    if not len(idx):
+        return out
+    swapped = codes_at(lats[idx], lons[idx])
+    for k, i in enumerate(idx):
+        if swapped[k] is not None:
+            out[i] = swapped[k][:2] == wanted[i] if wanted[i] else swapped[k][:2] in usual
     return out
 
 

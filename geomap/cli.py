@@ -6,7 +6,9 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -46,13 +48,13 @@ def _gazetteer():
     return Gazetteer.load()
 
 
-def _date_option(value: str | None) -> dt.date | None:
+def _date_option(value: str | None, option: str = "--reference-date") -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise OptionError(f"--reference-date must be YYYY-MM-DD, not {value!r}") from None
+        raise OptionError(f"{option} must be a date as YYYY-MM-DD, not {value!r}") from None
 
 
 class _Progress:
@@ -113,6 +115,8 @@ def places(file: Path):
             raise InputError(f"{file}: expected records with a \"text\" field")
         for problem in inputs.problems:
             click.echo(f"warning: {problem.source}: {problem.where}: {problem.reason}", err=True)
+        for row in inputs.rows:
+            click.echo(f"warning: {row.source}: line {row.line}: no \"text\" field, skipped", err=True)
         records = [(doc.doc_id, doc.text) for doc in inputs.documents]
     else:
         records = [(None, decode(file))]
@@ -159,10 +163,11 @@ def _common_options(func):
 def _collect(inputs, reference_date, quiet):
     from geomap.pipeline import collect
 
+    reference_date = _date_option(reference_date)
     gazetteer = _gazetteer()
     progress = _Progress(quiet)
     try:
-        collected = collect(inputs, gazetteer, _date_option(reference_date), progress)
+        collected = collect(inputs, gazetteer, reference_date, progress)
     finally:
         progress.close()
     return gazetteer, collected
@@ -186,25 +191,28 @@ def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
         tail = f" (listed in {unresolved_path})" if unresolved_path and collected.unresolved else (
             " (list them with --unresolved FILE)" if collected.unresolved else "")
         click.secho(collected.summary() + tail, err=True, **SUMMARY_STYLE)
-    if not collected.incidents and not collected.unresolved and not collected.read:
+    if not collected.read:
         raise InputError("nothing usable was read: no incident reports and no table rows")
+    if not collected.incidents:
+        reasons = Counter(item.reason for item in collected.unresolved).most_common(2)
+        why = "; ".join(f"{n} {reason}" for reason, n in reasons)
+        raise InputError(f"no incident could be mapped ({len(collected.unresolved):,} unresolved: {why}"
+                         f"{'; ...' if len(reasons) < len(set(i.reason for i in collected.unresolved)) else ''})")
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here (.jsonl, .csv, .geojson or .parquet); JSON Lines on stdout by default.")
+              help="Write here (.jsonl, .json, .csv, .geojson or .parquet); JSON Lines on stdout by default.")
 @_common_options
 def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet):
     """Incidents found in INPUT... (text files, folders, CSV/JSON tables), ACLED-style."""
     from geomap.export import check_output, write_incidents
 
-    check_output(output, ("jsonl", "csv", "geojson", "parquet"))
+    check_output(output, ("jsonl", "json", "csv", "geojson", "parquet"))
     _, collected = _collect(inputs, reference_date, quiet)
-    write_incidents(collected.incidents, output)
     _report(collected, unresolved_path, quiet)
-    if not collected.incidents:
-        sys.exit(1)
+    write_incidents(collected.incidents, output)
 
 
 @main.command()
@@ -213,7 +221,7 @@ def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet)
               help="Unit to count in.")
 @click.option("--period", default="month", show_default=True, type=click.Choice(["day", "week", "month", "year"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here (.csv, .jsonl or .parquet); CSV on stdout by default.")
+              help="Write here (.csv, .jsonl, .json or .parquet); CSV on stdout by default.")
 @click.option("--engine", type=click.Choice(["pandas", "dask"]), default="pandas", show_default=True,
               help="dask: tables larger than memory (CSV, GeoParquet), in partitions, on a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to run on (default: a local cluster).")
@@ -225,32 +233,51 @@ def aggregate(inputs, by, period, output: Path | None, engine, scheduler, worker
     from geomap.aggregate import aggregate as count
     from geomap.export import check_output, write_table
 
-    check_output(output, ("csv", "jsonl", "parquet"))
+    check_output(output, ("csv", "jsonl", "json", "parquet"))
     if engine == "dask":
-        _aggregate_dask(inputs, period, output, scheduler, workers, quiet)
+        _aggregate_dask(inputs, period, output, scheduler, workers, unresolved_path, quiet)
         return
     gazetteer, collected = _collect(inputs, reference_date, quiet)
+    _report(collected, unresolved_path, quiet)
     table = count(collected.incidents, period=period, by=by, names=gazetteer.admin1_names)
     write_table(table, output)
-    _report(collected, unresolved_path, quiet)
-    if not collected.incidents:
-        sys.exit(1)
 
 
-def _aggregate_dask(inputs, period, output, scheduler, workers, quiet):
+def _aggregate_dask(inputs, period, output, scheduler, workers, unresolved_path, quiet):
     import warnings
 
     from geomap.export import write_table
-    from geomap.scale import aggregate_dask, dask_client, read_points
+    from geomap.scale import aggregate_dask, check_points, dask_client, read_points, write_rejected
 
     with warnings.catch_warnings(), dask_client(scheduler, workers) as client:
         warnings.simplefilter("ignore", UserWarning)
-        points = read_points(inputs)
-        table = aggregate_dask(points, period=period, names=_gazetteer().admin1_names, client=client,
-                               progress=not quiet and sys.stderr.isatty())
-        if not quiet:
-            click.secho(f"aggregated {int(table['events'].sum()):,} incidents on {len(client.nthreads())} Dask "
-                        f"workers", err=True, **SUMMARY_STYLE)
+        points, checked = check_points(read_points(inputs))
+        try:
+            table, accounting = aggregate_dask(points, period=period, names=_gazetteer().admin1_names,
+                                               client=client, progress=not quiet and sys.stderr.isatty(),
+                                               checked=checked)
+            if unresolved_path is not None:
+                write_rejected(checked, unresolved_path)
+            workers_n = len(client.nthreads())
+        except (ValueError, OSError, KeyError) as exc:  # raised inside the workers while reading
+            raise InputError(f"cannot read the input ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
+    used = int(accounting["rows"].get("", 0))
+    rejected = accounting["rows"].drop("", errors="ignore")
+    if not quiet:
+        # One line per kind of problem, not per bad value: "fatalities '...' is not a plausible count".
+        kinds = rejected.groupby(lambda reason: re.sub(r"'[^']*'|\d{4}-\d\d-\d\d", "...", reason)).sum()
+        for reason, n in kinds.sort_values(ascending=False).head(10).items():
+            click.echo(f"note: {n:,} row{'s' if n != 1 else ''}: {reason}", err=True)
+        if int(accounting["swapped"].sum()):
+            click.echo(f"note: {int(accounting['swapped'].sum()):,} rows had latitude and longitude swapped; "
+                       "swapped back", err=True)
+        tail = f" (listed in {unresolved_path})" if unresolved_path and len(rejected) else (
+            " (list them with --unresolved FILE)" if len(rejected) else "")
+        click.secho(f"read {used + int(rejected.sum()):,} table rows: {used:,} aggregated, {int(rejected.sum()):,} "
+                    f"unresolved, on {workers_n} Dask worker{'s' if workers_n != 1 else ''}{tail}", err=True,
+                    **SUMMARY_STYLE)
+    if not used:
+        raise InputError("no row could be used (see the notes above)" if not quiet else "no row could be used")
     write_table(table, output)
 
 
@@ -260,8 +287,11 @@ def _aggregate_dask(inputs, period, output, scheduler, workers, quiet):
               help="The HTML file to write, e.g. output/incidents.html.")
 @click.option("--title", default="Incidents", show_default=True)
 @click.option("--subtitle", default=None, help="Defaults to the date range, count and sources.")
-@click.option("--tiles", default=None, metavar="NAME",
-              help="Add an online tile layer (e.g. OpenStreetMap); the default map needs no network.")
+@click.option("--tiles", default=None, metavar="NAME|URL",
+              help="Add an online tile layer: a provider name (e.g. OpenStreetMap, CartoDB.Positron) or a "
+                   "URL template with {z}/{x}/{y}; the default map needs no network.")
+@click.option("--tiles-attribution", default=None, metavar="TEXT",
+              help="Credit line for a --tiles URL (required by tile providers; known names bring their own).")
 @click.option("--window", "window_days", default=0, show_default=True, type=click.IntRange(0, 36500),
               help="Days shown at once on the slider; 0 = cumulative.")
 @click.option("--date", "start", default=None, metavar="YYYY-MM-DD", help="Where the slider starts (default: the end).")
@@ -272,13 +302,15 @@ def _aggregate_dask(inputs, period, output, scheduler, workers, quiet):
 @click.option("--embed", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write an <iframe> fragment to paste into another page.")
 @_common_options
-def map_command(inputs, output: Path, title, subtitle, tiles, window_days, start, png, width, height, embed,
-                reference_date, unresolved_path, quiet):
+def map_command(inputs, output: Path, title, subtitle, tiles, tiles_attribution, window_days, start, png, width,
+                height, embed, reference_date, unresolved_path, quiet):
     """The whole pipeline: INPUT... to one self-contained, offline HTML map."""
-    from geomap.render import build_map, embed_fragment, render_html, write_atomic, write_png
+    from geomap.render import build_map, check_tiles, embed_fragment, render_html, write_atomic, write_png
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise OptionError(f"-o must name an .html file, not {output}")
+    start = _date_option(start, "--date")
+    check_tiles(tiles, tiles_attribution)
     gazetteer, collected = _collect(inputs, reference_date, quiet)
     _report(collected, unresolved_path, quiet)
     attribution = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
@@ -292,8 +324,8 @@ def map_command(inputs, output: Path, title, subtitle, tiles, window_days, start
     other_tables = [s for s in collected.sources if not collected.datasets and s.lower().endswith(
         (".csv", ".json", ".geojson", ".parquet", ".csv.gz", ".jsonl", ".tsv"))]
     fmap = build_map(collected.incidents, title=title, subtitle=subtitle, sources=sources + other_tables,
-                     attribution=attribution, tiles=tiles, window_days=window_days,
-                     start=_date_option(start), admin_names=gazetteer.admin1_names)
+                     attribution=attribution, tiles=tiles, tiles_attribution=tiles_attribution,
+                     window_days=window_days, start=start, admin_names=gazetteer.admin1_names)
     page = render_html(fmap)
     write_atomic(output, page)
     if embed:

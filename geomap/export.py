@@ -34,6 +34,8 @@ def incidents_text(incidents: Sequence[Incident], fmt: str) -> str:
     records = _records(incidents)
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if fmt == "json":  # one array, the form a .json file is expected to hold (and geomap reads back)
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=RECORD_FIELDS, lineterminator="\n")
@@ -60,7 +62,7 @@ def _format(path: Path | None, default: str, allowed: tuple[str, ...]) -> str:
     if path is None:
         return default
     suffix = path.suffix.lower().lstrip(".")
-    fmt = {"ndjson": "jsonl", "json": "jsonl"}.get(suffix, suffix)
+    fmt = {"ndjson": "jsonl"}.get(suffix, suffix)
     if fmt not in allowed:
         raise OptionError(f"cannot write {path.name}: use one of {', '.join('.' + a for a in allowed)}")
     return fmt
@@ -69,7 +71,7 @@ def _format(path: Path | None, default: str, allowed: tuple[str, ...]) -> str:
 def write_incidents(incidents: Sequence[Incident], path: Path | None) -> None:
     from geomap.render.output import write_atomic
 
-    fmt = _format(path, "jsonl", ("jsonl", "csv", "geojson", "parquet"))
+    fmt = _format(path, "jsonl", ("jsonl", "json", "csv", "geojson", "parquet"))
     if fmt == "parquet":
         write_geoparquet(incidents, path)
     elif path is None:
@@ -94,11 +96,13 @@ def write_geoparquet(incidents: Sequence[Incident], path: Path) -> None:
 def write_table(table: pd.DataFrame, path: Path | None) -> None:
     from geomap.render.output import write_atomic
 
-    fmt = _format(path, "csv", ("csv", "jsonl", "parquet"))
+    fmt = _format(path, "csv", ("csv", "jsonl", "json", "parquet"))
     if fmt == "csv":
         text = table.to_csv(index=False, lineterminator="\n")
     elif fmt == "jsonl":
         text = table.to_json(orient="records", lines=True, force_ascii=False)
+    elif fmt == "json":
+        text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
     else:
         buf = io.BytesIO()
         table.to_parquet(buf, index=False)

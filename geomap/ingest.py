@@ -84,7 +84,9 @@ def read_one(path: Path, inputs: Inputs) -> None:
     if kind == "table":
         from geomap.tables import read_table
 
-        inputs.rows.extend(read_table(path))
+        rows, problems = read_table(path)
+        inputs.rows.extend(rows)
+        inputs.problems.extend(problems)
     elif kind == "jsonl":
         read_jsonl(path, inputs)
     else:

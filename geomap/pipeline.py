@@ -24,13 +24,14 @@ class Collected:
     documents: int = 0
     articles: int = 0
     reports: int = 0  # event reports found in text, before duplicates were merged
+    unreadable: int = 0  # files, lines and records that could not be read at all (also in `unresolved`)
     sources: list[str] = field(default_factory=list)
     datasets: list[str] = field(default_factory=list)  # "UCDP GED", "ACLED": credited on the map
     notices: list[Unresolved] = field(default_factory=list)  # used, but repaired or odd (swapped coordinates...)
 
     @property
     def read(self) -> int:
-        return self.rows_read + self.reports
+        return self.rows_read + self.reports + self.unreadable
 
     def summary(self) -> str:
         parts = []
@@ -39,8 +40,10 @@ class Collected:
         if self.documents:
             parts.append(f"{_plural(self.documents, 'text file')} ({_plural(self.articles, 'article')}, "
                          f"{_plural(self.reports, 'event report')})")
+        if self.unreadable:
+            parts.append(f"{self.unreadable:,} unreadable {'entry' if self.unreadable == 1 else 'entries'}")
         merged = self.read - len(self.unresolved) - len(self.incidents)
-        text = f"read {' and '.join(parts) or 'nothing'}: {len(self.incidents):,} incidents mapped"
+        text = f"read {' and '.join(parts) or 'nothing'}: {_plural(len(self.incidents), 'incident')} mapped"
         if merged > 0:
             text += f" ({merged:,} duplicate reports merged)"
         return text + f", {len(self.unresolved):,} unresolved"
@@ -70,7 +73,8 @@ def collect(
         if progress:
             progress(done, total)
 
-    out = Collected(unresolved=list(inputs.problems), rows_read=len(inputs.rows), documents=len(inputs.documents))
+    out = Collected(unresolved=list(inputs.problems), rows_read=len(inputs.rows), documents=len(inputs.documents),
+                    unreadable=len(inputs.problems))
     if inputs.documents:
         extraction = extract_incidents(inputs.documents, gazetteer, reference_date, advance)
         out.incidents.extend(extraction.incidents)

@@ -16,7 +16,7 @@ import numpy as np
 
 from gazetteer import Gazetteer, geocode
 from gazetteer.normalize import name_key
-from geomap.boundaries import locate_admin1
+from geomap.boundaries import locate_admin1, swapped_points
 from geomap.models import Incident, TableRow, Unresolved
 
 ACLED_TYPES = (
@@ -88,31 +88,15 @@ def incidents_from_rows(rows: Iterable[TableRow], gazetteer: Gazetteer,
 
 
 def _fix_swapped_coordinates(drafts: list[dict], rows: list[TableRow], notices: list[Unresolved]) -> None:
-    """Latitude and longitude given the wrong way round: swap them back when the point is outside its
-    country and the swapped point is inside it. Without a country column, "its country" is one the
-    table's other points are mostly in, and only points outside every polygon are considered."""
-    from collections import Counter
-
-    from geomap.boundaries import codes_at
-
+    """Latitude and longitude given the wrong way round: swap them back (see ``swapped_points``)."""
     lons = np.array([d["longitude"] for d in drafts])
     lats = np.array([d["latitude"] for d in drafts])
-    here = codes_at(lons, lats)
-    swapped = codes_at(lats, lons)
-    counts = Counter(code[:2] for code in here if code)
-    usual = {cc for cc, n in counts.items() if n >= 0.1 * len(drafts)}
-    for i, draft in enumerate(drafts):
-        country = draft["country"]
-        if swapped[i] is None or abs(lons[i]) > 90:
-            continue
-        if country:
-            fix = (here[i] is None or here[i][:2] != country) and swapped[i][:2] == country
-        else:
-            fix = here[i] is None and swapped[i][:2] in usual
-        if fix:
-            draft["latitude"], draft["longitude"] = draft["longitude"], draft["latitude"]
-            notices.append(Unresolved(rows[i].source, f"line {rows[i].line}", "latitude and longitude were swapped; "
-                                      "swapped back", _row_text(rows[i])))
+    countries = np.array([d["country"] for d in drafts], dtype=object)
+    for i in np.flatnonzero(swapped_points(lons, lats, countries)):
+        draft = drafts[i]
+        draft["latitude"], draft["longitude"] = draft["longitude"], draft["latitude"]
+        notices.append(Unresolved(rows[i].source, f"line {rows[i].line}", "latitude and longitude were swapped; "
+                                  "swapped back", _row_text(rows[i])))
 
 
 def _unique_ids(drafts: list[dict], rows: list[TableRow], notices: list[Unresolved]) -> None:
@@ -184,7 +168,7 @@ def _draft(row: TableRow, gazetteer: Gazetteer) -> dict:
                                                        ("Battles", "Armed clash"))
         time_precision = UCDP_DATE_PREC.get(_get(v, ("date_prec",)).split(".")[0], 1)
         actor1, actor2 = _get(v, ("side_a",)), _get(v, ("side_b",))
-        fatalities = _int(_get(v, ("best", "fatalities")), 0, 0, 10**6)
+        fatalities = _fatalities(_get(v, ("best", "fatalities")))
         notes = _get(v, ("source_headline", "where_description", "notes"))
         source = _get(v, ("source_original", "source_article", "source_office")) or "UCDP GED"
         event_id = _get(v, ("id", "relid", "event_id"))
@@ -193,7 +177,7 @@ def _draft(row: TableRow, gazetteer: Gazetteer) -> dict:
         sub_event_type = _get(v, ("sub_event_type",))
         time_precision = _int(_get(v, ("time_precision",)), 1, 1, 3)
         actor1, actor2 = _get(v, ("actor1",)), _get(v, ("actor2",))
-        fatalities = _int(_get(v, ("fatalities", "deaths", "killed")), 0, 0, 10**6)
+        fatalities = _fatalities(_get(v, ("fatalities", "deaths", "killed")))
         notes = _get(v, ("notes", "description", "summary"))
         source = _get(v, ("source",))
         event_id = _get(v, ("event_id_cnty", "event_id", "id"))
@@ -223,7 +207,11 @@ def _short(source: str) -> str:
 
 
 def parse_table_date(text: str) -> dt.date | None:
-    """ISO dates, ACLED's "20 September 2021", day-first numeric dates and timestamps."""
+    """ISO dates, ACLED's "20 September 2021", numeric dates and timestamps.
+
+    Numeric dates are read day first, as in the region's sources (01/03/2024 is 1 March);
+    month first only when the day-first reading is impossible (03/13/2024).
+    """
     text = text.strip()
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
     try:
@@ -231,10 +219,11 @@ def parse_table_date(text: str) -> dt.date | None:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         m = re.match(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$", text)
         if m:
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+            first, second, year = int(m[1]), int(m[2]), int(m[3])
+            return dt.date(year, second, first) if second <= 12 else dt.date(year, first, second)
     except ValueError:
         return None
-    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d", "%m/%d/%Y"):
+    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d"):
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
@@ -250,6 +239,22 @@ def _coordinate(text: str, what: str, limit: float) -> float:
     if not math.isfinite(value) or abs(value) > limit:
         raise RowProblem(f"{what} {text!r} is out of range")
     return value
+
+
+MAX_FATALITIES = 10**6
+
+
+def _fatalities(text: str) -> int:
+    """A death count; an empty cell is 0, anything that is not a plausible count is a problem."""
+    if not text:
+        return 0
+    try:
+        value = float(text)
+    except ValueError:
+        raise RowProblem(f"fatalities {text!r} is not a number") from None
+    if not (0 <= value <= MAX_FATALITIES) or value != int(value):
+        raise RowProblem(f"fatalities {text!r} is not a plausible count")
+    return int(value)
 
 
 def _int(text: str, default: int, low: int, high: int) -> int:

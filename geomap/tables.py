@@ -8,19 +8,20 @@ import json
 from pathlib import Path
 
 from geomap.errors import InputError
-from geomap.models import TableRow
+from geomap.models import TableRow, Unresolved
 
 
-def read_table(path: Path) -> list[TableRow]:
+def read_table(path: Path) -> tuple[list[TableRow], list[Unresolved]]:
+    """The incident rows of a table, and the records that are not incidents at all (with why)."""
     from geomap.ingest import decode
 
     name = path.name.lower().removesuffix(".gz")
     if name.endswith(".parquet"):
-        return _read_parquet(path)
+        return _read_parquet(path), []
     text = decode(path)
     if name.endswith((".json", ".geojson")):
         return _read_json(path, text)
-    return _read_csv(path, text, "\t" if name.endswith(".tsv") else None)
+    return _read_csv(path, text, "\t" if name.endswith(".tsv") else None), []
 
 
 def _read_csv(path: Path, text: str, delimiter: str | None) -> list[TableRow]:
@@ -61,33 +62,54 @@ def _read_csv(path: Path, text: str, delimiter: str | None) -> list[TableRow]:
     return rows
 
 
-def _read_json(path: Path, text: str) -> list[TableRow]:
+def _read_json(path: Path, text: str) -> tuple[list[TableRow], list[Unresolved]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    kind = "record"
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
-        records = []
-        for feature in data.get("features") or []:
-            props = dict((feature or {}).get("properties") or {})
-            geom = (feature or {}).get("geometry") or {}
-            if geom.get("type") == "Point" and len(geom.get("coordinates") or []) >= 2:
-                props.setdefault("longitude", geom["coordinates"][0])
-                props.setdefault("latitude", geom["coordinates"][1])
-            records.append(props)
+        kind = "feature"
+        features = data.get("features")
+        records = [_feature_record(f) for f in features] if isinstance(features, list) else []
     elif isinstance(data, dict) and isinstance(data.get("data"), list):  # ACLED API responses
         records = data["data"]
     elif isinstance(data, list):
         records = data
     else:
         raise InputError(f"{path}: expected a list of incidents, a FeatureCollection or {{\"data\": [...]}}")
-    rows = []
+    rows, problems = [], []
     for number, record in enumerate(records, start=1):
         if isinstance(record, dict):
             rows.append(TableRow(str(path), number, {str(k).lower(): v for k, v in record.items()}))
+        else:
+            reason = record if isinstance(record, str) else f"not a JSON object ({_json_type(record)})"
+            problems.append(Unresolved(str(path), f"{kind} {number}", reason))
     if not rows:
         raise InputError(f"{path}: no incident records found")
-    return rows
+    return rows, problems
+
+
+def _feature_record(feature) -> dict | str:
+    """A GeoJSON feature's properties, with the point's coordinates; a string says what is wrong."""
+    if not isinstance(feature, dict):
+        return f"not a GeoJSON feature ({_json_type(feature)})"
+    props = feature.get("properties")
+    geom = feature.get("geometry")
+    if props is not None and not isinstance(props, dict):
+        return "feature properties are not a JSON object"
+    if geom is not None and not isinstance(geom, dict):
+        return "feature geometry is not a GeoJSON geometry"
+    record = dict(props or {})
+    coords = (geom or {}).get("coordinates")
+    if (geom or {}).get("type") == "Point" and isinstance(coords, list) and len(coords) >= 2:
+        record.setdefault("longitude", coords[0])
+        record.setdefault("latitude", coords[1])
+    return record
+
+
+def _json_type(value) -> str:
+    return {list: "an array", str: "a string", bool: "true/false", type(None): "null"}.get(type(value), "a number")
 
 
 def _read_parquet(path: Path) -> list[TableRow]:

@@ -103,10 +103,36 @@ def test_empty_and_binary_files(tmp_path):
 def test_output_problems_are_one_line_errors(tmp_path, examples):
     wrong_type = geomap("extract", examples, "-o", tmp_path / "out.xlsx")
     assert wrong_type.returncode == 1
-    assert wrong_type.stderr.strip() == "Error: cannot write out.xlsx: use one of .jsonl, .csv, .geojson, .parquet"
+    assert wrong_type.stderr.strip() == "Error: cannot write out.xlsx: use one of .jsonl, .json, .csv, .geojson, .parquet"
     blocked = tmp_path / "a-file"
     blocked.write_text("")
     unwritable = geomap("map", examples, "-o", blocked / "map.html", "-q")
     assert unwritable.returncode == 1
     assert unwritable.stderr.startswith(f"Error: {blocked / 'map.html'}: cannot write here")
     assert len(unwritable.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--date", "2024-13-01"], "Error: --date must be a date as YYYY-MM-DD, not '2024-13-01'"),
+        (["--tiles", "foo"], "Error: --tiles 'foo' is neither a known tile provider"),
+        (["--tiles", "https://tiles.example.org/{z}/{x}/{y}.png"], "Error: --tiles with a URL needs --tiles-attribution"),
+    ],
+)
+def test_map_options_are_checked_before_any_work(tmp_path, examples, extra, message):
+    unresolved = tmp_path / "u.csv"
+    result = geomap("map", examples, "-o", tmp_path / "m.html", "--unresolved", unresolved, *extra)
+    assert result.returncode != 0
+    assert result.stderr.startswith(message) and len(result.stderr.strip().splitlines()) == 1
+    assert not unresolved.exists() and not (tmp_path / "m.html").exists()
+
+
+def test_json_output_is_an_array_that_reads_back(tmp_path, examples):
+    out = tmp_path / "incidents.json"
+    assert geomap("extract", examples, "-o", out, "-q").returncode == 0
+    records = json.loads(out.read_text())
+    assert isinstance(records, list) and len(records) > 50
+    again = geomap("extract", out, "-q")
+    assert again.returncode == 0, again.stderr
+    assert len(again.stdout.splitlines()) == len(records)

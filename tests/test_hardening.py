@@ -96,3 +96,53 @@ def test_interrupted_write_leaves_no_half_file(tmp_path, monkeypatch):
         output.write_atomic(target, "new map " * 1000)
     assert target.read_text() == "previous map"
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+def test_nothing_mapped_writes_nothing_and_says_why_even_when_quiet(tmp_path):
+    table = tmp_path / "bad.csv"
+    table.write_text("event_date,latitude,longitude\nnope,1,2\n")
+    out = tmp_path / "out.csv"
+    out.write_text("an earlier result")
+    result = geomap("extract", table, "-o", out, "-q")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: no incident could be mapped (1 unresolved: 1 unreadable date 'nope')"
+    assert out.read_text() == "an earlier result"
+
+
+def test_json_records_that_are_not_incidents_are_accounted_for(tmp_path):
+    table = tmp_path / "arr.json"
+    table.write_text(json.dumps([{"event_date": "2025-01-05", "latitude": 35.47, "longitude": 44.39},
+                                 {"event_date": "2025-01-06", "latitude": 35.47, "longitude": 44.39}, 5, "x", None]))
+    unresolved = tmp_path / "u.csv"
+    result = geomap("extract", table, "--unresolved", unresolved)
+    assert result.returncode == 0, result.stderr
+    assert "read 2 table rows and 3 unreadable entries: 2 incidents mapped, 3 unresolved" in result.stderr
+    assert "record 3,not a JSON object (a number)" in unresolved.read_text()
+
+
+@pytest.mark.parametrize("feature", ['[1, 2]', '"x"', '{"geometry": ["x"]}', '{"properties": ["x"]}'])
+def test_malformed_geojson_features_are_reported_not_fatal(tmp_path, feature):
+    good = '{"type": "Feature", "properties": {"event_date": "2025-01-05"}, ' \
+           '"geometry": {"type": "Point", "coordinates": [44.39, 35.47]}}'
+    path = tmp_path / "fc.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [' + good + ', ' + feature + ']}')
+    result = geomap("extract", path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "1 incident mapped, 1 unresolved" in result.stderr
+
+
+def test_implausible_fatalities_are_unresolved_not_changed(tmp_path):
+    table = tmp_path / "f.csv"
+    table.write_text("event_date,latitude,longitude,fatalities\n2025-01-05,35.47,44.39,-5\n"
+                     "2025-01-05,35.47,44.39,1e9\n2025-01-05,35.47,44.39,3\n")
+    result = geomap("extract", table)
+    assert [i["fatalities"] for i in incidents(result.stdout)] == [3]
+    assert "1 incident mapped, 2 unresolved" in result.stderr
+
+
+def test_numeric_dates_are_day_first_unless_impossible(tmp_path):
+    table = tmp_path / "d.csv"
+    table.write_text("event_date,latitude,longitude\n01/03/2024,35.47,44.39\n03/13/2024,35.47,44.39\n")
+    result = geomap("extract", table)
+    assert sorted(i["event_date"] for i in incidents(result.stdout)) == ["2024-03-01", "2024-03-13"]

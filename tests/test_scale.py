@@ -54,3 +54,31 @@ def test_geoparquet_out_and_back_in(tmp_path, examples):
     assert plain.returncode == 0 and dask.returncode == 0, plain.stderr + dask.stderr
     events = lambda text: sum(int(r[4]) for r in table(text))  # noqa: E731
     assert events(plain.stdout) == events(dask.stdout) == len(frame)
+
+
+def test_dask_engine_checks_rows_like_the_default_engine(tmp_path):
+    path = tmp_path / "edge.csv"
+    path.write_text("event_date,latitude,longitude,fatalities\n"
+                    "01/03/2024,35.95,39.01,2\n"      # day first: 1 March
+                    "03/13/2024,35.95,39.01,1\n"      # only month first is possible
+                    "2024-03-07,136.34,43.13,1\n"     # out of range
+                    "2031-03-07,36.34,43.13,1\n"      # future
+                    "2024-03-08,36.34,43.13,-5\n"     # not a count
+                    "2024-03-09,,,0\n")               # no coordinates
+    unresolved = tmp_path / "u.csv"
+    dask = geomap("aggregate", path, "--engine", "dask", "--workers", "1", "--period", "day",
+                  "--unresolved", unresolved)
+    plain = geomap("aggregate", path, "--period", "day", "-q")
+    assert dask.returncode == 0, dask.stderr
+    assert table(dask.stdout) == table(plain.stdout)
+    assert "read 6 table rows: 2 aggregated, 4 unresolved" in dask.stderr
+    listed = unresolved.read_text()
+    for reason in ("latitude '136.34' is out of range", "is in the future", "fatalities '-5'", "no coordinates"):
+        assert reason in listed
+
+
+def test_dask_engine_refuses_text_with_a_clear_error(examples):
+    result = geomap("aggregate", examples, "--engine", "dask", "--workers", "1")
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("holds none (text is read by the default engine)")
+    assert "Traceback" not in result.stderr

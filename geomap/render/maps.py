@@ -12,7 +12,7 @@ import shapely
 from branca.element import Element
 from jinja2 import Template
 
-from geomap.boundaries import admin1_frame
+from geomap.boundaries import admin1_frame, country_names
 from geomap.errors import OptionError
 from geomap.models import Incident
 from geomap.render.assets import head_html
@@ -43,6 +43,31 @@ class RawHtml(Element):
         self.content = content
 
 
+def check_tiles(tiles: str | None, attribution: str | None) -> None:
+    """Refuse, before any work, a tile layer that could not be credited or loaded."""
+    if not tiles:
+        return
+    provider = _tile_provider(tiles)
+    if provider is None:
+        if "{z}" not in tiles or not tiles.startswith(("http://", "https://", "//")):
+            raise OptionError(f"--tiles {tiles!r} is neither a known tile provider (e.g. OpenStreetMap, "
+                              "CartoDB.Positron) nor a URL template with {z}/{x}/{y}")
+        if not attribution:
+            raise OptionError("--tiles with a URL needs --tiles-attribution: tile providers require a credit line")
+    elif provider.requires_token():
+        raise OptionError(f"--tiles {tiles!r} needs an API key: give its URL with your key and "
+                          "--tiles-attribution instead")
+
+
+def _tile_provider(name: str):
+    import xyzservices
+
+    try:
+        return xyzservices.providers.query_name("OpenStreetMap Mapnik" if name.lower() == "openstreetmap" else name)
+    except ValueError:
+        return None
+
+
 def build_map(
     incidents: Sequence[Incident],
     *,
@@ -51,6 +76,7 @@ def build_map(
     sources: Sequence[str] = (),
     attribution: str | None = None,
     tiles: str | None = None,
+    tiles_attribution: str | None = None,
     window_days: int = 0,
     start: dt.date | None = None,
     admin_names: dict[str, str] | None = None,
@@ -60,7 +86,7 @@ def build_map(
         raise OptionError("nothing to map: no incident could be placed")
     lats = [i.latitude for i in incidents]
     lons = [i.longitude for i in incidents]
-    bounds = (min(lons), min(lats), max(lons), max(lats))
+    bounds = _padded((min(lons), min(lats), max(lons), max(lats)))
     fmap = OfflineMap(location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2], zoom_start=6, min_zoom=3,
                       max_zoom=14,
                       control_scale=True, prefer_canvas=False)
@@ -78,9 +104,13 @@ def build_map(
     outline.add_to(fmap)
     base_layers = {"Outline basemap (offline)": outline}
     if tiles:
-        layer = folium.TileLayer(tiles, name=f"{tiles} (online)", overlay=False, control=False)
+        check_tiles(tiles, tiles_attribution)
+        # Leaflet shows attributions as HTML: a credit line typed by a user is text.
+        credit = html.escape(tiles_attribution) if tiles_attribution else None
+        layer = folium.TileLayer(tiles, name=f"{tiles} (online)", overlay=False, control=False, attr=credit)
         layer.add_to(fmap)
-        base_layers = {f"{tiles} tiles (needs network)": layer, **base_layers}
+        label = "Online tiles" if "{z}" in tiles else f"{html.escape(tiles)} tiles"  # Leaflet shows it as HTML
+        base_layers = {f"{label} (needs network)": layer, **base_layers}
     names = dict(admin_names or {})
     for f in governorates["features"]:
         names.setdefault(f["properties"]["iso"], f["properties"]["name"])
@@ -90,12 +120,21 @@ def build_map(
     timeline = IncidentTimeline(incidents, governorates, names, title=title, subtitle=subtitle,
                                 window_days=window_days, start=start, base_layers=base_layers,
                                 attribution=html.escape(attribution or DEFAULT_ATTRIBUTION),
-                                bounds=[[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+                                bounds=[[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
+                                labels=_labels(countries, governorates, names))
     timeline.add_to(fmap)
     # branca writes the page title as it is: escape it, it may come from the data.
     fmap.get_root().title = html.escape(f"{title} ({dates[0].isoformat()} – {dates[-1].isoformat()})")
     stable_ids(fmap)
     return fmap
+
+
+def _padded(bounds: tuple[float, float, float, float], least: float = 1.5) -> tuple[float, float, float, float]:
+    """Bounds at least ``least`` degrees across, so that incidents at one place still give a view to fit."""
+    west, south, east, north = bounds
+    pad_x = max(0.0, least - (east - west)) / 2
+    pad_y = max(0.0, least - (north - south)) / 2
+    return (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
 
 
 def default_subtitle(incidents: Sequence[Incident], sources: Sequence[str]) -> str:
@@ -123,16 +162,33 @@ def area_polygons(bounds: tuple[float, float, float, float], countries: set[str]
     gov_features = []
     for (_, row), geom in zip(near.iterrows(), geoms):
         if row["country"] in countries and not geom.is_empty:
-            gov_features.append(_feature(geom, {"iso": row["iso"], "name": row["name"]}))
+            gov_features.append(_feature(geom, {"iso": row["iso"], "name": row["name"], "label": _label_point(geom)}))
     country_features = []
+    names = country_names()
     for cc in sorted(set(near["country"])):
         mask = (near["country"] == cc).to_numpy()
         merged = _polygons_only(shapely.set_precision(shapely.union_all([g for g, m in zip(geoms, mask) if m]), 0.001))
         if not merged.is_empty:
-            country_features.append(_feature(merged, {"country": cc}))
+            country_features.append(_feature(merged, {"country": cc, "name": names.get(cc, cc),
+                                                      "label": _label_point(merged)}))
     gov_features.sort(key=lambda f: f["properties"]["iso"])
     return ({"type": "FeatureCollection", "features": country_features},
             {"type": "FeatureCollection", "features": gov_features})
+
+
+def _labels(countries: dict, governorates: dict, names: dict[str, str]) -> list[list]:
+    """[lat, lon, name, kind] for the place names drawn on the outline basemap."""
+    out = [[*f["properties"]["label"], f["properties"]["name"], "country"] for f in countries["features"]]
+    out += [[*f["properties"]["label"], names.get(f["properties"]["iso"], f["properties"]["name"]), "admin"]
+            for f in governorates["features"]]
+    return out
+
+
+def _label_point(geom) -> list[float]:
+    """Where a name goes: inside the largest part, away from its edges ([lat, lon])."""
+    largest = max(shapely.get_parts(geom), key=lambda g: g.area)
+    point = shapely.point_on_surface(largest)
+    return [round(point.y, 3), round(point.x, 3)]
 
 
 def _polygons_only(geom):

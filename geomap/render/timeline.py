@@ -118,8 +118,7 @@ class IncidentTimeline(MacroElement):
             Object.assign({{ this.options_json }}, {
                 baseLayers: {
                 {%- for label, layer in this.base_layers %}{{ label }}: {{ layer.get_name() }},{% endfor -%}
-                },
-                extraOverlays: {}
+                }
             })
         );
         {% endmacro %}
@@ -128,7 +127,8 @@ class IncidentTimeline(MacroElement):
 
     def __init__(self, incidents: Sequence[Incident], polygons: dict, admin_names: dict[str, str], *,
                  title: str, subtitle: str = "", window_days: int = 0, start: dt.date | None = None,
-                 base_layers: dict | None = None, attribution: str = "", bounds: list | None = None):
+                 base_layers: dict | None = None, attribution: str = "", bounds: list | None = None,
+                 labels: list | None = None):
         super().__init__()
         self._name = "IncidentTimeline"
         data = pack_incidents(incidents, admin_names)
@@ -138,7 +138,7 @@ class IncidentTimeline(MacroElement):
         self.data_json = script_json(data)
         self.options_json = script_json(
             {"title": title, "subtitle": subtitle, "window": window_days, "start": start_day, "polygons": polygons,
-             "attribution": attribution, "bounds": bounds}
+             "attribution": attribution, "bounds": bounds, "labels": labels or []}
         )
         # Base layers are folium elements: their JS names are only final when the page renders.
         self.base_layers = [(script_json(label), layer) for label, layer in (base_layers or {}).items()]

@@ -60,3 +60,11 @@ def open_map(browser):
     yield _open
     for page in pages:
         page.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Every test here opens a browser: `pytest -m "not browser"` leaves them out."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.path).startswith(here):
+            item.add_marker(pytest.mark.browser)

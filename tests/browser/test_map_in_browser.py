@@ -118,3 +118,61 @@ def test_tiles_are_an_online_option_with_the_outline_still_there(tmp_path, examp
     assert remote and all("tile.openstreetmap.org" in url for url in remote)  # blocked here, asked for online
     page.click("text=Outline basemap (offline)")
     assert page.locator(".leaflet-overlay-pane path").count() > 20
+
+
+def test_incidents_at_one_place_still_make_a_map(tmp_path, open_map):
+    path = tmp_path / "one.csv"
+    path.write_text("event_date,event_type,location,latitude,longitude,fatalities,country\n"
+                    "2024-03-01,Battles,Raqqa,35.95,39.01,2,Syria\n2024-03-02,Battles,Raqqa,35.95,39.01,1,Syria\n")
+    page, errors, _ = open_map(make_map(tmp_path, path))
+    assert errors == []
+    assert page.is_visible("input.geomap-slider") and page.is_visible(".geomap-legend")
+    assert canvas_ink(page) > 20
+    assert 6 <= page.evaluate("window.geomapTimelines[0].map.getZoom()") <= 10  # the town and its surroundings
+    assert "Raqqa" in page.inner_text(".leaflet-pane")  # the basemap names the governorate
+
+
+def test_play_never_skips_a_day_of_the_window(tmp_path, open_map):
+    """Play steps at most one window at a time: every incident appears at some tick."""
+    path = tmp_path / "spread.csv"
+    rows = [f"2024-{m:02d}-{d:02d},Battles,Mosul,36.34,43.13,1,Iraq" for m in range(1, 13) for d in (3, 17)]
+    path.write_text("event_date,event_type,location,latitude,longitude,fatalities,country\n" + "\n".join(rows) + "\n")
+    page, errors, _ = open_map(make_map(tmp_path, path, extra=["--window", "1"]))
+    seen = page.evaluate("""() => new Promise(done => {
+        const tl = window.geomapTimelines[0], shown = new Set();
+        const setDay = tl.setDay.bind(tl);
+        tl.setDay = d => { setDay(d); tl.points._visible.forEach(i => shown.add(i)); };
+        tl.speed = 32; tl.play();
+        const wait = setInterval(() => { if (!tl.playing) { clearInterval(wait); done(shown.size); } }, 50);
+    })""")
+    assert seen == len(rows)
+    assert errors == []
+
+
+def test_window_given_on_the_command_line_is_the_one_shown(tmp_path, examples, open_map):
+    page, errors, _ = open_map(make_map(tmp_path, examples, extra=["--window", "14", "--date", "2024-11-01"]))
+    assert page.eval_on_selector("select.geomap-window", "s => s.options[s.selectedIndex].text") == "14 days"
+    assert "2024-10-19 – 2024-11-01" in page.inner_text(".geomap-count")
+    assert errors == []
+
+
+def test_governorate_level_reports_can_be_read(tmp_path, open_map):
+    path = tmp_path / "gov.csv"
+    path.write_text("event_date,event_type,admin1,country,geo_precision,notes\n"
+                    "2024-05-01,Battles,Anbar,Iraq,3,Clashes somewhere in western Anbar\n")
+    page, errors, _ = open_map(make_map(tmp_path, path))
+    tl = "window.geomapTimelines[0]"
+    page.evaluate(f"""() => {{ const tl = {tl}; tl.choropleth.eachLayer(l => {{
+        if (l.feature.properties.iso === 'IQ-AN') l.fire('click', {{latlng: l.getBounds().getCenter()}}); }}); }}""")
+    page.wait_for_selector(".geomap-pop")
+    assert "Clashes somewhere in western Anbar" in page.inner_text(".geomap-pop")
+    assert errors == []
+
+
+def test_narrow_map_keeps_the_clock_clear_of_the_legend(tmp_path, examples, open_map):
+    page, errors, _ = open_map(make_map(tmp_path, examples), width=420, height=760)
+    clock = page.locator(".geomap-clock").bounding_box()
+    legend = page.locator(".geomap-legend").bounding_box()
+    assert legend["y"] + legend["height"] <= clock["y"], "legend overlaps the slider"
+    assert clock["x"] + clock["width"] <= 420
+    assert errors == []

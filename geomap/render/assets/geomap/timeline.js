@@ -132,17 +132,19 @@
         var x = this._px[i] + off[0], y = this._py[i] + off[1];
         if (x < -40 || y < -40 || x > size.x + 40 || y > size.y + 40) { continue; }
         if (!this.cluster) { singles.push([i, x, y]); continue; }
-        var key = Math.floor(x / cell) + ":" + Math.floor(y / cell);
+        // The grid is fixed to the world, not the screen, so panning does not regroup the points.
+        var key = Math.floor(this._px[i] / cell) + ":" + Math.floor(this._py[i] / cell);
         (cells[key] = cells[key] || []).push([i, x, y]);
       }
-      var self = this;
+      var clusters = [];
       Object.keys(cells).forEach(function (key) {
         var members = cells[key];
-        if (members.length < 4) { singles.push.apply(singles, members); return; }
-        self._drawCluster(ctx, members);
+        if (members.length < 4) { singles.push.apply(singles, members); } else { clusters.push(members); }
       });
       singles.sort(function (a, b) { return d.fat[b[0]] - d.fat[a[0]]; });
       for (var s = 0; s < singles.length; s++) { this._drawPoint(ctx, singles[s]); }
+      // Clusters last: their counts stay readable over neighbouring points.
+      for (var c = 0; c < clusters.length; c++) { this._drawCluster(ctx, clusters[c]); }
     },
     _drawPoint: function (ctx, item) {
       var d = this._tl.data, i = item[0], r = radius(d.fat[i]);
@@ -150,8 +152,8 @@
       ctx.beginPath();
       ctx.arc(item[1], item[2], r, 0, 2 * Math.PI);
       if (d.prec[i] >= 2) {          // "near X": a ring, not a dot
-        ctx.setLineDash([3, 2]);
-        ctx.lineWidth = 2.5;
+        if (r >= 8) { ctx.setLineDash([4, 3]); }  // on small rings dashes would read as a star
+        ctx.lineWidth = 2;
         ctx.strokeStyle = color;
         ctx.fillStyle = "rgba(255,255,255,0.55)";
         ctx.fill();
@@ -205,12 +207,18 @@
         this._map.setView(this._map.containerPointToLatLng([best.x, best.y]), this._map.getZoom() + 2);
         return;
       }
-      L.popup({maxWidth: 360, className: "geomap-popup"})
-        .setLatLng(this._map.containerPointToLatLng([best.x, best.y]))
-        .setContent(this._tl.popupFor(best.items))
-        .openOn(this._map);
+      this._tl.openPopup(this._map.containerPointToLatLng([best.x, best.y]), best.items);
     }
   });
+
+  /* Leaflet's controls sit above its popups: how far down the top-left panels (zoom, title) reach. */
+  function topPanelsHeight(map) {
+    var size = 10;
+    map.getContainer().querySelectorAll(".leaflet-top.leaflet-left .leaflet-control").forEach(function (c) {
+      size = Math.max(size, c.offsetTop + c.offsetHeight + 10);
+    });
+    return size;
+  }
 
   /* ---------------------------------------------------------------- the timeline */
   function Timeline(map, data, options) {
@@ -225,9 +233,13 @@
     this.day = options.start === null ? this.nDays - 1 : options.start;
     this.playing = null;
     this.speed = 1;
+    this.narrow = map.getSize().x < 640;    // a phone or a small embed: panels fold away
+    if (this.narrow) { map.getContainer().classList.add("geomap-narrow"); }
     if (options.bounds) {
       // Leave room for the title (top left), the clock (bottom left) and the legend (right).
-      map.fitBounds(options.bounds, {paddingTopLeft: [20, 90], paddingBottomRight: [220, 110], animate: false});
+      var padding = this.narrow ? {paddingTopLeft: [10, 60], paddingBottomRight: [10, 160]}
+        : {paddingTopLeft: [20, 90], paddingBottomRight: [220, 110]};
+      map.fitBounds(options.bounds, L.extend(padding, {animate: false}));
     }
     this._prepareCounts();
     this._buildLayers();
@@ -313,13 +325,42 @@
       onEachFeature: function (feature, layer) {
         layer.bindTooltip(function () { return self.tooltipFor(feature.properties.iso, feature.properties.name); },
                           {sticky: true});
+        // Reports placed only to the governorate have no point: the governorate opens their popup.
+        layer.on("click", function (e) {
+          var items = self._approxItems && self._approxItems[self.admIndex[feature.properties.iso]];
+          if (items && items.length) { self.openPopup(e.latlng, items); }
+        });
       }
     });
     this.approximate = L.layerGroup();
+    this.labels = this._buildLabels();
     this.points = new PointsLayer(this);
     this.choropleth.addTo(map);
+    this.labels.addTo(map);
     this.approximate.addTo(map);
     this.points.addTo(map);
+  };
+
+  /* Country and governorate names for the outline basemap, which has no tiles to carry them. */
+  Timeline.prototype._buildLabels = function () {
+    var map = this.map, group = L.layerGroup();
+    var pane = map.getPane("geomapLabels") || map.createPane("geomapLabels");
+    pane.style.zIndex = 420;                 // over the choropleth, under the points
+    pane.style.pointerEvents = "none";
+    (this.options.labels || []).forEach(function (item) {
+      var text = el("span", null, item[2]);
+      var icon = L.divIcon({className: "geomap-label geomap-label-" + item[3], html: text, iconSize: null});
+      L.marker([item[0], item[1]], {icon: icon, interactive: false, keyboard: false, pane: "geomapLabels"})
+        .addTo(group);
+    });
+    var container = map.getContainer();
+    var zoomClass = function () {
+      container.classList.toggle("geomap-zoom-low", map.getZoom() < 6);
+      container.classList.toggle("geomap-zoom-world", map.getZoom() < 5);
+    };
+    map.on("zoomend", zoomClass);
+    zoomClass();
+    return group;
   };
 
   Timeline.prototype.tooltipFor = function (iso, name) {
@@ -328,8 +369,8 @@
     if (k === undefined) { el("div", null, "no incidents", div); return div; }
     var ev = this.totals("events")[k], fat = this.totals("fatalities")[k];
     el("div", null, ev + " incident" + (ev === 1 ? "" : "s") + ", " + fat + " killed", div);
-    var approx = this._approxCounts ? (this._approxCounts[k] || 0) : 0;
-    if (approx) { el("div", "geomap-approx", approx + " located only to the governorate", div); }
+    var approx = this._approxItems && this._approxItems[k] ? this._approxItems[k].length : 0;
+    if (approx) { el("div", "geomap-approx", approx + " located only to the governorate: click to read", div); }
     el("div", "geomap-when", this.rangeLabel(), div);
     return div;
   };
@@ -345,9 +386,9 @@
     var r = this.range(), d = this.data, visible = [], approx = {};
     for (var pos = this.dayStart[r[0]]; pos < this.dayStart[r[1]]; pos++) {
       var i = this.order[pos];
-      if (d.prec[i] >= 3) { approx[d.adm[i]] = (approx[d.adm[i]] || 0) + 1; } else { visible.push(i); }
+      if (d.prec[i] >= 3) { (approx[d.adm[i]] = approx[d.adm[i]] || []).push(i); } else { visible.push(i); }
     }
-    this._approxCounts = approx;
+    this._approxItems = approx;
     this.points.setVisible(visible);
     this._styleChoropleth();
     this._styleApproximate(approx);
@@ -379,6 +420,16 @@
         }).addTo(self.approximate);
       }
     });
+  };
+
+  Timeline.prototype.openPopup = function (latlng, items) {
+    var map = this.map, h = map.getSize().y;
+    L.popup({
+      maxWidth: 360,
+      className: "geomap-popup",
+      autoPanPaddingTopLeft: L.point(10, Math.min(topPanelsHeight(map), h / 3)),
+      autoPanPaddingBottomRight: L.point(10, 10)
+    }).setLatLng(latlng).setContent(this.popupFor(items)).openOn(map);
   };
 
   Timeline.prototype.popupFor = function (items) {
@@ -457,15 +508,19 @@
     var row2 = el("div", "geomap-row", null, bar);
     el("label", null, "Window ", row2);
     this.windowSelect = el("select", "geomap-window", null, row2);
-    [[1, "1 day"], [7, "7 days"], [30, "30 days"], [91, "3 months"], [365, "1 year"], [0, "cumulative"]]
-      .forEach(function (w) {
-        var o = el("option", null, w[1], self.windowSelect);
-        o.value = String(w[0]);
-        if (w[0] === self.windowDays) { o.selected = true; }
-      });
+    var windows = [[1, "1 day"], [7, "7 days"], [30, "30 days"], [91, "3 months"], [365, "1 year"], [0, "cumulative"]];
+    if (!windows.some(function (w) { return w[0] === self.windowDays; })) {
+      windows.push([self.windowDays, self.windowDays + " days"]);
+      windows.sort(function (a, b) { return (a[0] || Infinity) - (b[0] || Infinity); });
+    }
+    windows.forEach(function (w) {
+      var o = el("option", null, w[1], self.windowSelect);
+      o.value = String(w[0]);
+      if (w[0] === self.windowDays) { o.selected = true; }
+    });
     el("label", null, " Speed ", row2);
     this.speedSelect = el("select", "geomap-speed", null, row2);
-    [1, 2, 4, 8].forEach(function (s) { var o = el("option", null, s + "×", self.speedSelect); o.value = String(s); });
+    [1, 2, 4, 8, 16, 32].forEach(function (s) { var o = el("option", null, s + "×", self.speedSelect); o.value = String(s); });
     el("label", null, " Colour by ", row2);
     this.metricSelect = el("select", "geomap-metric", null, row2);
     [["events", "incidents"], ["fatalities", "fatalities"]].forEach(function (m) {
@@ -491,21 +546,22 @@
     L.DomEvent.on(this.metricSelect, "change", function () { self.metric = self.metricSelect.value; self.setDay(self.day); });
     L.DomEvent.on(this.clusterBox, "change", function () { self.points.cluster = self.clusterBox.checked; self.points._draw(); });
 
-    this._buildLegend();
     if (opts.attribution && map.attributionControl) { map.attributionControl.addAttribution(opts.attribution); }
     var overlays = {};
     overlays["Incidents"] = this.points;
-    overlays["Governorates (" + "choropleth)"] = this.choropleth;
+    overlays["Governorates (choropleth)"] = this.choropleth;
     overlays["Located to governorate only"] = this.approximate;
-    L.control.layers(opts.baseLayers || {}, Object.assign(overlays, opts.extraOverlays || {}),
-                     {collapsed: false, position: "topright"}).addTo(map);
+    overlays["Place names"] = this.labels;
+    L.control.layers(opts.baseLayers || {}, overlays, {collapsed: this.narrow, position: "topright"}).addTo(map);
+    this._buildLegend();  // after the layer list: on a narrow map both sit top right, the list first
   };
 
   Timeline.prototype._buildLegend = function () {
     var Legend = L.Control.extend({
       onAdd: function () { var box = el("div", "geomap-legend leaflet-bar"); L.DomEvent.disableClickPropagation(box); return box; }
     });
-    var box = new Legend({position: "bottomright"}).addTo(this.map).getContainer(), d = this.data;
+    var position = this.narrow ? "topright" : "bottomright";  // narrow: the clock needs the whole bottom edge
+    var box = new Legend({position: position}).addTo(this.map).getContainer(), d = this.data;
     el("div", "geomap-legend-title", "Event type", box);
     var present = {};
     for (var i = 0; i < d.n; i++) { present[this.str("type", i)] = true; }
@@ -514,9 +570,10 @@
       el("span", "geomap-swatch", null, item).style.background = typeColor(name);
       item.appendChild(document.createTextNode(" " + name));
     });
-    el("div", "geomap-legend-title", "Marker", box);
-    el("div", "geomap-legend-item", "● exact place · ◌ near a place · size: fatalities", box);
-    el("div", "geomap-legend-item", "▭ dashed outline: governorate-level reports", box);
+    var markers = el("div", "geomap-legend-markers", null, box);
+    el("div", "geomap-legend-title", "Marker", markers);
+    el("div", "geomap-legend-item", "● exact place · ◌ near a place · size: fatalities", markers);
+    el("div", "geomap-legend-item", "▭ dashed outline: governorate-level reports", markers);
     this.scaleTitle = el("div", "geomap-legend-title", "", box);
     this.scaleBox = el("div", "geomap-scale", null, box);
   };
@@ -553,7 +610,9 @@
     if (this.day >= this.nDays - 1) { this.setDay(0); }
     this.playButton.textContent = "❚❚ Pause";
     this.playButton.setAttribute("aria-label", "Pause");
+    // About 120 ticks over the whole period, but never a step longer than the window: no day is skipped.
     var stepDays = Math.max(1, Math.round(this.nDays / 120));
+    if (this.windowDays > 0) { stepDays = Math.min(stepDays, this.windowDays); }
     this.playing = setInterval(function () {
       if (self.day >= self.nDays - 1) { self.stop(); return; }
       self.setDay(self.day + stepDays);
