@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from geomap.boundaries import locate_admin1
+from geomap.boundaries import country_names, locate_admin1
 from geomap.errors import OptionError
 from geomap.models import Incident
 
@@ -45,6 +45,7 @@ def period_labels(dates: pd.Series, period: str) -> pd.Series:
 
 
 def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
+    countries = country_names()
     return pd.DataFrame(
         {
             "event_date": pd.to_datetime([i.event_date for i in incidents]),
@@ -52,6 +53,9 @@ def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
             "longitude": np.array([i.longitude for i in incidents], dtype=float),
             "country": [i.country for i in incidents],
             "admin1": [i.admin1 or "" for i in incidents],
+            # Placed only to a country (its centre is no governorate's): counted on the country's own row.
+            "country_only": np.array([not i.admin1 and bool(i.country) and i.location == countries.get(i.country)
+                                      for i in incidents]),
             "fatalities": np.array([i.fatalities for i in incidents], dtype=np.int64),
         }
     )
@@ -81,6 +85,8 @@ def aggregate_frame(frame: pd.DataFrame, period: str = "month", names: dict[str,
             frame[column] = ""
         frame[column] = frame[column].fillna("")
     missing = (frame["admin1"] == "").to_numpy()
+    if "country_only" in frame:
+        missing = missing & ~frame["country_only"].to_numpy(dtype=bool)
     if missing.any():
         frame.loc[missing, "admin1"] = locate_admin1(frame.loc[missing, "longitude"], frame.loc[missing, "latitude"])
     return summarise(frame, period, names or {})

@@ -36,7 +36,7 @@ _RELATIVE = re.compile(
     r"|(?P<sameday>(?:on\s+)?the\s+same\s+day|at\s+the\s+same\s+time|that\s+same\s+day)"
     r"|(?P<sameweek>(?:in\s+)?the\s+same\s+week|that\s+same\s+week)"
     r"|(?P<daybefore>a\s+day\s+earlier|the\s+day\s+before|the\s+previous\s+day|a\s+day\s+before)"
-    r"|(?P<yesterday>yesterday|overnight)"
+    r"|(?P<yesterday>yesterday|overnight|last\s+night)"
     r"|(?P<today>today|earlier today|this morning|this afternoon|this evening|tonight)"
     r"|(?P<ago>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?)\s+ago)"
     r"|(?P<lastweek>last\s+week|earlier\s+this\s+week|this\s+week|past\s+week)"

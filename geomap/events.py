@@ -21,9 +21,13 @@ _RULES: list[tuple[str, str, str]] = [
      r"air\s*-?\s*strikes?|air\s*raids?|drone\s+(?:strikes?|attacks?)|(?:drones?|warplanes?|jets?|aircraft|helicopters?|"
      r"planes?|bombers?)\s+(?:\w+\s+){0,2}(?:struck|strikes?|hit|targeted|targeting|bombed|bombing|attacked|fired|shelled|"
      r"pounded|carried\s+out)|(?:struck|targeted|hit|bombed)\s+by\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|warplanes?|aircraft|"
-     r"jets?|helicopters?)|aerial\s+(?:bombardment|attack|strike)|(?:barrel|cluster)\s+bombs?|airstrikes?"),
+     r"jets?|helicopters?)|aerial\s+(?:bombardment|attack|strike)|(?:barrel|cluster)\s+bombs?|airstrikes?|"
+     r"\b(?:aviation|air\s+force)\b[^.;]{0,40}\bstrikes?\b|carried\s+out\s+(?:an?\s+)?(?:\w+\s+){0,2}strikes?\b|"
+     r"loitering\s+munitions?|kamikaze\s+drones?|suicide\s+drones?|\bUAVs?\b[^.;]{0,30}\b(?:struck|hit|targeted)"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
-     r"\bshell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|katyusha|barrage|bombard(?:ed|ment)"),
+     r"\bshell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|katyusha|barrage|bombard(?:ed|ment)|"
+     r"(?:targeted|targeting|pounded|pounding)\s+(?:\w+\s+){0,3}(?:positions|fortifications|hideouts|gatherings|"
+     r"dens|headquarters)\b"),
     ("Explosions/Remote violence", "Grenade", r"\bgrenades?\b"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
      r"\bIEDs?\b|improvised\s+explosive|roadside\s+bombs?|land\s*-?\s*mines?|\bmines?\s+(?:blast|explo\w+|went\s+off)|"
@@ -47,18 +51,18 @@ _RULES: list[tuple[str, str, str]] = [
      r"took\s+to\s+the\s+streets|\bmarched\b|\bvigil\b|\b(?:gathered|assembled)\b[^.]{0,100}\b(?:to\s+demand|"
      r"demanding|to\s+protest|protesting|to\s+denounce|against|calling\s+for|chanting|to\s+condemn)"),
     ("Battles", "Government regains territory",
-     r"\b(?:retook|recaptured|regained|re-?took|liberat\w+|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|"
+     r"\b(?:retook|recaptured|regained|re-?took|liberat(?:ed|ing)|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|"
      r"seized\s+control|captured|ejected|expelled|drove\s+\w+(?:\s+\w+){0,3}\s+out|broke\s+the\s+siege|cleared|"
      r"victory\s+(?:against|over))\b"),
     ("Battles", "Armed clash",
      r"\b(?:military|security|ground|new)\s+operations?\b|\blaunched\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}operations?\b|"
      r"\bclash\w*|\bfighting\b|\bfought\b|\bbattl\w+|gun\s*-?\s*(?:fight|battle)|fire\s*fight|exchange[sd]?\s+(?:of\s+)?fire|"
-     r"\bambush\w*|\boffensive\b|\bassault\w*|\binfiltrat\w+|repelled|"
+     r"\bambush\w*|\boffensive\b|\bassault\w*|\binfiltrat\w+|repelled|\bsnipers?\b|"
      r"attack\w*\s+(?:on\s+)?(?:an?\s+|the\s+|their\s+)?(?:\w+\s+){0,2}(?:checkpoint|position|post|base|outpost|convoy|"
      r"patrol|barracks|headquarters|troops|soldiers|forces|fighters|militants|unit)s?"),
     ("Violence against civilians", "Attack",
      r"\b(?:executed|murdered|assassinat\w+|massacre\w*|gunned\s+down|stabbed|beheaded|shot\s+dead|killed|shot|"
-     r"opened\s+fire|attack\w*)\b"),
+     r"martyred|opened\s+fire|attack\w*)\b"),
     ("Strategic developments", "Arrests",
      r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehended\b|rounded\s+up|(?:were|was)\s+picked\s+up|\bcaptured\s+(?:\w+\s+){0,2}suspects?"),
     ("Strategic developments", "Looting/property destruction",
@@ -75,7 +79,7 @@ RULES = [(etype, sub, re.compile(pattern, re.I)) for etype, sub, pattern in _RUL
 
 # Words before a trigger that make it a plan, a threat or a denial rather than an event.
 _UNREAL = re.compile(
-    r"\b(?:will|would|could|might|may|shall|to|orders?|ordered|plans?\s+to|planning\s+to|threaten\w*\s+to|vow\w*\s+to|"
+    r"\b(?:will|would|could|might|may|shall|to|orders?|ordered|plans?\s+to|planning\s+to|threaten\w*|vow\w*\s+to|"
     r"seeks?\s+to|sought\s+to|aims?\s+to|intends?\s+to|ready\s+to|able\s+to|capable\s+of|fears?\s+of|risk\s+of|"
     r"possibility\s+of|prevent|deny|denied|denies|no|not|never|without|against\s+a\s+possible)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -92,7 +96,14 @@ _NOT_AN_EVENT = re.compile(
     r"\bwas\s+the\s+scene\s+of\b|\bhas\s+been\s+hit\s+by\b|\bin\s+(?:19|20)\d\d\b(?!\s*[-–/])|"
     r"\bescalation\s+of\b|\bthe\s+battle\s+(?:to|for)\b|\b(?:fell|rose|dropped|declined|increased|decreased)\s+by\b|"
     r"\bfigures\s+show|\bstatistics\b|\bper\s*cent\b|\bevery\s+(?:summer|winter|year|month|week|day|spring|autumn)\b|"
-    r"\b(?:is|are|was|were)\s+(?:due|scheduled|set)\s+to\b)",
+    r"\b(?:is|are|was|were)\s+(?:due|scheduled|set)\s+to\b|\bduring\s+(?:19|20)\d\d\b|\bestimates?\s+that\b|"
+    r"\b(?:dozens|hundreds|scores|thousands)\s+of\s+(?:[\w-]+\s+){0,2}(?:strikes|attacks|raids|killings|"
+    r"assassinations|arrests)\b[^.;]*\b(?:this|last|the\s+past)\s+(?:year|month)|\brecorded\s+\d[\d,]*\s+\w+\s+in\s+"
+    r"the\s+(?:past|last)\b|\bremains?\s+(?:missing|scattered|unaccounted)|\bremained\s+(?:elevated|high|low|tense|calm|volatile)\b|"
+    r"\banniversary\b|\bcommemorat\w+|\bden(?:y|ies|ied)\s+(?:the\s+)?(?:\w+\s+)?(?:news|reports?|rumou?rs?|claims?)\b|"
+    r"\bdied\s+(?:of|from)\s+(?:his\s+|her\s+|their\s+)?(?:wounds|injuries)\s+sustained|"
+    r"\bsince\s+(?:the\s+)?(?:clashes|fighting|hostilities|violence)\s+"
+    r"(?:broke\s+out|began|started|erupted))",
     re.I,
 )
 _CIVILIAN = re.compile(
@@ -102,7 +113,8 @@ _CIVILIAN = re.compile(
     r"activists?|candidates?|lawyers?|judges?|clerics?|imams?|politicians?|traders?|merchants?|drivers?|nationals?|"
     r"schoolteachers?|nurses?|pharmacists?|vendors?|labou?rers?|passengers?|brothers?|sons?|daughters?|wife|husband|"
     r"fathers?|mothers?|relatives|elderly|sheikh|mayor|headman|barber|tailor|mechanic|shepherd|herders?|"
-    r"a\s+(?:young\s+)?(?:man|boy|girl|woman)|an\s+(?:old|elderly)\s+(?:man|woman))\b",
+    r"a\s+(?:young\s+)?(?:man|boy|girl|woman)|an\s+(?:old|elderly)\s+(?:man|woman)|young\s+men|"
+    r"former\s+(?:[\w-]+\s+){0,2}(?:commander|fighter|member|officer|soldier))\b",
     re.I,
 )
 _ARMED_TARGET = re.compile(
@@ -132,13 +144,21 @@ def classify(sentence: str) -> EventType | None:
             if sub_event_type == "Attack" and (not _CIVILIAN.search(sentence) or (armed and not _civilians_targeted(
                     sentence))):
                 # Violence against armed men is a battle in ACLED's terms, not violence against civilians.
-                if armed and re.search(r"\b(?:killed|attack\w*)\b", m.group(), re.I):
+                if armed and re.search(r"\b(?:killed|attack\w*|martyred|shot|opened\s+fire|gunned|assassinat\w+)",
+                                       m.group(), re.I):
                     return EventType("Battles", "Armed clash", m.start(), m.end())
+                if not armed and _DELIBERATE.fullmatch(m.group()):  # "gunmen shot dead Ahmad al-X in Y"
+                    return EventType(event_type, sub_event_type, m.start(), m.end())
                 continue
             if sub_event_type == "Government regains territory" and _non_state_agent(sentence):
                 return EventType(event_type, "Non-state actor overtakes territory", m.start(), m.end())
             return EventType(event_type, sub_event_type, m.start(), m.end())
     return None
+
+
+# Killings that are attacks whoever the victim was, even when the text does not say.
+_DELIBERATE = re.compile(r"executed|murdered|assassinat\w+|gunned\s+down|stabbed|beheaded|shot\s+dead|opened\s+fire",
+                         re.I)
 
 
 def _civilians_targeted(sentence: str) -> bool:
@@ -174,8 +194,13 @@ _KILL_VERB = r"(?:killed|dead|died|slain|executed|shot\s+dead|lost\s+their\s+liv
 _FATALITY_PATTERNS = [
     re.compile(rf"\b(?:kill(?:ed|ing|s)?|claimed\s+the\s+lives\s+of|leaving|left)\s+{_QUAL}(?P<n>{_NUM})\b"
                rf"(?!\s+(?:people\s+|others\s+|civilians\s+)?(?:wounded|injured|hurt))", re.I),
-    re.compile(rf"\b(?P<n>{_NUM_STRICT})\s+(?:[\w'’]+[\s-]+){{0,8}}?(?:were|was|have\s+been|had\s+been|are|got|being)?\s*"
-               rf"(?:also\s+)?{_KILL_VERB}\b", re.I),
+    re.compile(rf"\b(?P<n>{_NUM_STRICT})\s+(?:[\w'’]+[\s-]+){{0,8}}?(?:were|was|have\s+been|had\s+been|are|got|"
+               rf"being)?\s*(?:also\s+)?{_KILL_VERB}\b", re.I),
+    re.compile(rf"\b(?P<n>{_NUM_STRICT})\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+,\s+including\s+[^,.;]{{1,60}},\s+"
+               rf"(?:were\s+|have\s+been\s+)?{_KILL_VERB}\b", re.I),
+    # Tallies and headlines without a verb: "- A child killed by a landmine in ...", "An SDF member killed by ..."
+    re.compile(r"^\W*(?P<n>an?|one)\s+(?:[\w'’-]+\s+){0,6}?(?:killed|shot\s+dead|martyred)\b", re.I),
+    re.compile(r"\bkill(?:ed|ing)\s+(?P<n>him|her)\b", re.I),
     re.compile(rf"\b(?P<n>{_NUM_STRICT})\s+[^.;:!?\d]{{0,90}}?\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?"
                rf"{_KILL_VERB}\b", re.I),
     re.compile(rf"\b(?:shot\s+dead|gunned\s+down|executed|murdered|assassinated|beheaded|stabbed\s+to\s+death)\s+"
@@ -194,6 +219,10 @@ _PAIR = re.compile(rf"\b(?P<a>{_NUM})\s+[\w\s'’()-]{{1,60}}?\s+and\s+(?P<b>{_N
                    rf"(?:were|have\s+been|had\s+been)\s+(?:also\s+)?{_KILL_VERB}\b", re.I)
 
 
+_ALONG_WITH = re.compile(rf"\b(?:was|were)\s+(?:\w+\s+)?{_KILL_VERB}\b[^.;]{{0,40}}?\balong\s+with\s+{_QUAL}"
+                         rf"(?P<n>{_NUM_STRICT})\b", re.I)
+
+
 # A number followed by one of these counts something other than the dead ("100 metres", "3 pm").
 _NOT_PEOPLE = re.compile(r"\s*(?:years?|km|kilomet|miles|met(?:re|er)s?|m\b|yards|feet|hectares|dunams?|tons?|tonnes|"
                          r"houses|homes|percent|%|am|pm|a\.m|p\.m)")
@@ -206,7 +235,7 @@ def number_value(text: str) -> int | None:
     (21, 12, 1200)
     """
     t = re.sub(r"\s+", " ", text.strip().lower())
-    if t in ("its", "the", "his", "her", "their"):
+    if t in ("its", "the", "his", "her", "their", "him"):
         return 1
     if re.fullmatch(r"\d[\d,]*", t):
         return int(t.replace(",", ""))
@@ -230,6 +259,10 @@ def fatalities(sentence: str) -> int:
             if re.search(r"wounded|injured", sentence[m.start(): m.end()], re.I):
                 continue
             best = max(best, n)
+    for m in _ALONG_WITH.finditer(sentence):  # "was killed along with two of his aides": three dead
+        n = number_value(m.group("n"))
+        if n is not None:
+            best = max(best, n + 1)
     for m in _PAIR.finditer(sentence):  # "an Iraqi soldier and three militants were killed"
         a, b = number_value(m.group("a")), number_value(m.group("b"))
         if a is not None and b is not None:

@@ -19,9 +19,10 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from gazetteer import Gazetteer, Mention, Place, find_places
+from gazetteer.normalize import name_key
 from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
-from geomap.dates import absolute_dates, event_date
+from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
 from geomap.events import classify, fatalities
 from geomap.models import Article, Document, Incident, Unresolved
 
@@ -37,6 +38,7 @@ _AWAY = re.compile(
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|at|near|on|inside|outside|across)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 # "Ninewa and Erbil", "Jasim, Nawa and in Inkhil"; but ", in the" is "X in Y", a place inside another.
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and(?:\s+in)?|,?\s*or(?:\s+in)?|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
+_BULLET = re.compile(r"\s*(?:[-•*–·▪]|\d{1,2}[.)/])\s")
 _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s?|[–—]|\s?[-–—]\s|:\s|\)\s")
 
 
@@ -45,7 +47,7 @@ class Extraction:
     incidents: list[Incident] = field(default_factory=list)
     unresolved: list[Unresolved] = field(default_factory=list)
     articles: int = 0
-    reports: int = 0  # sentences that reported an event, before duplicates were merged
+    reports: int = 0  # event reports (a clause, or one place of a list), before any was merged into another
 
 
 def extract_incidents(
@@ -62,8 +64,8 @@ def extract_incidents(
     for doc in documents:
         for article in split_articles(doc, reference_date):
             result.articles += 1
-            found, unresolved = _article_incidents(doc, article, gazetteer)
-            result.reports += len(found) + len(unresolved)
+            found, unresolved, reports = _article_incidents(doc, article, gazetteer)
+            result.reports += reports
             result.incidents.extend(found)
             result.unresolved.extend(unresolved)
             if progress:
@@ -96,7 +98,8 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
     incidents: list[Incident] = []
     unresolved: list[Unresolved] = []
     stem = Path(doc.path.split("#")[0]).stem
-    last_date = None
+    last_date = list_date = None
+    folded = 0  # follow-up sentences merged into the incident before them
     for s_start, s_end in sentences(article.text):
         if s_start < dateline_end < s_end:
             s_start = dateline_end  # "KIRKUK, Iraq, March 3, 2025 — Two ..." reads from "Two"
@@ -105,6 +108,12 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
             continue
         source = f"{doc.path}:{article.start + s_start}-{article.start + s_end}"
         where = f"chars {article.start + s_start}-{article.start + s_end}"
+        if sentence.rstrip().endswith(":"):
+            # "SOHR documented yesterday, Sunday, June 16, the deaths of 16 people, as follows:" dates the list.
+            intro = event_date(sentence, article.date, last_date)
+            list_date = intro.date if intro is not None else None
+        elif not _BULLET.match(sentence):
+            list_date = None
         for c_start, c_end in clauses(sentence):
             clause = sentence[c_start:c_end]
             event = classify(clause)
@@ -122,11 +131,17 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
                     unresolved.append(Unresolved(doc.path, where, "event placed outside the article's country",
                                                  _one_line(sentence)))
                     continue
+                unknown = _unknown_place(clause, [m for m in inside if c_start <= m.start < c_end], c_start, gazetteer)
+                if unknown:
+                    unresolved.append(Unresolved(doc.path, where, f"place {unknown!r} not found in the gazetteer",
+                                                 _one_line(sentence)))
+                    continue
                 own_date = event_date(clause, article.date, last_date)
                 if incidents and incidents[-1].source == doc.path and (own_date is None or
                                                                         own_date.date == incidents[-1].event_date):
                     # No place of its own: it goes on about the event before ("Two attackers were also killed").
                     incidents[-1] = _continue(incidents[-1], clause, source)
+                    folded += 1
                     continue
                 if incidents and incidents[-1].source == doc.path:
                     # A new day at the same place ("On Thursday, tanks shelled the outskirts of the town").
@@ -143,6 +158,8 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
             found = event_date(clause, article.date, last_date) or event_date(sentence, article.date, last_date)
             if found is not None:
                 date, time_precision = found.date, found.precision
+            elif list_date is not None:
+                date, time_precision = list_date, 1
             elif article.date is not None:
                 date, time_precision = article.date, (1 if article.date_text else 2)
             else:
@@ -188,7 +205,27 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
                         sources=(source,),
                     )
                 )
-    return _fold_headline(incidents, article), unresolved
+    reports = len(incidents) + len(unresolved) + folded
+    return _fold_headline(incidents, article), unresolved, reports
+
+
+_NAME_AFTER_LOCATIVE = re.compile(
+    r"\b(?:in|at|on|near|outside|inside)\s+(?:the\s+(?:(?:town|village|city|district|area|neighbou?rhood|camp|"
+    r"sub-district|suburb|outskirts)\s+of\s+)?)?"
+    r"(?P<name>[A-Z][\w'’]+(?:[\s-](?:al|el|ad|ar|as|ash|at|az|an|[A-Z][\w'’]+))*(?:-[A-Z][\w'’]+)*)")
+_NOT_A_NAME = re.compile(rf"(?:{WEEKDAY}|{MONTH}|the|a|an|this|that|these|those|its|his|her|their)$", re.I)
+
+
+def _unknown_place(clause: str, mentions: list[Mention], offset: int, gazetteer: Gazetteer) -> str | None:
+    """A name the clause places its event in ("killed a child in Daraa al-Balad") that the gazetteer lacks."""
+    for m in _NAME_AFTER_LOCATIVE.finditer(clause):
+        name, start = m.group("name"), offset + m.start("name")
+        if any(x.start < start + len(name) and start < x.end for x in mentions) or _NOT_A_NAME.match(name):
+            continue
+        if gazetteer.commonness(name_key(name)) > 0:  # "in Parliament", "at Dawn": words, not names
+            continue
+        return name
+    return None
 
 
 def _vaguer(body: Incident, head: Incident) -> bool:
@@ -206,6 +243,8 @@ def _level(incident: Incident) -> str:
 
 def _continue(incident: Incident, clause: str, source: str) -> Incident:
     """Fold a follow-up sentence into the incident it continues."""
+    if incident.event_type == "Strategic developments":  # ACLED: arrests and the like carry no fatalities
+        return replace(incident, sources=incident.sources + (() if source in incident.sources else (source,)))
     deaths = fatalities(clause)
     total = incident.fatalities + deaths if _MORE_DEATHS.search(clause) else max(incident.fatalities, deaths)
     sources = incident.sources if source in incident.sources else incident.sources + (source,)
@@ -272,7 +311,7 @@ def _dateline(article: Article, mentions: list[Mention]) -> tuple[Mention | None
             limit = offset + m.start()
             place = next((x for x in mentions if offset <= x.start < limit and x.place.level in ("place", "admin1")),
                          None)
-            if absolute_dates(line[: m.start()]):
+            if absolute_dates(line[: m.start()], article.date):
                 return (replace(place, start=-1, end=-1) if place else None), offset + m.end()
         offset += len(line) + 1
     return None, -1

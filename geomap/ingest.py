@@ -89,8 +89,40 @@ def read_one(path: Path, inputs: Inputs) -> None:
         inputs.problems.extend(problems)
     elif kind == "jsonl":
         read_jsonl(path, inputs)
+    elif kind_of_page(path):
+        inputs.documents.append(Document(str(path), page_text(decode(path))))
     else:
         inputs.documents.append(Document(str(path), decode(path)))
+
+
+def kind_of_page(path: Path) -> bool:
+    return path.name.lower().removesuffix(".gz").endswith((".html", ".htm"))
+
+
+# Elements whose text a reader never sees as part of the article.
+_HIDDEN = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "head", "nav", "footer",
+           "form", "button", "select")
+_BLOCKS = ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header",
+           "blockquote", "pre", "figcaption", "dd", "dt", "table", "ul", "ol", "time")
+
+
+def page_text(markup: str) -> str:
+    """The readable text of a saved web page: its title, then its blocks one per paragraph; markup,
+    scripts and entities gone (``&gt;`` is ">", not a clause break)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    for tag in soup.find_all(_HIDDEN):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    lines = [" ".join(line.split()) for line in soup.get_text().split("\n\n")]
+    paragraphs = [line for line in lines if line]
+    if title and (not paragraphs or paragraphs[0] != title):
+        paragraphs.insert(0, title)
+    return "\n\n".join(paragraphs) + "\n"
 
 
 def read_bytes(path: Path) -> bytes:

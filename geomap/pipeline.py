@@ -45,7 +45,7 @@ class Collected:
         merged = self.read - len(self.unresolved) - len(self.incidents)
         text = f"read {' and '.join(parts) or 'nothing'}: {_plural(len(self.incidents), 'incident')} mapped"
         if merged > 0:
-            text += f" ({merged:,} duplicate reports merged)"
+            text += f" ({merged:,} follow-up or repeated report{'s' if merged != 1 else ''} merged)"
         return text + f", {len(self.unresolved):,} unresolved"
 
 

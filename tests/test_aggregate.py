@@ -35,3 +35,12 @@ def test_weeks_are_iso_weeks():
 def test_unknown_period_is_an_option_error():
     with pytest.raises(OptionError, match="period must be one of"):
         aggregate([incident(dt.date(2025, 1, 1), 35.47, 44.39)], period="fortnight")
+
+
+def test_an_incident_placed_only_to_a_country_is_not_given_a_governorate():
+    day = dt.date(2025, 1, 5)
+    syria = Incident(event_id="c", event_date=day, time_precision=1, event_type="Battles", sub_event_type="Armed clash",
+                     actor1="", actor2="", fatalities=1, location="Syria", latitude=34.86, longitude=38.55,
+                     country="SY", admin1=None, admin1_name=None, geo_precision=3, source="t", notes="")
+    table = aggregate([syria], period="month")
+    assert [(r.country, r.admin1, r.events) for r in table.itertuples()] == [("SY", None, 1)]

@@ -76,3 +76,35 @@ def test_repeated_paragraph_becomes_one_incident_with_both_sources(gazetteer):
     docs = [Document("page1.txt", text), Document("page2.txt", "Other news.\n\n" + text)]
     [incident] = extract_incidents(docs, gazetteer).incidents
     assert len(incident.sources) == 2
+
+
+def test_an_event_at_an_unknown_place_is_unresolved_not_folded_into_the_one_before(gazetteer):
+    text = ("FALLUJAH, Iraq, 3 March 2025 – Security forces detained a wanted man in Fallujah on Sunday. "
+            "Shelling by government forces on Zzyqqa al-Balad killed a child.")
+    result = extract_incidents([Document("report.txt", text)], gazetteer)
+    [arrest] = result.incidents
+    assert arrest.fatalities == 0 and len(arrest.sources) == 1
+    [unresolved] = result.unresolved
+    assert unresolved.reason == "place 'Zzyqqa al-Balad' not found in the gazetteer"
+
+
+def test_a_dated_list_dates_its_items(gazetteer):
+    text = ("Daily toll\n\nPublished: 17/06/2024\n\nThe monitor documented yesterday, Sunday, June 16, the deaths of "
+            "three people, as follows:\n\n- A child killed by a landmine in the desert of Al-Kasrah.\n"
+            "- A young man shot dead by unknown gunmen in Jasim city.\n")
+    found = extract(text, gazetteer)
+    assert [(i.location, i.event_date, i.fatalities) for i in found] == [
+        ("Al Kasrah", dt.date(2024, 6, 16), 1), ("Jasim", dt.date(2024, 6, 16), 1)]
+
+
+def test_a_web_page_is_read_as_its_text(tmp_path, gazetteer):
+    from geomap.ingest import read_inputs
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Clashes</title><script>var x = 'Mosul airstrike';</script></head><body>"
+                    "<p>DEIR EZ-ZOR, March 3, 2024 &mdash; An &lt;b&gt;airstrike&lt;/b&gt; hit a house in Al-Bab "
+                    "on Friday; it killed 3 civilians.</p></body></html>")
+    [doc] = read_inputs([page]).documents
+    assert "script" not in doc.text and "Mosul" not in doc.text and "<b>airstrike</b>" in doc.text
+    [incident] = extract_incidents([doc], gazetteer).incidents
+    assert (incident.admin1, incident.fatalities) == ("SY-HL", 3)

@@ -176,3 +176,14 @@ def test_narrow_map_keeps_the_clock_clear_of_the_legend(tmp_path, examples, open
     assert legend["y"] + legend["height"] <= clock["y"], "legend overlaps the slider"
     assert clock["x"] + clock["width"] <= 420
     assert errors == []
+
+
+def test_reports_placed_only_to_a_country_can_be_read(tmp_path, open_map):
+    path = tmp_path / "country.txt"
+    path.write_text("Clashes across Syria\n\n3 March 2025\n\nClashes erupted across Syria on Sunday, killing four "
+                    "fighters, a monitor said.\n\nIn Mosul, gunmen attacked a police checkpoint on Sunday.\n")
+    page, errors, _ = open_map(make_map(tmp_path, path))
+    page.click("a.geomap-national")
+    page.wait_for_selector(".geomap-pop")
+    assert "Clashes erupted across Syria" in page.inner_text(".geomap-pop")
+    assert errors == []

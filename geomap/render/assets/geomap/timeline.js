@@ -601,6 +601,17 @@
     this.dateLabel.textContent = isoDay(this.t0, this.day);
     this.countLabel.textContent = total + " incident" + (total === 1 ? "" : "s") + " in " + this.rangeLabel() +
       " (" + shown + " mapped as points)";
+    // Reports placed only to a country have no point and no governorate: a link opens them.
+    var national = this._approxItems && this._approxItems[-1], self = this;
+    if (national && national.length) {
+      this.countLabel.appendChild(document.createTextNode(" · "));
+      var link = el("a", "geomap-national", national.length + " located only to a country", this.countLabel);
+      link.href = "#";
+      L.DomEvent.on(link, "click", function (e) {
+        L.DomEvent.preventDefault(e);
+        self.openPopup(self.map.getCenter(), national);
+      });
+    }
     this.map.getContainer().setAttribute("data-geomap-day", isoDay(this.t0, this.day));
     this.map.getContainer().setAttribute("data-geomap-visible", String(shown));
   };
