@@ -55,6 +55,18 @@ NAMED_BY = re.compile(
     r"\b(?:magazine|newspaper|outlet|channel|agency|website|radio|television|daily|weekly|publication|"
     r"(?:Islamic\s+)?State\s+of|(?-i:Government|Ministry|University|Bank|Parliament|Council|Governor|Mayor|"
     r"Kingdom|Emirate)\s+of)\s+(?:the\s+)?$")
+# Words after a name that make it a place ("Khanakin's municipal council", "Akcakale residents",
+# "Hit, west of Ramadi", "Al-Mayadin, in the eastern countryside of", "Ras al-Ain, known to Kurds as").
+PLACE_CUE_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:[\w-]+\s+)?(?:council|governor|police|residents|inhabitants|mayor|hospitals?|markets?|airport|"
+    r"citadel|outskirts|streets?|neighbou?rhoods?|countryside|suburbs?|old\s+city|old\s+market|checkpoints?)\b|"
+    r"\s+(?:residents|inhabitants|countryside|outskirts)\b|"
+    r",\s+(?:(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|camp|suburb|district\s+centre)\s+(?:in|of|on|near|"
+    r"north|south|east|west)\b|(?:some\s+)?(?:\d+\s*(?:km|kilomet\w+|miles)\s+)?(?:north|south|east|west|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\b|in\s+the\s+(?:[\w-]+\s+)?(?:countryside|"
+    r"province|governorate|outskirts|desert)\b|(?:also\s+)?known\s+(?:[\w-]+\s+){0,3}?as\b))",
+    re.I,
+)
 _REGION_ADJ = re.compile(
     r"\b(northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|rural|greater|upper|lower)\s+(the\s+)?$",
@@ -84,17 +96,21 @@ def qualifier_of(text: str, span: Span) -> str | None:
     m = TYPE_BEFORE.search(before)
     if m:
         word = m.group(1).lower()
-        if word in ("province", "governorate", "countryside", "hinterland", "desert"):
+        if word in ("province", "governorate", "countryside", "hinterland"):
             return "countryside" if word != "province" and word != "governorate" else "province"
-        if word in ("outskirts", "suburbs", "vicinity"):
+        if word == "capital":
+            return "province"  # "Tikrit, the capital of Salah al-Din": the governorate (or the country)
+        if word in ("outskirts", "suburbs", "vicinity", "desert"):
             return "near"
-        return "town"
+        return "district" if word in ("district", "subdistrict") else "town"
     if _NEAR_BEFORE.search(before):
         return "near"
     if after in NEAR_AFTER:
         return "near"
     if _REGION_ADJ.search(before):
         return "region"
+    if after in ("district", "subdistrict", "sub-district"):
+        return "district"  # "the Hawija district": the district named after its seat
     if after in PLACE_AFTER:
         return "town"
     return None
@@ -168,7 +184,8 @@ def name_continues(text: str, tokens: list[Token], span: Span, starts: frozenset
 
 
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:,|\(|-|–)?\s*(?:(?:in|of|near|inside|within)\s+)?(?:the\s+)?"
+    r"\s*(?:,|\(|-|–)?\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|camp|suburb|neighbou?rhood|"
+    r"district)\s+)?(?:(?:in|of|near|inside|within)\s+)?(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"rural|northeastern|northwestern|southeastern|southwestern)\s+)?"
     r"(?:(?:countryside|outskirts|province|governorate|district|region|desert|suburbs|part)\s+(?:of|in)\s+(?:the\s+)?)?",
@@ -188,13 +205,16 @@ def containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, 
         m = _DEMONYM_BEFORE.search(text_before(text, span))
         if m:
             inside[id(span)] = ("country", DEMONYMS[m.group(1).lower()])
-    for a, b in zip(spans, spans[1:]):
-        gap = text[a.end : b.start]
+    gaps = [text[a.end : b.start] for a, b in zip(spans, spans[1:])]
+    for k, (a, b) in enumerate(zip(spans, spans[1:])):
+        gap = gaps[k]
         if not gap.strip() or not _CONTAINER_GAP.fullmatch(gap) or gap.strip() in ("and", "or"):
             continue
+        if gap.strip() == "," and any(0 <= n < len(gaps) and _LIST_GAP.fullmatch(gaps[n]) for n in (k - 1, k + 1)):
+            continue  # "Raqqa, Tabqa, Hasakah and Qamishli": a list, not Tabqa inside Hasakah
         best = max(b.candidates, key=gazetteer.score)
-        admin1 = next((e for e in b.candidates if e.kind == "admin1"), None)
-        country = next((e for e in b.candidates if e.kind == "country"), None)
+        admin1 = max((e for e in b.candidates if e.kind == "admin1"), key=gazetteer.score, default=None)
+        country = max((e for e in b.candidates if e.kind == "country"), key=gazetteer.score, default=None)
         if country is not None and (best.kind == "country" or admin1 is None):
             inside[id(a)] = ("country", country.country)
         elif admin1 is not None:
@@ -205,9 +225,26 @@ def containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, 
 
 
 _DIRECTION_OF = re.compile(
-    r"^[^.;:!?]{0,50}\b(?:(?:north|south|east|west)(?:[\s-]*(?:east|west))?(?:ern)?\s+of|near|outside|close\s+to)\s+"
+    r"^[^.;:!?]{0,50}\b(?:(?:north|south|east|west)(?:[\s-]*(?:east|west))?(?:ern)?\s+of|near|outside|close\s+to|"
+    r"(?:on\s+)?the\s+outskirts\s+of)\s+"
     r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.I)
+
+
+_DEMONYM_WORD = re.compile(r"\b(" + "|".join(DEMONYMS) + r")\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def sentence_demonyms(text: str, spans: list[Span]) -> dict[int, frozenset]:
+    """Countries whose demonym the sentence of each span uses ("The Lebanese army ... in Tripoli")."""
+    out = {}
+    for span in spans:
+        starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, span.start)]
+        start = starts[-1] if starts else 0
+        end_match = _SENTENCE_END.search(text, span.end)
+        end = end_match.start() + 1 if end_match else len(text)
+        out[id(span)] = frozenset(DEMONYMS[m.group(1).lower()] for m in _DEMONYM_WORD.finditer(text, start, end))
+    return out
 
 
 def near_points(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[float, float]]:

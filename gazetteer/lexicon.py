@@ -40,7 +40,8 @@ NOT_PLACES = frozenset(
 # Names of media and armed groups that are also real towns: a place only after a
 # locative word ("in Al Mayadeen", "the town of Mayadin"), otherwise the channel.
 MEDIA_OR_GROUP = frozenset({"mayadeen", "mayadin", "jazeera", "jazira", "arabiya", "bayan", "amaq", "sumaria",
-                            "araby jadeed", "arabi jadid", "araby", "naba", "rumiyah"})
+                            "araby jadeed", "arabi jadid", "araby", "naba", "rumiyah", "hadath", "ikhbariya",
+                            "sharqiya", "iraqiya", "sumariya", "manar", "etejah"})
 
 # Capitalised words that may stand before a place without making it part of a
 # person's or an organisation's name ("Iraqi Kirkuk", "Northern Raqqa").
@@ -61,7 +62,8 @@ DIRECTIONS = (
 # ("Hit district") or an approximate area ("the Mosul outskirts").
 ADMIN1_AFTER = ("province", "provinces", "governorate", "governorates", "muhafaza", "countryside", "hinterland")
 PLACE_AFTER = ("city", "town", "village", "district", "subdistrict", "neighbourhood", "neighborhood", "camp")
-NEAR_AFTER = ("outskirts", "suburbs", "area", "surroundings", "environs", "vicinity", "periphery")
+NEAR_AFTER = ("outskirts", "suburbs", "area", "surroundings", "environs", "vicinity", "periphery", "desert", "road",
+              "highway", "plain", "plains", "hills", "mountains", "valley", "front", "axis", "sector")
 
 # Capitalised words that may follow a place name without making it part of a person's
 # name ("Kirkuk Province", "Mosul Dam", "Hawija Operations Command").

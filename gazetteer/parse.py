@@ -26,6 +26,7 @@ from gazetteer.context import (
     nearby_admin1s,
     person_keys,
     qualifier_of,
+    sentence_demonyms,
 )
 from gazetteer.index import Entry, Gazetteer
 from gazetteer.normalize import name_key
@@ -69,11 +70,12 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     listed = listed_spans(text, spans)
     agreement = nearby_admin1s(spans, gazetteer)
+    demonyms = sentence_demonyms(text, spans)
     people = person_keys(text, tokens, spans, starts, ends)
     for span, qualifier in zip(spans, qualifiers):
         admin1s, countries = context[id(span)]
         ranked = rank_candidates(span, qualifier, inside.get(id(span)), admin1s, countries, gazetteer,
-                                 near.get(id(span)), agreement[id(span)])
+                                 near.get(id(span)), agreement[id(span)], demonyms[id(span)])
         entry = ranked[0][1]
         anchor = near.get(id(span))
         if (anchor is not None and entry.kind == "place" and entry.prominence < 8

@@ -7,6 +7,7 @@ import re
 from gazetteer.context import (
     LOCATIVE,
     NAMED_BY,
+    PLACE_CUE_AFTER,
     TYPE_BEFORE,
     km,
     name_continues,
@@ -31,9 +32,11 @@ FUNCTION_WORD_ZIPF = 5.5  # "the" 7.7, "in" 7.3; "Iraq" 4.7, "China" 5.3, "India
 
 # -- decision --------------------------------------------------------------------------------
 def rank_candidates(span: Span, qualifier: str | None, inside, admin1s, countries, gazetteer: Gazetteer,
-          near: tuple[float, float] | None = None, neighbours: frozenset = frozenset()) -> list[tuple]:
+          near: tuple[float, float] | None = None, neighbours: frozenset = frozenset(),
+          demonyms: frozenset = frozenset()) -> list[tuple]:
     ranked = []
     local = any(e.country in gazetteer.focus for e in span.candidates)
+    several_countries = len({e.country for e in span.candidates}) > 1
     for entry in span.candidates:
         score = gazetteer.score(entry)
         if name_key(entry.name) == span.key:
@@ -45,6 +48,9 @@ def rank_candidates(span: Span, qualifier: str | None, inside, admin1s, countrie
             score += 12 if entry.kind in ("admin1", "country") or entry.population >= 1_000_000 else 0
         elif qualifier == "town":
             score += 4 if entry.kind == "place" else (-6 if entry.kind == "admin1" else 0)
+        elif qualifier == "district":
+            seat = entry.fcode in ("PPLA", "PPLA2", "PPLA3", "PPLC", "ADM2", "district")
+            score += (4 if entry.kind in ("place", "feature") else -6) + (6 if seat else 0)
         if near is not None and entry.kind in ("place", "feature"):
             distance = km(near[0], near[1], entry.lat, entry.lon)
             score += 6 if distance < 150 else (-2 if distance > 400 else 0)
@@ -60,6 +66,8 @@ def rank_candidates(span: Span, qualifier: str | None, inside, admin1s, countrie
             # The document is about other countries, or the name has a reading here: a namesake
             # abroad is the unlikely one.
             score -= 3 if entry.country in NEIGHBOURS or entry.population >= 500_000 else 6
+        if several_countries and entry.country in demonyms:
+            score += 2.5  # "Lebanese army units deployed in Tripoli": Lebanon's Tripoli, not Libya's
         if entry.admin1 and entry.admin1 in neighbours:
             score += 2  # another name nearby in the text has a reading in the same governorate
         ranked.append((score, entry))
@@ -80,8 +88,10 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
           listed: bool = False, people: frozenset = frozenset()) -> bool:
     """Is a place the obvious reading of this span? (People, channels, common words are not.)"""
     before = text_before(text, span)
-    locative = bool(LOCATIVE.search(before)) or qualifier is not None or listed
-    typed = qualifier in ("town", "province", "countryside") or bool(TYPE_BEFORE.search(before))
+    cue_after = bool(PLACE_CUE_AFTER.match(text_after(text, span, 80)))
+    locative = bool(LOCATIVE.search(before)) or qualifier is not None or listed or cue_after
+    typed = (qualifier in ("town", "district", "province", "countryside") or bool(TYPE_BEFORE.search(before))
+             or cue_after)
     key = span.key
     last_word = key.split()[-1]
     if key in NOT_PLACES or (last_word in NOT_PLACES and len(key.split()) == 1):
@@ -90,6 +100,13 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
         media = r"^['’]?s?\s*(channel|tv|television|network|reported|said|says|quoted|broadcast|aired|correspondent)\b"
         in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on|over)\s+(the\s+)?$", before,
                              re.I)
+        # "broadcast on Al Jazeera and Al-Mayadeen", "Al-Hadath and Al-Sumaria TV reported": the outlets.
+        aired = re.search(r"\b(?:broadcast|aired|shown|appeared|published|posted|interviewed|told|quoted)\s+(?:on|by|"
+                          r"in|with)?\s*(?:the\s+)?(?:[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*\s*(?:and|,)\s+)*$", before)
+        outlets = re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*)+\s+(?:TV|channels?|television|"
+                           r"networks?|websites?)\b", text_after(text, span, 80))
+        if aired or outlets:
+            return False
         return bool(in_place or typed or listed) and not re.search(media, text_after(text, span), re.I)
     if span.text.isupper() and len(key.replace(" ", "")) <= 3 and entry.kind != "country" and not re.match(
             r"\s*,\s+[A-Z][a-z]", text_after(text, span)):
@@ -159,9 +176,11 @@ def precision_of(entry: Entry, qualifier: str | None) -> int:
     if entry.kind in ("country", "admin1"):
         return 3
     if entry.kind == "feature":
+        if entry.fcode == "town":
+            return 1
         return 2 if entry.fcode in ("mountain", "dam", "lake", "base", "camp", "airport", "district") else 3
     if qualifier == "province":
         return 3  # "Khorasan Province" with no governorate of that name known: the region
-    return 2 if qualifier in ("near", "region", "countryside") else 1
+    return 2 if qualifier in ("near", "region", "countryside", "district") else 1
 
 

@@ -112,6 +112,10 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
                     e.country in gazetteer.focus or e.country in NEIGHBOURS)]
                 variant = bool(found) and not entries
                 entries = list({e.id: e for e in entries + found}.values())
+            if not entries and end == i and re.fullmatch(r"Al[b-df-hj-np-tv-z][a-z]{4,}", surface):
+                # "Albukamal", "Alhasakah": the article written onto the name.
+                entries = [e for e in gazetteer.lookup(name_key(surface[2:])) if e.country in gazetteer.focus]
+                variant = bool(entries)
             if entries:
                 found = Span(first.start, tokens[end].end, surface, key, entries, i, end, variant)
                 break

@@ -69,3 +69,36 @@ def test_people_media_and_demonyms_are_not_places(gazetteer):
 
 def test_sinjar_follows_its_context(gazetteer):
     assert places("Fighting in Sinjar, in Nineveh province.", gazetteer)[0][1] == "IQ-NI"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # "the X district" is the district named after its seat, whatever the document's other governorates
+        ("A mortar round hit a house in Khanaqin.\n\nMilitants stormed a village in the Hawija district.", "Hawija",
+         "IQ-KI"),
+        # "the capital of Y": Y is the governorate
+        ("Rockets struck near Tikrit, the capital of Salah al-Din.", "Salah al-Din", "IQ-SD"),
+        # "X, a village in Y": X inside Y, even when a bigger namesake exists elsewhere
+        ("Residents of Hit, a village in Homs countryside near the Lebanese border, fled.", "Hit", "SY-HI"),
+        # a list separated by commas is not "X, Y" containment
+        ("The SDF holds Raqqa, Tabqa, Hasakah, Qamishli and most of the east.", "Tabqa", "SY-RA"),
+        # the army's nationality in the sentence picks between namesakes in two countries
+        ("Lebanese army units deployed in Tripoli after clashes.", "Tripoli", "LB-AS"),
+        # a name opening a sentence, made a place by the words after it
+        ("Al-Mayadin, in the eastern countryside of Deir ez-Zor, hosts a new market.", "Al-Mayadin", "SY-DY"),
+        ("Khanakin's municipal council voted to rename two streets.", "Khanakin", "IQ-DI"),
+        ("The Iraqi army reinforced Hit, west of Ramadi, after an attack.", "Hit", "IQ-AN"),
+        # the article written onto the name
+        ("Trucks queued for hours in Albukamal before crossing into Iraq.", "Albukamal", "SY-DY"),
+    ],
+)
+def test_context_decides_between_readings(gazetteer, text, name, admin1):
+    found = {m.text: m.place.admin1 for m in find_places(text, gazetteer)}
+    assert found.get(name) == admin1, found
+
+
+@pytest.mark.parametrize("text", ["Al-Hadath and Al-Sumaria TV reported the attack.",
+                                  "The interview was broadcast on Al Jazeera and Al-Mayadeen."])
+def test_news_outlets_named_after_places_are_not_places(gazetteer, text):
+    assert find_places(text, gazetteer) == []
