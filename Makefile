@@ -3,15 +3,21 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
 .PHONY: map map-seeds map-ucdp test lint gold bench chromium gazetteer clean
 
+# What a map needs; the tests, screenshots and benchmarks add the [test,dask] extras.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
+	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python -c "from gazetteer import Gazetteer; Gazetteer.load()"  # compile the place index once
+	touch $@
+
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
 	touch $@
 
 map: $(STAMP)
@@ -22,7 +28,7 @@ map-seeds: $(STAMP)
 	$(BIN)/geomap map $(SHARED)/seeds -o output/seeds.html --title "Seed news pages" \
 		--reference-date 2021-11-01 --unresolved output/seeds-unresolved.csv
 
-map-ucdp: $(STAMP)
+map-ucdp: $(DEV) chromium
 	$(BIN)/geomap map $(SHARED)/data/ucdp/ucdp_ged_syria_652.1601.1911.csv.gz \
 		$(SHARED)/data/ucdp/ucdp_ged191_iraq_hdx_conflict_data_irq.csv.gz \
 		-o output/ucdp.html --title "UCDP GED: Iraq and Syria" --window 30 --png output/ucdp.png
@@ -34,18 +40,17 @@ chromium:
 		elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
 		else echo "chromium is missing: install it with 'apt-get install chromium' as root" >&2; exit 1; fi; }
 
-test: $(STAMP) chromium
+test: $(DEV) chromium
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check geomap gazetteer tests benchmarks
 
 gold: $(STAMP)
 	$(BIN)/python benchmarks/gold_places.py
 	$(BIN)/python benchmarks/gold_incidents.py
 
-bench: $(STAMP) chromium
-	$(BIN)/python -m pip install --quiet -e '.[dask]'
+bench: $(DEV) chromium
 	$(BIN)/python benchmarks/bench_gazetteer.py
 	$(BIN)/python benchmarks/bench_maps.py
 	$(BIN)/python benchmarks/bench_aggregate.py

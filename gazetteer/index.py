@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import math
 import os
 import sqlite3
-import zlib
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
@@ -79,6 +80,7 @@ class Gazetteer:
         db_path = _cache_path(data_dir, cache_dir)
         if not db_path.exists():
             compile_index(data_dir, db_path)
+            _prune_cache(db_path)
         return cls(db_path, focus)
 
     def __len__(self) -> int:
@@ -123,9 +125,6 @@ class Gazetteer:
         row = self._db.execute("SELECT zipf FROM common WHERE key = ?", (key,)).fetchone()
         return row[0] if row else 0.0
 
-    def all_keys(self) -> list[str]:
-        return [r[0] for r in self._db.execute("SELECT DISTINCT key FROM keys")]
-
     def score(self, entry: Entry) -> float:
         """Prior preference for an entry, before any context."""
         if entry.country in self.focus:
@@ -139,10 +138,6 @@ class Gazetteer:
     def admin1_place(self, iso: str, precision: int = 3) -> Place | None:
         entry = self.admin1_entry.get(iso)
         return self.to_place(entry, precision) if entry else None
-
-    def country_place(self, cc: str) -> Place | None:
-        entry = self.country_entry.get(cc)
-        return self.to_place(entry, 3) if entry else None
 
     def to_place(self, entry: Entry, precision: int | None = None) -> Place:
         level = {"country": "country", "admin1": "admin1", "feature": "feature"}.get(entry.kind, "place")
@@ -257,11 +252,21 @@ CREATE TABLE capitals (country TEXT PRIMARY KEY, geonameid INTEGER);
 
 
 def _cache_path(data_dir: Path, cache_dir: Path | None) -> Path:
-    parts = [str(data_dir.resolve())]
+    """Named by the data's content: every checkout of the same data shares one compiled index."""
+    digest = hashlib.blake2b(digest_size=8)
     for name in ("countries.tsv", "admin1.tsv", "features.csv", "common_words.tsv", *PLACE_FILES):
-        st = (data_dir / name).stat()
-        parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-    stamp = zlib.crc32("|".join(parts).encode())
+        digest.update((data_dir / name).read_bytes())
     root = cache_dir or os.environ.get("GEOMAP_CACHE_DIR") or (
         Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "geomap")
-    return Path(root) / f"gazetteer-v{INDEX_VERSION}-{stamp:08x}.sqlite"
+    return Path(root) / f"gazetteer-v{INDEX_VERSION}-{digest.hexdigest()}.sqlite"
+
+
+def _prune_cache(keep: Path, days: int = 30) -> None:
+    """Drop compiled indexes of other data versions not used for a month (each is ~40 MB)."""
+    cutoff = time.time() - days * 86400
+    for old in keep.parent.glob("gazetteer-v*.sqlite"):
+        try:
+            if old != keep and old.stat().st_atime < cutoff and old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass

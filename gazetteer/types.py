@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-LEVELS = ("country", "admin1", "place", "feature")
-
 
 @dataclass(frozen=True, slots=True)
 class Place:

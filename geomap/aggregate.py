@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from geomap.boundaries import country_names, locate_admin1
+from geomap.boundaries import admin1_frame, country_names, locate_admin1
 from geomap.errors import OptionError
 from geomap.models import Incident
 
@@ -67,14 +67,18 @@ def aggregate(incidents: Sequence[Incident], period: str = "month", by: str = "a
 
     Incidents already placed in a governorate by the resolver keep it; the others
     (table rows with bare coordinates) are placed by a point-in-polygon spatial join
-    (:func:`geomap.boundaries.locate_admin1`).
+    (:func:`geomap.boundaries.locate_admin1`). ``names`` (code -> name) defaults to the
+    names on the boundary polygons.
     """
     if by != "admin1":
         raise OptionError(f"--by must be 'admin1', not {by!r}")
     period_label(dt.date(2000, 1, 1), period)  # validates the period
     if not incidents:
         return pd.DataFrame(columns=COLUMNS)
-    return aggregate_frame(incidents_frame(incidents), period, names or {})
+    if names is None:
+        frame = admin1_frame()
+        names = dict(zip(frame["iso"], frame["name"]))
+    return aggregate_frame(incidents_frame(incidents), period, names)
 
 
 def aggregate_frame(frame: pd.DataFrame, period: str = "month", names: dict[str, str] | None = None) -> pd.DataFrame:

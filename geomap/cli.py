@@ -22,6 +22,9 @@ class GeomapGroup(click.Group):
     """Usage errors as one line ("Error: No such command 'x'."), exit code 2."""
 
     def main(self, args=None, prog_name=None, **kwargs):
+        if not (sys.argv[1:] if args is None else args):
+            click.echo(self.get_help(click.Context(self, info_name=prog_name or "geomap")))
+            sys.exit(0)
         try:
             return super().main(args=args, prog_name=prog_name, standalone_mode=False, **kwargs)
         except click.exceptions.Abort:
@@ -94,7 +97,7 @@ def main():
     """
 
 
-@main.command()
+@main.command(short_help="The places named in a text, resolved (JSON Lines).")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def places(file: Path):
     """Every place named in FILE, as JSON Lines in text order.
@@ -129,16 +132,17 @@ def places(file: Path):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-@main.command()
+@main.command(short_help="Coordinates and governorate of place names.")
 @click.argument("names", nargs=-1, required=True)
 @click.option("--country", metavar="CC", help="Only places in this country (ISO 3166-1 alpha-2, e.g. SY).")
 def geocode(names: tuple[str, ...], country: str | None):
     """The best match for each place NAME, as one JSON object per line."""
     from gazetteer import geocode as resolve_name
 
-    if country and (len(country) != 2 or not country.isalpha()):
-        raise OptionError(f"--country must be a two-letter ISO code such as SY or IQ, not {country!r}")
     gazetteer = _gazetteer()
+    if country and country.upper() not in gazetteer.country_entry:
+        raise OptionError(f"--country must be a two-letter ISO code such as SY or IQ, not {country!r}")
+    country = country.upper() if country else None
     missing = 0
     for name in names:
         place = resolve_name(name, gazetteer, country)
@@ -200,7 +204,7 @@ def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
                          f"{'; ...' if len(reasons) < len(set(i.reason for i in collected.unresolved)) else ''})")
 
 
-@main.command()
+@main.command(short_help="Incidents from texts and tables, ACLED-style.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here (.jsonl, .json, .csv, .geojson or .parquet); JSON Lines on stdout by default.")
@@ -215,7 +219,7 @@ def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet)
     write_incidents(collected.incidents, output)
 
 
-@main.command()
+@main.command(short_help="Events and fatalities per governorate and period.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--by", default="admin1", show_default=True, type=click.Choice(["admin1"]),
               help="Unit to count in.")
@@ -281,7 +285,7 @@ def _aggregate_dask(inputs, period, output, scheduler, workers, unresolved_path,
     write_table(table, output)
 
 
-@main.command(name="map")
+@main.command(name="map", short_help="One self-contained, offline HTML map with a time slider.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The HTML file to write, e.g. output/incidents.html.")

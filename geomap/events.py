@@ -23,7 +23,10 @@ _RULES: list[tuple[str, str, str]] = [
      r"pounded|carried\s+out)|(?:struck|targeted|hit|bombed)\s+by\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|warplanes?|aircraft|"
      r"jets?|helicopters?)|aerial\s+(?:bombardment|attack|strike)|(?:barrel|cluster)\s+bombs?|airstrikes?|"
      r"\b(?:aviation|air\s+force)\b[^.;]{0,40}\bstrikes?\b|carried\s+out\s+(?:an?\s+)?(?:\w+\s+){0,2}strikes?\b|"
-     r"loitering\s+munitions?|kamikaze\s+drones?|suicide\s+drones?|\bUAVs?\b[^.;]{0,30}\b(?:struck|hit|targeted)"),
+     r"loitering\s+munitions?|kamikaze\s+drones?|suicide\s+drones?|\bUAVs?\b[^.;]{0,30}\b(?:struck|hit|targeted)|"
+     r"\b(?:Israeli|Turkish|US|U\.S\.|American|Russian|coalition|Iranian|Jordanian)\s+(?:air\s+|drone\s+)?strikes?\b|"
+     r"(?<!general\s)(?<!hunger\s)\bstrikes?\s+(?:hit|targeted|struck|killed|destroyed)\b|"
+     r"\bstruck\s+(?:[\w-]+\s+){0,2}targets\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"\bshell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|katyusha|barrage|bombard(?:ed|ment)|"
      r"(?:targeted|targeting|pounded|pounding)\s+(?:\w+\s+){0,3}(?:positions|fortifications|hideouts|gatherings|"
@@ -58,6 +61,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"\b(?:military|security|ground|new)\s+operations?\b|\blaunched\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}operations?\b|"
      r"\bclash\w*|\bfighting\b|\bfought\b|\bbattl\w+|gun\s*-?\s*(?:fight|battle)|fire\s*fight|exchange[sd]?\s+(?:of\s+)?fire|"
      r"\bambush\w*|\boffensive\b|\bassault\w*|\binfiltrat\w+|repelled|\bsnipers?\b|"
+     r"\braid\w*\b[^.;]{0,80}\bkill(?:ed|ing)\b|"
      r"attack\w*\s+(?:on\s+)?(?:an?\s+|the\s+|their\s+)?(?:\w+\s+){0,2}(?:checkpoint|position|post|base|outpost|convoy|"
      r"patrol|barracks|headquarters|troops|soldiers|forces|fighters|militants|unit)s?"),
     ("Violence against civilians", "Attack",
@@ -169,9 +173,13 @@ def _civilians_targeted(sentence: str) -> bool:
 
 
 def _non_state_agent(sentence: str) -> bool:
-    return bool(re.search(r"\b(?:islamic\s+state|isis|isil|daesh|militants|jihadists|insurgents|rebels|hts|"
-                          r"tahrir\s+al-sham|factions|sdf|ypg|opposition)\b[^.]{0,60}\b(?:captured|seized|took|"
-                          r"overran|stormed)", sentence, re.I))
+    passive = re.search(r"\b(?:captured|seized|taken|overrun|overran)\s+by\s+(?:[\w-]+\s+){0,3}(?:factions|rebels|"
+                        r"militants|jihadists|insurgents|opposition|hts|sdf|ypg|islamic\s+state|isis|tribal)",
+                        sentence, re.I)
+    active = re.search(r"\b(?:islamic\s+state|isis|isil|daesh|militants|jihadists|insurgents|rebels|hts|"
+                       r"tahrir\s+al-sham|factions|sdf|ypg|opposition)\b[^.]{0,60}\b(?:captured|seized|took|"
+                       r"overran|stormed)", sentence, re.I)
+    return bool(passive or active)
 
 
 # -- fatalities ------------------------------------------------------------------------------

@@ -29,7 +29,6 @@ class Article:
     start: int
     date: dt.date | None
     date_text: str | None = None
-    dateline_place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

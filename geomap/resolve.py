@@ -83,6 +83,7 @@ def incidents_from_rows(rows: Iterable[TableRow], gazetteer: Gazetteer,
             admin1 = code or admin1
         draft["admin1"] = admin1
         draft["admin1_name"] = gazetteer.admin1_names.get(admin1) if admin1 else None
+        draft["country"] = draft["country"] or (admin1[:2] if admin1 else "")
         incidents.append(Incident(**draft))
     return incidents, unresolved
 
@@ -100,15 +101,17 @@ def _fix_swapped_coordinates(drafts: list[dict], rows: list[TableRow], notices: 
 
 
 def _unique_ids(drafts: list[dict], rows: list[TableRow], notices: list[Unresolved]) -> None:
-    seen: dict[str, int] = {}
+    seen: dict[str, TableRow] = {}
     for draft, row in zip(drafts, rows):
         event_id = draft["event_id"]
         if event_id in seen:
+            first = seen[event_id]
+            where = f"line {first.line}" if first.source == row.source else f"{first.source}, line {first.line}"
             draft["event_id"] = f"{event_id}-{row.line}"
-            notices.append(Unresolved(row.source, f"line {row.line}", f"duplicate id {event_id!r} (first on line "
-                                      f"{seen[event_id]}); kept as {draft['event_id']!r}", _row_text(row)))
+            notices.append(Unresolved(row.source, f"line {row.line}", f"duplicate id {event_id!r} (first on {where}); "
+                                      f"kept as {draft['event_id']!r}", _row_text(row)))
         else:
-            seen[event_id] = row.line
+            seen[event_id] = row
 
 
 class RowProblem(Exception):

@@ -108,3 +108,31 @@ def test_a_web_page_is_read_as_its_text(tmp_path, gazetteer):
     assert "script" not in doc.text and "Mosul" not in doc.text and "<b>airstrike</b>" in doc.text
     [incident] = extract_incidents([doc], gazetteer).incidents
     assert (incident.admin1, incident.fatalities) == ("SY-HL", 3)
+
+
+def test_event_types_of_common_phrasings():
+    cases = {
+        "Israeli strikes hit targets near Damascus on Monday.": "Air/drone strike",
+        "An Israeli strike killed two in Qusayr.": "Air/drone strike",
+        "Hezbollah fighters were killed in an Israeli strike on Qusayr.": "Air/drone strike",
+        "US forces conducted a raid in Atmeh, killing an IS leader.": "Armed clash",
+        "Tel Rifaat was captured by Turkish-backed factions.": "Non-state actor overtakes territory",
+        "Unidentified gunmen shot dead a former opposition commander in Tafas.": "Attack",
+        "A PMF fighter was martyred by sniper fire in the Jalawla sub-district.": "Armed clash",
+    }
+    for sentence, sub in cases.items():
+        found = classify(sentence)
+        assert found is not None and found.sub_event_type == sub, sentence
+    for sentence in ["Workers held a general strike on Sunday in Sulaimani.",
+                     "Erdogan again threatened a new ground operation against Kobani.",
+                     "The governor denied reports about armed clashes inside Qardaha.",
+                     "Ceremonies were held in Damascus marking the anniversary of the October War."]:
+        assert classify(sentence) is None, sentence
+
+
+def test_fatalities_in_tallies_and_follow_ups():
+    assert fatalities("- A child killed by a landmine in the desert of Al-Kasrah.") == 1
+    assert fatalities("Three people, including a woman, killed in a quarrel in Al-Bukamal.") == 3
+    assert fatalities("A senior leader was killed on Saturday along with two of his aides in an airstrike.") == 3
+    assert fatalities("Gunmen opened fire on a shepherd near Shirqat, killing him.") == 1
+    assert fatalities("On 12 April, gunmen killed two shepherds in the desert outside Rutba.") == 2
