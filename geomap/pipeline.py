@@ -45,7 +45,8 @@ class Collected:
         merged = self.read - len(self.unresolved) - len(self.incidents)
         text = f"read {' and '.join(parts) or 'nothing'}: {_plural(len(self.incidents), 'incident')} mapped"
         if merged > 0:
-            text += f" ({merged:,} follow-up or repeated report{'s' if merged != 1 else ''} merged)"
+            # Headlines, follow-up sentences and the same report on another page: sources of one incident.
+            text += f" ({merged:,} further report{'s' if merged != 1 else ''} of these incidents merged)"
         return text + f", {len(self.unresolved):,} unresolved"
 
 
