@@ -102,7 +102,8 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
     folded = 0  # follow-up sentences merged into the incident before them
     for s_start, s_end in sentences(article.text):
         if s_start < dateline_end < s_end:
-            s_start = dateline_end  # "KIRKUK, Iraq, March 3, 2025 — Two ..." reads from "Two"
+            # "KIRKUK, Iraq, March 3, 2025 — Two ..." and "(Xinhua) -- Two ..." read from "Two".
+            s_start = dateline_end + len(re.match(r"[\s–—-]*", article.text[dateline_end:s_end]).group())
         sentence = article.text[s_start:s_end]
         if is_boilerplate(sentence) or len(sentence) < 20 or any(a <= s_start < b for a, b in skipped):
             continue
