@@ -131,9 +131,10 @@ def score(gazetteer: Gazetteer, lines: list[dict]) -> dict:
 
 
 def _same_actor(predicted: str, gold: str) -> bool:
-    """Names agree when one contains the other, brackets and case aside ("Islamic State (IS)" ~ "Islamic State")."""
+    """Names agree when one contains the other, brackets, hyphens and case aside ("Islamic State (IS)" ~ "Islamic
+    State", "Hayat Tahrir al Sham" ~ "Hayat Tahrir al-Sham (HTS)")."""
     def norm(name: str) -> str:
-        return re.sub(r"\s+", " ", re.sub(r"\(.*?\)", "", name.lower())).strip()
+        return re.sub(r"[\s-]+", " ", re.sub(r"\(.*?\)", "", name.lower())).strip()
 
     a, b = norm(predicted), norm(gold)
     return bool(a) and bool(b) and (a in b or b in a)

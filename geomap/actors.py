@@ -46,7 +46,8 @@ COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "TR": "Turkey", "IR": "Iran", "LB"
                  "IL": "Israel", "RU": "Russia", "US": "the United States", "SA": "Saudi Arabia"}
 _DEMONYM_COUNTRY = {"iraqi": "Iraq", "syrian": "Syria", "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel",
                     "russian": "Russia", "american": "the United States", "us": "the United States",
-                    "u.s.": "the United States", "jordanian": "Jordan", "lebanese": "Lebanon", "kurdish": ""}
+                    "u.s.": "the United States", "jordanian": "Jordan", "lebanese": "Lebanon", "kurdish": "",
+                    "regime": "Syria", "gos": "Syria", "government": "*"}
 _DEMONYM = re.compile(r"\b(" + "|".join(re.escape(d) for d in _DEMONYM_COUNTRY) + r")\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -78,7 +79,8 @@ _GENERIC = [
     (re.compile(r"\b(?:police(?:men)?|police\s+officers?)\b", re.I), "Police Forces of {country}", "state"),
     (re.compile(r"\b(?:security\s+forces|security\s+services)\b", re.I), "Police Forces of {country}", "state"),
     (re.compile(r"\b(?:soldiers?|troops|army|border\s+guards|warplanes|jets|aircraft|air\s+force|artillery|tanks|"
-                r"helicopters?|gunboats?)\b", re.I), "Military Forces of {country}", "state"),
+                r"helicopters?|gunboats?|drones?|air\s*strikes?|strikes?|shelling|loitering\s+munitions?)\b", re.I),
+     "Military Forces of {country}", "state"),
     (re.compile(r"\b(?:gunm[ae]n|assailants?|attackers?|militants|an?\s+armed\s+group|armed\s+men|unknown\s+(?:men|persons|"
                 r"people)|unidentified\s+(?:men|persons|people)|masked\s+men|suicide\s+bombers?)\b", re.I),
      "Unidentified Armed Group ({country})", "rebel"),
@@ -103,10 +105,11 @@ def actors_of(sentence: str, trigger: int | None = None, event_type: str = "", c
             if _REPORTING.match(sentence[m.end():]):
                 continue  # "..., police said": the source of the report, not a side of the event
             demonym = _DEMONYM.search(sentence[max(0, m.start() - 30) : m.start()])
-            if demonym is None and template.startswith("Military") and m.group().lower() in (
-                    "warplanes", "jets", "aircraft", "air force", "artillery"):
-                continue  # an unidentified aircraft is no one's army
+            if demonym is None and template.startswith("Military") and not re.match(
+                    r"soldiers?|troops|army|border|tanks|gunboats?", m.group(), re.I):
+                continue  # an unidentified aircraft, drone or strike is no one's army
             place = _demonym_country(demonym.group(1)) if demonym else where
+            place = where if place == "*" else place  # "government forces": the state where it happened
             name = template.format(country=place) if place else template.split(" (")[0].replace(" of {country}", "")
             if name not in named:
                 found.append((name, kind, m.start()))
