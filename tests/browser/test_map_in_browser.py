@@ -187,3 +187,13 @@ def test_reports_placed_only_to_a_country_can_be_read(tmp_path, open_map):
     page.wait_for_selector(".geomap-pop")
     assert "Clashes erupted across Syria" in page.inner_text(".geomap-pop")
     assert errors == []
+
+
+def test_scale_can_follow_the_window(sample_map, open_map):
+    page, errors, _ = open_map(sample_map)
+    page.select_option("select.geomap-window", "30")
+    fixed = fills(page)
+    page.select_option("select.geomap-scale-mode", "window")
+    relative = fills(page)
+    assert fixed != relative  # a quiet month spreads over the whole scale
+    assert errors == []

@@ -233,6 +233,7 @@
     this.day = options.start === null ? this.nDays - 1 : options.start;
     this.playing = null;
     this.speed = 1;
+    this.fixedScale = true;
     this.narrow = map.getSize().x < 640;    // a phone or a small embed: panels fold away
     if (this.narrow) { map.getContainer().classList.add("geomap-narrow"); }
     if (options.bounds) {
@@ -396,7 +397,9 @@
   };
 
   Timeline.prototype._styleChoropleth = function () {
-    var totals = this.totals(this.metric), top = this.maxTotal(this.metric), self = this;
+    var totals = this.totals(this.metric), self = this;
+    // A fixed scale compares periods; "this window" shows the spread within a quiet period too.
+    var top = this.fixedScale ? this.maxTotal(this.metric) : Math.max.apply(null, [0].concat(Array.from(totals)));
     this.choropleth.eachLayer(function (layer) {
       var k = self.admIndex[layer.feature.properties.iso];
       var v = k === undefined ? 0 : totals[k];
@@ -531,6 +534,11 @@
     this.clusterBox.type = "checkbox";
     this.clusterBox.checked = true;
     clusterLabel.appendChild(document.createTextNode(" cluster"));
+    el("label", null, " Scale ", row2);
+    this.scaleSelect = el("select", "geomap-scale-mode", null, row2);
+    [["fixed", "whole period"], ["window", "this window"]].forEach(function (m) {
+      var o = el("option", null, m[1], self.scaleSelect); o.value = m[0];
+    });
     this.countLabel = el("div", "geomap-count", "", bar);
 
     L.DomEvent.on(this.slider, "input change", function () { self.stop(); self.setDay(parseInt(self.slider.value, 10)); });
@@ -544,6 +552,9 @@
       self.speed = parseInt(self.speedSelect.value, 10); if (self.playing) { self.stop(); self.play(); }
     });
     L.DomEvent.on(this.metricSelect, "change", function () { self.metric = self.metricSelect.value; self.setDay(self.day); });
+    L.DomEvent.on(this.scaleSelect, "change", function () {
+      self.fixedScale = self.scaleSelect.value === "fixed"; self.setDay(self.day);
+    });
     L.DomEvent.on(this.clusterBox, "change", function () { self.points.cluster = self.clusterBox.checked; self.points._draw(); });
 
     if (opts.attribution && map.attributionControl) { map.attributionControl.addAttribution(opts.attribution); }
