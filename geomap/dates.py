@@ -35,10 +35,15 @@ _RELATIVE = re.compile(
     rf"(?P<weekday>(?:on|last|late on|early on|this|since)?\s*{WEEKDAY})"
     r"|(?P<sameday>(?:on\s+)?the\s+same\s+day|at\s+the\s+same\s+time|that\s+same\s+day)"
     r"|(?P<sameweek>(?:in\s+)?the\s+same\s+week|that\s+same\s+week)"
-    r"|(?P<daybefore>a\s+day\s+earlier|the\s+day\s+before|the\s+previous\s+day|a\s+day\s+before)"
+    r"|(?P<daybefore>a\s+day\s+earlier|the\s+day\s+before|the\s+previous\s+(?:day|evening|night)|a\s+day\s+before)"
     r"|(?P<yesterday>yesterday|overnight|last\s+night)"
     r"|(?P<today>today|earlier today|this morning|this afternoon|this evening|tonight)"
-    r"|(?P<ago>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?)\s+ago)"
+    r"|(?P<ago>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|hours)\s+"
+    r"(?:ago|earlier|before))"
+    # "on the 3rd," but not "the 8th Army Division" or "the 3rd of May" (an absolute date)
+    r"|(?P<dayofmonth>(?:on|of)\s+the\s+\d{1,2}(?:st|nd|rd|th))(?=\s*[,.;:)]|\s*$|\s+(?:at|in|when|while|as|near|"
+    r"around|before|after|morning|evening|night|afternoon)\b)"
+    r"|(?P<partlastmonth>(?:early|mid|late)[\s-]+last\s+month|(?:the\s+)?(?:beginning|start|end)\s+of\s+last\s+month)"
     r"|(?P<lastweek>last\s+week|earlier\s+this\s+week|this\s+week|past\s+week)"
     r"|(?P<lastmonth>last\s+month|earlier\s+this\s+month|this\s+month|past\s+month)"
     rf"|(?P<partmonth>(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{MONTH})"
@@ -142,8 +147,23 @@ def relative_dates(text: str, reference: dt.date, previous: dt.date | None = Non
         elif kind == "ago":
             n_text, unit = expr.lower().rsplit(" ", 2)[0], expr.lower().split()[-2]
             n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
-            date = reference - dt.timedelta(days=n * (7 if unit.startswith("week") else 1))
-            precision = 1 if unit.startswith("day") else 2
+            days = n * 7 if unit.startswith("week") else (n // 24 if unit == "hours" else n)
+            date = reference - dt.timedelta(days=days)
+            precision = 2 if unit.startswith("week") else 1
+        elif kind == "dayofmonth":  # "at dawn on the 3rd": this month, or last month if the 3rd is still to come
+            day = int(re.search(r"\d+", expr).group())
+            month_start = reference.replace(day=1)
+            if day > reference.day:
+                month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+            try:
+                date = month_start.replace(day=day)
+            except ValueError:
+                continue
+        elif kind == "partlastmonth":
+            last = reference.replace(day=1) - dt.timedelta(days=1)
+            part = expr.lower()
+            day = 5 if ("early" in part or "beginning" in part or "start" in part) else (15 if "mid" in part else 25)
+            date, precision = last.replace(day=day), 2
         elif kind == "lastweek":
             date = reference - dt.timedelta(days=7 if expr.lower().startswith(("last", "past")) else 3)
             precision = 2
@@ -169,6 +189,13 @@ def relative_dates(text: str, reference: dt.date, previous: dt.date | None = Non
         else:
             continue
         found.append(FoundDate(date, precision, m.start(), m.end(), expr))
+    # "overnight clashes on Tuesday": the day named next to "overnight" says more than it does
+    # (but not in "clashed overnight, sources said on Thursday").
+    night = [f for f in found if re.search(r"overnight|last\s+night", f.text, re.I)]
+    named = [f for f in found if re.search(WEEKDAY, f.text, re.I)
+             and any(abs(f.start - n.end) < 25 or abs(n.start - f.end) < 25 for n in night)]
+    if named:
+        found = named + [f for f in found if f not in named]
     return found
 
 

@@ -19,7 +19,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"\bdefus\w+|dismantled\s+(?:an?\s+)?(?:\w+\s+)?(?:IED|bomb|explosive)"),
     ("Explosions/Remote violence", "Air/drone strike",
      r"air\s*-?\s*strikes?|air\s*raids?|drone\s+(?:strikes?|attacks?)|(?:drones?|warplanes?|jets?|aircraft|helicopters?|"
-     r"planes?|bombers?)\s+(?:\w+\s+){0,2}(?:struck|strikes?|hit|targeted|targeting|bombed|bombing|attacked|fired|shelled|"
+     r"planes?|bombers?)\s+(?:\w+\s+){0,3}(?:struck|strikes?|hit|targeted|targeting|bombed|bombing|attacked|fired|shelled|"
      r"pounded|carried\s+out)|(?:struck|targeted|hit|bombed)\s+by\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|warplanes?|aircraft|"
      r"jets?|helicopters?)|aerial\s+(?:bombardment|attack|strike)|(?:barrel|cluster)\s+bombs?|airstrikes?|"
      r"\b(?:aviation|air\s+force)\b[^.;]{0,40}\bstrikes?\b|carried\s+out\s+(?:an?\s+)?(?:\w+\s+){0,2}strikes?\b|"
@@ -33,7 +33,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"dens|headquarters)\b"),
     ("Explosions/Remote violence", "Grenade", r"\bgrenades?\b"),
     ("Explosions/Remote violence", "Remote explosive/landmine/IED",
-     r"\bIEDs?\b|improvised\s+explosive|roadside\s+bombs?|land\s*-?\s*mines?|\bmines?\s+(?:blast|explo\w+|went\s+off)|"
+     r"\bIEDs?\b|improvised\s+(?:explosive|device)|explosive\s+remnants?\s+of\s+war|\bERWs?\b|roadside\s+bombs?|land\s*-?\s*mines?|\bmines?\s+(?:blast|explo\w+|went\s+off)|"
      r"car\s+bombs?|vehicle-borne|VBIED|explosive\s+device|sticky\s+bombs?|motorcycle\s+bombs?|booby[\s-]trap\w*|"
      r"unexploded\s+(?:ordnance|shells?|munitions?|bombs?)|(?:bomb|explosive)s?\s+(?:blast|explo\w+|went\s+off|attack|"
      r"planted|detonated|hit|struck)|\bexplosions?\b|\bblasts?\b|\bbombings?\b|\bexploded\b|\bdetonat\w+"),
@@ -43,7 +43,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"(?:crowd|mob|residents|villagers)\b[^.]{0,40}\b(?:beat|beaten|lynched|stoned)\b|\blynch\w*|beat(?:en)?\s+(?:\w+\s+)"
      r"{0,4}to\s+death|stoned\s+to\s+death"),
     ("Riots", "Violent demonstration",
-     r"\briot(?!\s+(?:police|gear|control|squad|units?))\w*|\bmob\b|threw\s+stones|hurled\s+stones|(?:protesters|demonstrators|crowds?|rioters|angry\s+residents)"
+     r"\briot(?!\s+(?:police|gear|control|squad|units?))\w*|\bmob\b|(?:threw|throwing|hurled|hurling)\s+stones|"
+     r"\bburn(?:ed|t|ing)\s+tyres|(?:protesters|demonstrators|crowds?|rioters|angry\s+residents)"
      r"\b[^.]{0,80}\b(?:stormed|set\s+(?:fire|ablaze)|torched|burn(?:ed|t|ing)|smashed|ransacked)\b|"
      r"\b(?:stormed|torched|set\s+fire\s+to)\b[^.]{0,60}\b(?:protesters|demonstrators|crowds?)\b"),
     ("Protests", "Protest with intervention",
@@ -51,7 +52,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"water\s+cannon|beat|arrested|detained)|(?:tear\s*gas|dispersed|water\s+cannon)\b.*?\b(?:protest\w*|demonstrat\w*)"),
     ("Protests", "Peaceful protest",
      r"\bprotest(?:ed|ers|ors|s|ing)?\b|demonstrat(?:ed|ion|ions|ors|ing)|\brall(?:y|ies|ied)\b|\bsit-in\b|"
-     r"took\s+to\s+the\s+streets|\bmarched\b|\bvigil\b|\b(?:gathered|assembled)\b[^.]{0,100}\b(?:to\s+demand|"
+     r"took\s+to\s+the\s+streets|\bmarched\b|\bvigil\b|\bgathered\s+peacefully\b|\b(?:gathered|assembled)\b[^.]{0,100}\b(?:to\s+demand|"
      r"demanding|to\s+protest|protesting|to\s+denounce|against|calling\s+for|chanting|to\s+condemn)"),
     ("Battles", "Government regains territory",
      r"\b(?:retook|recaptured|regained|re-?took|liberat(?:ed|ing)|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|"
@@ -59,7 +60,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"victory\s+(?:against|over))\b"),
     ("Battles", "Armed clash",
      r"\b(?:military|security|ground|new)\s+operations?\b|\blaunched\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}operations?\b|"
-     r"\bclash\w*|\bfighting\b|\bfought\b|\bbattl\w+|gun\s*-?\s*(?:fight|battle)|fire\s*fight|exchange[sd]?\s+(?:of\s+)?fire|"
+     r"\bclash\w*|\bfighting\b|\bfought\b|\bbattl\w+|gun\s*-?\s*(?:fight|battle)|fire\s*fight|exchange[sd]?\s+(?:of\s+)?(?:gun)?fire|"
+     r"armed\s+(?:fight|confrontation)|\bneutrali[sz]ed\b|"
      r"\bambush\w*|\boffensive\b|\bassault\w*|\binfiltrat\w+|repelled|\bsnipers?\b|"
      r"\braid\w*\b[^.;]{0,80}\bkill(?:ed|ing)\b|"
      r"attack\w*\s+(?:on\s+)?(?:an?\s+|the\s+|their\s+)?(?:\w+\s+){0,2}(?:checkpoint|position|post|base|outpost|convoy|"
@@ -70,7 +72,8 @@ _RULES: list[tuple[str, str, str]] = [
     ("Strategic developments", "Arrests",
      r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehended\b|rounded\s+up|(?:were|was)\s+picked\s+up|\bcaptured\s+(?:\w+\s+){0,2}suspects?"),
     ("Strategic developments", "Looting/property destruction",
-     r"\bloot\w*|\bpillag\w*|\bdemolish\w*|\bbulldoz\w*|\bransack\w*|\bbroke\s+into\b|set\s+(?:fire|ablaze)|"
+     r"\bloot\w*|\bat\s+gunpoint\b|\bseized\s+(?:the\s+)?(?:\w+\s+){0,2}(?:trucks|vehicles?|cars?|cargo|aid|goods)\b|"
+     r"\bpillag\w*|\bdemolish\w*|\bbulldoz\w*|\bransack\w*|\bbroke\s+into\b|set\s+(?:fire|ablaze)|"
      r"\btorched\b|\barson\b|burn(?:ed|t)\s+(?:down\s+)?(?:\w+\s+){0,3}(?:houses|homes|shops|fields|crops|tanker|cars?)"),
 
     ("Strategic developments", "Headquarters or base established",
@@ -83,12 +86,15 @@ RULES = [(etype, sub, re.compile(pattern, re.I)) for etype, sub, pattern in _RUL
 
 # Words before a trigger that make it a plan, a threat or a denial rather than an event.
 _UNREAL = re.compile(
-    r"\b(?:will|would|could|might|may|shall|to|orders?|ordered|plans?\s+to|planning\s+to|threaten\w*|vow\w*\s+to|"
+    r"\b(?:will|would|could|might|may|shall|to|orders?|ordered|plans?\s+to|planning|plotting|preparing|accused\s+of|"
+    r"suspected\s+of|charged\s+with|threaten\w*|vow\w*\s+to|"
     r"seeks?\s+to|sought\s+to|aims?\s+to|intends?\s+to|ready\s+to|able\s+to|capable\s+of|fears?\s+of|risk\s+of|"
     r"possibility\s+of|prevent|deny|denied|denies|no|not|never|without|against\s+a\s+possible)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
+# "attempted to infiltrate", "tried to storm": the attempt happened.
+_ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing)?|tried|trying)\s+to\s+(?:\w+\s+){0,2}$", re.I)
 # Sentences that describe a trend, a statement, a plan or background, not one event.
 _NOT_AN_EVENT = re.compile(
     r"\b(?:an\s+average\s+of|on\s+average|per\s+(?:month|year|week|day)|tends?\s+to|have\s+been\s+(?:far|more|less)|"
@@ -104,7 +110,14 @@ _NOT_AN_EVENT = re.compile(
     r"\b(?:dozens|hundreds|scores|thousands)\s+of\s+(?:[\w-]+\s+){0,2}(?:strikes|attacks|raids|killings|"
     r"assassinations|arrests)\b[^.;]*\b(?:this|last|the\s+past)\s+(?:year|month)|\brecorded\s+\d[\d,]*\s+\w+\s+in\s+"
     r"the\s+(?:past|last)\b|\bremains?\s+(?:missing|scattered|unaccounted)|\bremained\s+(?:elevated|high|low|tense|calm|volatile)\b|"
-    r"\banniversary\b|\bcommemorat\w+|\bden(?:y|ies|ied)\s+(?:the\s+)?(?:\w+\s+)?(?:news|reports?|rumou?rs?|claims?)\b|"
+    r"\banniversary\b|\bcommemorat\w+|\bden(?:y|ies|ied)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:news|reports?|rumou?rs?|claims?)\b|"
+    r"\b(?:rejected|dismissed|refuted)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:claims?|reports?|allegations?)\b|"
+    r"\bclaim(?:s|ed|ing)?\s+that\b|^\W*CLAIM\b|\bshared\s+as\s+showing\b|\ballegations?\s+that\b|"
+    r"\b(?:is|are|was|were)\s+(?:false|untrue|fake|fabricated|misleading|baseless|unfounded)\b|\brumou?rs?\b|"
+    r"\bwarn(?:ed|s|ing)?\s+(?:that|of|against)\b|\bforecast\b|\bcalls?\s+for\s+(?:demonstrations|protests|a\s+strike)|"
+    r"\bover\s+the\s+(?:past|last)\s+\d+\s+hours\b|\b\d+(?:\.\d+)?\s*%|\bcompared\s+with\b|\b(?:convicted|sentenced)\b|\bmore\s+than\s+\d+\s+times\b|"
+    r"\bis\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+    r"(?:[\w-]+\s+)?(?:journalist|person|civilian|soldier|aid\s+worker|doctor)s?\s+(?:killed|to\s+be\s+killed)|"
     r"\bdied\s+(?:of|from)\s+(?:his\s+|her\s+|their\s+)?(?:wounds|injuries)\s+sustained|"
     r"\bsince\s+(?:the\s+)?(?:clashes|fighting|hostilities|violence)\s+"
     r"(?:broke\s+out|began|started|erupted))",
@@ -142,7 +155,8 @@ def classify(sentence: str) -> EventType | None:
         return None
     for event_type, sub_event_type, pattern in RULES:
         for m in pattern.finditer(sentence):
-            if _UNREAL.search(sentence[max(0, m.start() - 40) : m.start()]):
+            before = sentence[max(0, m.start() - 40) : m.start()]
+            if _UNREAL.search(before) and not _ATTEMPT.search(before):
                 continue
             armed = _ARMED_TARGET.search(sentence)
             if sub_event_type == "Attack" and (not _CIVILIAN.search(sentence) or (armed and not _civilians_targeted(
@@ -209,6 +223,7 @@ _FATALITY_PATTERNS = [
     # Tallies and headlines without a verb: "- A child killed by a landmine in ...", "An SDF member killed by ..."
     re.compile(r"^\W*(?P<n>an?|one)\s+(?:[\w'’-]+\s+){0,6}?(?:killed|shot\s+dead|martyred)\b", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+(?P<n>him|her)\b", re.I),
+    re.compile(rf"\b(?P<n>{_NUM_STRICT})\s+(?:[\w-]+\s+){{0,3}}?(?:were\s+|was\s+)?neutrali[sz]ed\b", re.I),
     re.compile(rf"\b(?P<n>{_NUM_STRICT})\s+[^.;:!?\d]{{0,90}}?\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?"
                rf"{_KILL_VERB}\b", re.I),
     re.compile(rf"\b(?:shot\s+dead|gunned\s+down|executed|murdered|assassinated|beheaded|stabbed\s+to\s+death)\s+"
@@ -229,6 +244,12 @@ _PAIR = re.compile(rf"\b(?P<a>{_NUM})\s+[\w\s'’()-]{{1,60}}?\s+and\s+(?P<b>{_N
 
 _ALONG_WITH = re.compile(rf"\b(?:was|were)\s+(?:\w+\s+)?{_KILL_VERB}\b[^.;]{{0,40}}?\balong\s+with\s+{_QUAL}"
                          rf"(?P<n>{_NUM_STRICT})\b", re.I)
+
+
+_ONE_DEAD = re.compile(r"\bwas\s+(?:also\s+)?(?:killed|shot\s+dead|martyred|executed|assassinated)\b", re.I)
+_HIMSELF_AND = re.compile(rf"\bkill(?:ing|ed)\s+(?:him|her)self\s+and\s+{_QUAL}(?P<n>{_NUM_STRICT})\b", re.I)
+_DATE_NUMBER = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 
 
 # A number followed by one of these counts something other than the dead ("100 metres", "3 pm").
@@ -264,9 +285,17 @@ def fatalities(sentence: str) -> int:
             tail = sentence[m.end() : m.end() + 25].lower()
             if n is None or n > 100_000 or _NOT_PEOPLE.match(tail):
                 continue
+            if _DATE_NUMBER.match(sentence[m.end("n"):]) or _MONTH_BEFORE.search(sentence[:m.start("n")]):
+                continue  # "On 13 March, a Peshmerga member was killed": a date, not a count
             if re.search(r"wounded|injured", sentence[m.start(): m.end()], re.I):
                 continue
             best = max(best, n)
+    if not best and _ONE_DEAD.search(sentence):  # "Shirin Khalil, a journalist, was killed": one
+        best = 1
+    for m in _HIMSELF_AND.finditer(sentence):  # "killing himself and three members of the security forces"
+        n = number_value(m.group("n"))
+        if n is not None:
+            best = max(best, n + 1)
     for m in _ALONG_WITH.finditer(sentence):  # "was killed along with two of his aides": three dead
         n = number_value(m.group("n"))
         if n is not None:
