@@ -34,7 +34,7 @@ DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", 
 _SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
 LOCATIVE = re.compile(
     r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|over|"
-    r"beyond|past|along|off|behind|"
+    r"beyond|past|along|off|behind|above|below|beside|left|leaving|fled|reached|entered|"
     r"and|of|on|reached|entered|captured|seized|stormed|besieged|shelled|struck|bombed|targeted|liberated|"
     r"retook|recaptured|hit)\s+(the\s+)?$",
     re.I,
@@ -54,7 +54,8 @@ _NEAR_BEFORE = re.compile(
 NAMED_BY = re.compile(
     r"\b(?:magazine|newspaper|outlet|channel|agency|website|radio|television|daily|weekly|publication|"
     r"(?:Islamic\s+)?State\s+of|(?-i:Government|Ministry|University|Bank|Parliament|Council|Governor|Mayor|"
-    r"Kingdom|Emirate)\s+of)\s+(?:the\s+)?$")
+    r"Kingdom|Emirate|Union|Party|Front|Movement|Alliance|League|Association|Federation|Company|Authority|"
+    r"Commission|Committee|Brigades?)\s+of)\s+(?:the\s+)?$")
 # Words after a name that make it a place ("Khanakin's municipal council", "Akcakale residents",
 # "Hit, west of Ramadi", "Al-Mayadin, in the eastern countryside of", "Ras al-Ain, known to Kurds as").
 PLACE_CUE_AFTER = re.compile(
@@ -233,17 +234,23 @@ _DIRECTION_OF = re.compile(
 
 _DEMONYM_WORD = re.compile(r"\b(" + "|".join(DEMONYMS) + r")\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary|side)\b(?!\s+(?:town|city|village|crossing|post|guards?|"
+                           r"police|forces|troops|units?|patrols?|force))", re.I)
 
 
 def sentence_demonyms(text: str, spans: list[Span]) -> dict[int, frozenset]:
-    """Countries whose demonym the sentence of each span uses ("The Lebanese army ... in Tripoli")."""
+    """Countries whose demonym the sentence of each span uses ("The Lebanese army ... in Tripoli"); "!SY" for
+    "on the Syrian frontier", which puts the place across the border from Syria."""
     out = {}
     for span in spans:
         starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, span.start)]
         start = starts[-1] if starts else 0
         end_match = _SENTENCE_END.search(text, span.end)
         end = end_match.start() + 1 if end_match else len(text)
-        out[id(span)] = frozenset(DEMONYMS[m.group(1).lower()] for m in _DEMONYM_WORD.finditer(text, start, end))
+        # "on the Syrian frontier", "near the Iraqi border": the place is on the other side, or on the line.
+        # Those marked "!" name the other side of a border.
+        out[id(span)] = frozenset(("!" if _BORDER_AFTER.match(text, m.end()) else "") + DEMONYMS[m.group(1).lower()]
+                                  for m in _DEMONYM_WORD.finditer(text, start, end))
     return out
 
 
@@ -252,6 +259,8 @@ def near_points(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int,
     near = {}
     for a, b in zip(spans, spans[1:]):
         gap = text[a.end : b.start]
+        if b.key in DEMONYMS:
+            continue  # "near Safwan, close to the Kuwaiti border": a nationality, not a place to measure from
         if _DIRECTION_OF.match(gap) and not re.search(r"\b(?:and|or)\b", gap):
             best = max(b.candidates, key=gazetteer.score)
             if best.kind in ("place", "feature") and best.country in gazetteer.focus:

@@ -68,6 +68,8 @@ def rank_candidates(span: Span, qualifier: str | None, inside, admin1s, countrie
             score -= 3 if entry.country in NEIGHBOURS or entry.population >= 500_000 else 6
         if several_countries and entry.country in demonyms:
             score += 2.5  # "Lebanese army units deployed in Tripoli": Lebanon's Tripoli, not Libya's
+        if several_countries and f"!{entry.country}" in demonyms:
+            score -= 2.5  # "In Rabia, on the Syrian frontier": across the border from Syria
         if entry.admin1 and entry.admin1 in neighbours:
             score += 2  # another name nearby in the text has a reading in the same governorate
         ranked.append((score, entry))
@@ -126,6 +128,12 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
             and not re.match(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|camp|suburb|"
                              r"neighbou?rhood|region|province|governorate|area|border|crossing)\b", after)):
         return False  # "Salma, a 34-year-old mother", "Ali, a fisherman from ...": a person
+    if re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*)*\s+(?:tribes|clans)\b", after):
+        return False  # "the Shammar and Jubur tribes"
+    football = _SCORE.search(text[max(0, span.start - 120) : span.end + 120]) and not re.search(
+        r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$", before, re.I)
+    if football or re.match(r"(?:\s+[A-Z][\w'’-]*)*\s+(?:League|Cup|FC|SC|Club|Stadium)\b", after):
+        return False  # "Naft Maysan and Al-Shorta drew 0-0", "the Iraq Stars League": football
     strong = _strong(entry, gazetteer.focus)
     previous = previous_capitalised(text, tokens, span, ends)
     headline = title_case(text, span)
@@ -170,6 +178,10 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
             strong and entry.country in gazetteer.focus):
         return False  # "Nour and Bashir, two siblings": given names before village names
     return True
+
+
+_SCORE = re.compile(r"\b(?:drew|beat|defeated|lost\s+to|thrashed|edged)\b[^.]{0,60}\b\d{1,2}\s*[-–]\s*\d{1,2}\b|"
+                    r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:win|draw|defeat|victory)\b", re.I)
 
 
 def precision_of(entry: Entry, qualifier: str | None) -> int:

@@ -24,7 +24,7 @@ GENERIC_TAILS = frozenset("valley desert mountains mountain dam lake river plain
 JOINERS = frozenset({"e", "i", "bin", "ibn", "abu", "umm", "de"})
 NEIGHBOURS = ("TR", "LB", "JO", "IR")
 # Spellings of the Arabic article that are also English words: only hyphenated ("As-Suwayda") they are the article.
-ENGLISH_ARTICLES = frozenset({"as", "at", "an", "es", "en", "us", "un"})
+ENGLISH_ARTICLES = frozenset({"a", "as", "at", "an", "es", "en", "us", "un"})
 LEADING_WORDS = frozenset({"in", "on", "at", "of", "to", "by", "for", "from", "with", "near", "outside", "inside"})
 @dataclass
 class Token:

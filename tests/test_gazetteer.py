@@ -102,3 +102,19 @@ def test_context_decides_between_readings(gazetteer, text, name, admin1):
                                   "The interview was broadcast on Al Jazeera and Al-Mayadeen."])
 def test_news_outlets_named_after_places_are_not_places(gazetteer, text):
     assert find_places(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("The Shammar and Jubur tribes signed a truce brokered by a sheikh.", {"Shammar", "Jubur"}),
+     ("Naft Maysan and Al-Shorta drew 0-0 in the Iraq Stars League on Saturday.", {"Maysan", "Al-Shorta", "Iraq"}),
+     ("The Kurdistan Democratic Party and the Patriotic Union of Kurdistan failed to agree.", {"Kurdistan"})],
+)
+def test_tribes_clubs_and_parties_are_not_places(gazetteer, text, absent):
+    assert not {m.text for m in find_places(text, gazetteer)} & absent
+
+
+def test_a_border_named_by_nationality_is_the_other_side(gazetteer):
+    found = {m.text: m.place.admin1 for m in find_places(
+        "In Rabia, on the Syrian frontier, border guards seized a truck loaded with captagon.", gazetteer)}
+    assert found["Rabia"] == "IQ-NI"
