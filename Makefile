@@ -46,7 +46,11 @@ test: $(DEV) chromium
 lint: $(DEV)
 	$(BIN)/ruff check geomap gazetteer tests benchmarks
 
+# Real news written elsewhere first (../shared/data/realtext; skipped with a reason when absent), then our own sets.
 gold: $(STAMP)
+	$(BIN)/python benchmarks/real_event_location.py
+	$(BIN)/python benchmarks/real_articles.py
+	$(BIN)/python benchmarks/real_toponyms.py
 	$(BIN)/python benchmarks/gold_places.py
 	$(BIN)/python benchmarks/gold_incidents.py
 

@@ -1,0 +1,95 @@
+"""The main event of real Syrian-war news articles (FA-KES): its governorate, its date, one incident.
+
+    python benchmarks/real_articles.py [--details FILE]
+
+Each article is read from its file as ``geomap extract FILE`` reads it (headline, publication date or
+"unknown", text). Labelled per article: the governorate (or city) and the date of its main event, by crowd
+workers (some noise). The label "damascus" stands for Damascus or its countryside (Rif Dimashq), which the
+label set does not separate. Measured per article:
+
+  governorate   an incident in the labelled governorate
+  date          an incident dated the labelled day (+-1)
+  both          one incident with both
+  incidents     incidents per article; "copies" counts incidents beyond the first in the labelled governorate
+                and within a day of the labelled date (strictly, each copy is a false positive)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from realtext import FAKES, details_file, fakes, require  # noqa: E402
+
+from gazetteer import Gazetteer  # noqa: E402
+from geomap.extract import extract_incidents  # noqa: E402
+from geomap.ingest import read_inputs  # noqa: E402
+
+GOVERNORATES = {
+    "aleppo": {"SY-HL"}, "damascus": {"SY-DI", "SY-RD"}, "idlib": {"SY-ID"}, "deir ezzor": {"SY-DY"},
+    "raqqa": {"SY-RA"}, "hasakeh": {"SY-HA"}, "homs": {"SY-HI"}, "daraa": {"SY-DR"}, "hama": {"SY-HM"},
+    "quneitra": {"SY-QU"}, "lattakia": {"SY-LA"}, "tartous": {"SY-TA"}, "sweida": {"SY-SU"},
+    "rif dimashq": {"SY-RD"},
+}
+
+
+def near(a: dt.date, b: dt.date, days: int = 1) -> bool:
+    return abs((a - b).days) <= days
+
+
+def score(gazetteer: Gazetteer, articles, details=None) -> Counter:
+    totals = Counter()
+    for art in articles:
+        codes = GOVERNORATES[art.location]
+        gold_date = dt.date.fromisoformat(art.event_date)
+        inputs = read_inputs([art.path])
+        incidents = extract_incidents(inputs.documents, gazetteer).incidents
+        in_gov = [i for i in incidents if i.admin1 in codes]
+        dated = [i for i in incidents if near(i.event_date, gold_date)]
+        both = [i for i in in_gov if near(i.event_date, gold_date)]
+        totals["articles"] += 1
+        totals["incidents"] += len(incidents)
+        totals["governorate"] += bool(in_gov)
+        totals["date"] += bool(dated)
+        totals["both"] += bool(both)
+        totals["copies"] += max(0, len(both) - 1)
+        totals["none"] += not incidents
+        totals["published_known"] += art.published != "unknown"
+        if details is not None:
+            details.write(json.dumps({
+                "file": art.path.name, "gold": [art.location, art.event_date], "published": art.published,
+                "ok": [bool(in_gov), bool(dated), bool(both)],
+                "predicted": [[i.event_date.isoformat(), i.location, i.admin1, i.event_type, i.fatalities,
+                               i.notes[:200]] for i in incidents]}, ensure_ascii=False) + "\n")
+    return totals
+
+
+def report(totals: Counter) -> None:
+    n = totals["articles"]
+    print(f"FA-KES articles: {n} ({totals['published_known']} with a publication date)")
+    for key, label in (("governorate", "governorate"), ("date", "date (+-1 day)"), ("both", "both on one incident")):
+        print(f"  {label:22s} {totals[key] / max(n, 1):6.1%}  ({totals[key]}/{n})")
+    print(f"  incidents per article  {totals['incidents'] / max(n, 1):.2f}  (copies of the main event: "
+          f"{totals['copies']}; articles with no incident: {totals['none']})")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--details", type=Path, help="write one JSON line per article")
+    args = parser.parse_args(argv)
+    require(FAKES / "labels.csv")
+    gazetteer = Gazetteer.load()
+    with details_file(args.details) as details:
+        totals = score(gazetteer, fakes(), details)
+    report(totals)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
