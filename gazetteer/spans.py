@@ -105,6 +105,8 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
                 continue
             entries = list(gazetteer.lookup(key))
             variant = False
+            if not entries and end == i:
+                entries = _possessive_entries(surface, gazetteer)
             nearby = any(e.country in gazetteer.focus for e in entries)
             if not nearby and len(key) >= 5 and gazetteer.commonness(key) < 3.0 and not surface.isupper():
                 # Unknown here, or known only far away: try the region's spellings of the same name.
@@ -129,6 +131,15 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
         else:
             i += 1
     return spans
+
+
+def _possessive_entries(surface: str, gazetteer: Gazetteer) -> list[Entry]:
+    """ "Syrias Aleppo", "Aleppos outskirts": a possessive whose apostrophe was lost (as in scraped text), when
+    the word is no name of its own (the caller looked) and its stem is a well-known place."""
+    if len(surface) < 5 or not surface.endswith("s") or not surface[0].isupper() or surface.isupper():
+        return []
+    return [e for e in gazetteer.lookup(name_key(surface[:-1]))
+            if e.kind in ("country", "admin1") or e.population >= 100_000]
 
 
 def _span_at(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> Span | None:

@@ -85,7 +85,7 @@ def is_headline(line: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’\-]*", text)
     if len(words) < 3 or not any(w[0].isupper() for w in words[:2]):
         return False
-    return not absolute_dates(text)
+    return not any(d.precision == 1 for d in absolute_dates(text))
 
 
 def split_articles(doc: Document, reference: dt.date | None = None) -> list[Article]:
@@ -144,7 +144,7 @@ def _bounded(groups: list[list[Line]]) -> list[list[Line]]:
 
 
 def _first_date(text: str, reference: dt.date | None):
-    found = absolute_dates(text, reference)
+    found = [d for d in absolute_dates(text, reference) if d.precision == 1]  # a day, not "March 2011"
     return found[0] if found else None
 
 

@@ -27,6 +27,8 @@ _ABSOLUTE = re.compile(
     r"|(?P<slashed>\d{1,2}/\d{1,2}/\d{4})"
     rf"|(?P<md>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d,]*\s*\d{{4}})"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH})(?!,?\s*\d{{4}})"
+    # "in August 2013", "since March 2011": a month of a year (time precision 3)
+    rf"|(?P<monthyear>(?<!\d\s){MONTH}[ \t]+(?:of[ \t]+)?(?:19|20)\d\d(?![-./]\d))"
     r")(?![\w])",
     re.I,
 )
@@ -108,6 +110,13 @@ def absolute_dates(text: str, reference: dt.date | None = None) -> list[FoundDat
             first, second = (int(x) for x in re.split(r"[-./]", expr)[:2])
             if second > 12 >= first:
                 order = "MDY"  # "10-31-2021": only a month can come first
+            elif first <= 12 and second <= 12 and first != second and reference is not None:
+                order = _numeric_order(expr, reference)
+        if kind == "monthyear":
+            date = _parse(f"15 {expr}", None, "DMY")
+            if date and 1900 < date.year < 2100:
+                found.append(FoundDate(date, 3, m.start(), m.end(), expr))
+            continue
         if kind in ("md", "dm"):
             if reference is None:
                 continue
@@ -119,6 +128,18 @@ def absolute_dates(text: str, reference: dt.date | None = None) -> list[FoundDat
         if date and 1900 < date.year < 2100:
             found.append(FoundDate(date, 1, m.start(), m.end(), expr))
     return found
+
+
+def _numeric_order(expr: str, reference: dt.date) -> str:
+    """ "12/05/2016" in a report of 8 December 2016 is 5 December: of the day-first and month-first readings,
+    the one on or before the report's date and nearest to it (an event is not in the future of its report)."""
+    readings = []
+    for order in ("DMY", "MDY"):
+        date = _parse(expr, None, order)
+        if date is not None:
+            late = (date - reference).days
+            readings.append((late > 1, abs(late), order))
+    return min(readings)[2] if readings else "DMY"
 
 
 def relative_dates(text: str, reference: dt.date, previous: dt.date | None = None) -> list[FoundDate]:
@@ -206,9 +227,10 @@ def _weekday_index(name: str) -> int:
 def event_date(sentence: str, reference: dt.date | None, previous: dt.date | None = None) -> FoundDate | None:
     """The date a sentence gives for its event: explicit first, then relative to ``reference``."""
     explicit = absolute_dates(sentence, reference)
-    if explicit:
-        return explicit[0]
-    if reference is None:
-        return None
-    relative = relative_dates(sentence, reference, previous)
-    return relative[0] if relative else None
+    days = [d for d in explicit if d.precision == 1]
+    if days:
+        return days[0]
+    relative = relative_dates(sentence, reference, previous) if reference is not None else []
+    if relative:
+        return relative[0]  # "on Wednesday, the deadliest day since March 2011": Wednesday
+    return explicit[0] if explicit else None

@@ -147,6 +147,7 @@ class EventType:
     sub_event_type: str
     start: int  # offset of the trigger in the sentence
     end: int
+    generic: bool = False  # typed only by a word any violence shares ("killed", "attack"), not by its kind
 
 
 def classify(sentence: str) -> EventType | None:
@@ -164,13 +165,13 @@ def classify(sentence: str) -> EventType | None:
                 # Violence against armed men is a battle in ACLED's terms, not violence against civilians.
                 if armed and re.search(r"\b(?:killed|attack\w*|martyred|shot|opened\s+fire|gunned|assassinat\w+)",
                                        m.group(), re.I):
-                    return EventType("Battles", "Armed clash", m.start(), m.end())
+                    return EventType("Battles", "Armed clash", m.start(), m.end(), True)
                 if not armed and _DELIBERATE.fullmatch(m.group()):  # "gunmen shot dead Ahmad al-X in Y"
-                    return EventType(event_type, sub_event_type, m.start(), m.end())
+                    return EventType(event_type, sub_event_type, m.start(), m.end(), True)
                 continue
             if sub_event_type == "Government regains territory" and _non_state_agent(sentence):
                 return EventType(event_type, "Non-state actor overtakes territory", m.start(), m.end())
-            return EventType(event_type, sub_event_type, m.start(), m.end())
+            return EventType(event_type, sub_event_type, m.start(), m.end(), sub_event_type == "Attack")
     return None
 
 

@@ -22,6 +22,7 @@ from gazetteer import Gazetteer, Mention, Place, find_places
 from gazetteer.normalize import name_key
 from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
+from geomap.consolidate import consolidate
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
 from geomap.events import classify, fatalities
 from geomap.models import Article, Document, Incident, Unresolved
@@ -167,9 +168,9 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
                 unresolved.append(Unresolved(doc.path, where, "no date in the article: give --reference-date",
                                              _one_line(sentence)))
                 continue
-            if date > dt.date.today() + dt.timedelta(days=1):
-                unresolved.append(Unresolved(doc.path, where, f"date {date.isoformat()} is in the future",
-                                             _one_line(sentence)))
+            late = _out_of_time(date, article.date)
+            if late:
+                unresolved.append(Unresolved(doc.path, where, late, _one_line(sentence)))
                 continue
             last_date = date
             actor1, actor2 = actors_of(clause, event.start, event.event_type, locations[0].place.country)
@@ -207,7 +208,27 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
                     )
                 )
     reports = len(incidents) + len(unresolved) + folded
-    return _fold_headline(incidents, article), unresolved, reports
+    return consolidate(_fold_headline(incidents, article)), unresolved, reports
+
+
+# An event is rarely reported long after it happened: in the labelled Syrian-war articles 96% of main events
+# are dated at most 30 days before the article (benchmarks/real_articles.py), but analyses recount the year's
+# attacks (the seed pages reach back nine months). Events dated more than a year before their report are
+# background (a war's history), not incidents of this report.
+BACKGROUND_DAYS = 365
+
+
+def _out_of_time(date: dt.date, reported: dt.date | None) -> str | None:
+    """Why an event date cannot be an event of this report (None when it can)."""
+    if date > dt.date.today() + dt.timedelta(days=1):
+        return f"date {date.isoformat()} is in the future"
+    if reported is None:
+        return None
+    if date > reported + dt.timedelta(days=1):
+        return f"date {date.isoformat()} is after the report's date {reported.isoformat()}"
+    if (reported - date).days > BACKGROUND_DAYS:
+        return f"background: dated {(reported - date).days} days before the report"
+    return None
 
 
 _NAME_AFTER_LOCATIVE = re.compile(

@@ -1,0 +1,96 @@
+"""One event, one incident: the reports of an article that describe the same event become one record.
+
+News articles tell one attack several times: the lede, a toll update ("the toll rose to 12"), a quote, a
+recap in the last paragraph. Each of those sentences is a report of the event, not a new event. Within one
+article, a report joins an earlier incident when both fall within a day of each other and one's place is
+the other's, or contains it (a governorate or a country named for an event at a town of it). Reports at
+different places of the same governorate stay separate events, as do reports days apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geomap.events import classify
+from geomap.models import Incident
+
+# How many days apart two reports of one event may be dated (a night attack told as "Saturday" and "Sunday").
+SAME_EVENT_DAYS = 1
+
+
+def place_level(incident: Incident) -> int:
+    """0 a place, 1 a governorate, 2 a country (from the precision and the name)."""
+    if incident.geo_precision == 3 and not incident.admin1:
+        return 2
+    if incident.geo_precision == 3 and incident.location == incident.admin1_name:
+        return 1
+    return 0
+
+
+def same_place(a: Incident, b: Incident) -> bool:
+    """Is one incident's place the other's, or inside it?"""
+    la, lb = place_level(a), place_level(b)
+    if la == lb == 0:
+        return a.location == b.location and a.admin1 == b.admin1
+    if la == 2 or lb == 2:
+        return a.country == b.country
+    return a.admin1 == b.admin1 and a.admin1 is not None
+
+
+def same_event(a: Incident, b: Incident) -> bool:
+    """Two reports of one event: near in time, at one place, of one kind (a clash, then shelling the next
+    day at the same village, are two events). A country-wide report is too vague to be told apart by kind."""
+    if abs((a.event_date - b.event_date).days) > SAME_EVENT_DAYS or not same_place(a, b):
+        return False
+    if a.event_type == b.event_type or 2 in (place_level(a), place_level(b)):
+        return True
+    return _generic(a) or _generic(b)  # "Those killed were mostly residents of ...": the toll of the event
+
+
+def _generic(incident: Incident) -> bool:
+    """Typed only by a verb any violence shares ("killed", "attacked"), not by what kind of violence it was."""
+    event = classify(incident.notes)
+    return event is None or event.generic
+
+
+def merge(a: Incident, b: Incident) -> Incident:
+    """``b`` told again: keep ``a``'s record, the more precise place, the higher toll, every source."""
+    keep = a
+    if place_level(b) < place_level(a):
+        keep = replace(a, location=b.location, latitude=b.latitude, longitude=b.longitude, country=b.country,
+                       admin1=b.admin1, admin1_name=b.admin1_name, geo_precision=b.geo_precision, notes=b.notes,
+                       sentence_start=b.sentence_start, sentence_end=b.sentence_end, place_start=b.place_start,
+                       place_end=b.place_end)
+        if a.time_precision < b.time_precision:
+            keep = replace(keep, event_date=a.event_date, time_precision=a.time_precision)
+        else:
+            keep = replace(keep, event_date=b.event_date, time_precision=b.time_precision)
+    known = set(keep.sources)
+    sources = keep.sources + tuple(s for s in b.sources if s not in known)
+    actor1 = keep.actor1 or b.actor1
+    actor2 = keep.actor2 or b.actor2
+    return replace(keep, fatalities=max(a.fatalities, b.fatalities), sources=sources, actor1=actor1, actor2=actor2)
+
+
+def consolidate(incidents: list[Incident]) -> list[Incident]:
+    """The incidents of one article with every repeat of an event folded into its first report.
+
+    Country-wide reports ("strikes on Syria") join the first precise incident of that country within a day;
+    otherwise each incident is compared with the ones before it, in text order.
+    """
+    out: list[Incident] = []
+    for incident in incidents:
+        target = next((k for k, other in enumerate(out) if same_event(other, incident)), None)
+        if target is None:
+            out.append(incident)
+        else:
+            out[target] = merge(out[target], incident)
+    # A governorate- or country-wide incident told before the precise one: fold it forward too.
+    result: list[Incident] = []
+    for incident in out:
+        target = next((k for k, other in enumerate(result) if same_event(other, incident)), None)
+        if target is None:
+            result.append(incident)
+        else:
+            result[target] = merge(result[target], incident)
+    return result
