@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
-.PHONY: map map-seeds map-ucdp test lint gold bench chromium gazetteer clean
+.PHONY: map map-seeds map-ucdp test lint gold bench chromium gazetteer train clean
 
 # What a map needs; the tests, screenshots and benchmarks add the [test,dask] extras.
 $(STAMP): pyproject.toml
@@ -44,7 +44,7 @@ test: $(DEV) chromium
 	$(BIN)/python -m pytest
 
 lint: $(DEV)
-	$(BIN)/ruff check geomap gazetteer tests benchmarks
+	$(BIN)/ruff check geomap gazetteer tests benchmarks training
 
 # Real news written elsewhere first (../shared/data/realtext; skipped with a reason when absent), then our own sets.
 gold: $(STAMP)
@@ -58,6 +58,11 @@ bench: $(DEV) chromium
 	$(BIN)/python benchmarks/bench_gazetteer.py
 	$(BIN)/python benchmarks/bench_maps.py
 	$(BIN)/python benchmarks/bench_aggregate.py
+
+# Refit the models on the labelled real news in $(SHARED)/data/realtext (needs the [train] extra).
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python training/train_event_location.py
 
 # Rebuild gazetteer/data from the open data in $(SHARED)/data (needs the [build] extra).
 gazetteer: $(STAMP)

@@ -21,6 +21,7 @@ from gazetteer.lexicon import (
     PLACE_AFTER,
     PLACE_FOLLOWERS,
     PLACE_PREFIXES,
+    TIME_WORDS,
 )
 from gazetteer.spans import ENGLISH_ARTICLES, Span, Token, is_article
 
@@ -181,6 +182,8 @@ def name_continues(text: str, tokens: list[Token], span: Span, starts: frozenset
         return False  # "KIRKUK, IRAQ": a dateline in capitals, not one long name
     if gazetteer is not None and gazetteer.commonness(following.text.lower()) >= 3.5:
         return False
+    if following.text.lower() in TIME_WORDS:
+        return False  # "marched in Basra Saturday": a day, not more of the name
     return following.capitalised and following.text.lower() not in PLACE_FOLLOWERS
 
 

@@ -107,3 +107,11 @@ FIRST_NAMES = frozenset(
     john james michael david mark peter paul george thomas joseph william richard robert charles jordan
     """.split()
 )
+
+# Days and months: after a name they date the sentence ("in Basra Saturday"), they do not extend the name.
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday
+    january february march april june july august september october november december
+    """.split()
+)

@@ -60,6 +60,10 @@ _RULES: list[tuple[str, str, str]] = [
      r"victory\s+(?:against|over))\b"),
     ("Battles", "Armed clash",
      r"\b(?:military|security|ground|new)\s+operations?\b|\blaunched\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}operations?\b|"
+    r"\bcounter-?attack\w*|\bstorm(?:ed|ing)\b|\binvad(?:ed|ing)\b|\bkilled\s+in\s+(?:combat|action|the\s+fighting)\b|"
+    r"\b(?:attack(?:ed|ing)|target(?:ed|ing)|struck|striking|hit)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:positions|"
+    r"fortifications|defen[cs]es|lines|sites|bases|posts|strongholds|hideouts)\b|\bcaptur(?:e|ing)\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}(?:town|city|village|hill|district|airport|base|points|areas)\b|"
      r"\bclash\w*|\bfighting\b|\bfought\b|\bbattl\w+|gun\s*-?\s*(?:fight|battle)|fire\s*fight|exchange[sd]?\s+(?:of\s+)?(?:gun)?fire|"
      r"armed\s+(?:fight|confrontation)|\bneutrali[sz]ed\b|"
      r"\bambush\w*|\boffensive\b|\bassault\w*|\binfiltrat\w+|repelled|\bsnipers?\b|"
@@ -101,10 +105,10 @@ _NOT_AN_EVENT = re.compile(
     r"usually|typically|often|regularly|frequently|in\s+recent\s+(?:years|months|weeks)|over\s+the\s+(?:last|past)\s+"
     r"(?:\w+\s+)?(?:years|months|decade)|between\s+\w+\s+\d{4}\s+and|since\s+(?:19|20)\d\d|since\s+the\s+(?:fall|start|beginning|end)\b|so\s+far\s+this\s+year|"
     r"warrants?\b|designat\w+|sanction\w*|\bsummit\b|\bcondemn\w*|\bwould\s+be\b|\bcould\s+be\b|the\s+risk\s+of|"
-    r"is\s+expected\s+to|if\s+\w+|in\s+order\s+to|\bopinion\b|we\s+need|should\b|\b(?:are|is)\s+(?:frequent|common|"
-    r"rare|routine)\b|\bfrequent\b|\bhas\s+seen\b|\bhave\s+seen\b|\bsporadic\b|\b(?:years|decades)\s+after\b|"
+    r"is\s+expected\s+to|if\s+\w+|\bopinion\b|we\s+need|should\b|\b(?:are|is)\s+(?:frequent|common|"
+    r"rare|routine)\b|\bfrequent\b|\bhas\s+seen\b|\bhave\s+seen\b|\b(?:years|decades)\s+after\b|"
     r"\bwas\s+the\s+scene\s+of\b|\bhas\s+been\s+hit\s+by\b|\bin\s+(?:19|20)\d\d\b(?!\s*[-–/])|"
-    r"\bescalation\s+of\b|\bthe\s+battle\s+(?:to|for)\b|\b(?:fell|rose|dropped|declined|increased|decreased)\s+by\b|"
+    r"\bescalation\s+of\b|\b(?:fell|rose|dropped|declined|increased|decreased)\s+by\b|"
     r"\bfigures\s+show|\bstatistics\b|\bper\s*cent\b|\bevery\s+(?:summer|winter|year|month|week|day|spring|autumn)\b|"
     r"\b(?:is|are|was|were)\s+(?:due|scheduled|set)\s+to\b|\bduring\s+(?:19|20)\d\d\b|\bestimates?\s+that\b|"
     r"\b(?:dozens|hundreds|scores|thousands)\s+of\s+(?:[\w-]+\s+){0,2}(?:strikes|attacks|raids|killings|"
@@ -124,7 +128,8 @@ _NOT_AN_EVENT = re.compile(
     re.I,
 )
 _CIVILIAN = re.compile(
-    r"\b(?:civilians?|shepherds?|farmers?|villagers?|women|woman|children|child|boys?|girls?|famil(?:y|ies)|workers?|"
+    r"\b(?:civilians?|people|persons|individuals|pedestrians|shoppers|hostages|prisoners|detainees|"
+    r"shepherds?|farmers?|villagers?|women|woman|children|child|boys?|girls?|famil(?:y|ies)|workers?|"
     r"teachers?|doctors?|journalists?|residents?|worshippers?|pilgrims?|passers-by|truffle\s+hunters?|students?|"
     r"displaced|refugees?|an?\s+(?:man|elderly)|officials?|council|mukhtar|owner|shopkeepers?|employees?|engineers?|"
     r"activists?|candidates?|lawyers?|judges?|clerics?|imams?|politicians?|traders?|merchants?|drivers?|nationals?|"

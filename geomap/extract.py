@@ -25,20 +25,9 @@ from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split
 from geomap.consolidate import consolidate
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
 from geomap.events import classify, fatalities
+from geomap.locations import choose_locations
 from geomap.models import Article, Document, Incident, Unresolved
 
-LEVEL_RANK = {"place": 0, "feature": 1, "admin1": 2, "country": 3}
-# Places an event moved to or came from ("fled towards the town of Abu Kamal", "shelling launched from
-# Ras al-Ain") are not where it happened.
-_AWAY = re.compile(
-    r"(?:\b(?:fled|fleeing|escaped|retreated|withdrew|withdrawing|headed|heading|moved|moving|travell?ing|"
-    r"returned|returning|evacuated|transferred|taken|driven|sent|deployed)\s+(?:back\s+)?(?:to|towards?|into)|"
-    r"\b(?:launched|fired|came|coming|originat\w+|crossed)\s+from|\btowards?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
-    re.I,
-)
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|at|near|on|inside|outside|across)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-# "Ninewa and Erbil", "Jasim, Nawa and in Inkhil"; but ", in the" is "X in Y", a place inside another.
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and(?:\s+in)?|,?\s*or(?:\s+in)?|as\s+well\s+as)\s*(?:the\s+)?$", re.I)
 _BULLET = re.compile(r"\s*(?:[-•*–·▪]|\d{1,2}[.)/])\s")
 _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s?|[–—]|\s?[-–—]\s|:\s|\)\s")
 
@@ -127,7 +116,7 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
             # A country other than the article's own ("brokered by Russia and Turkey") is not where it happened.
             here = [m for m in inside if not (m.place.level == "country" and focus and m.place.country != focus
                                               and m.place.country not in gazetteer.focus)]
-            locations = choose_locations(sentence, here)
+            locations = choose_locations(sentence, here, (c_start + event.start, c_start + event.end))
             if not locations:
                 if inside and not here:
                     unresolved.append(Unresolved(doc.path, where, "event placed outside the article's country",
@@ -337,50 +326,6 @@ def _dateline(article: Article, mentions: list[Mention]) -> tuple[Mention | None
                 return (replace(place, start=-1, end=-1) if place else None), offset + m.end()
         offset += len(line) + 1
     return None, -1
-
-
-def choose_locations(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """Where the event happened: the most precise place, or every place of a list ("in Ninewa and Erbil")."""
-    if not mentions:
-        return []
-    away = {id(m) for m in mentions if _AWAY.search(sentence[max(0, m.start - 40) : m.start])}
-    pool = [m for m in mentions if id(m) not in away]
-    if not pool:
-        return []  # only where people went or came from ("withdrew towards the Hamrin hills")
-    best = min(pool, key=lambda m: (m.place.precision, _level_rank(m), not _LOCATIVE_BEFORE.search(
-        sentence[max(0, m.start - 30) : m.start]), m.start))
-    chosen = [best]
-    # Extend to a list of places of the same level joined by "and" or commas.
-    ordered = sorted(pool, key=lambda m: m.start)
-    i = ordered.index(best)
-    for step in (-1, 1):
-        j = i
-        while 0 <= j + step < len(ordered):
-            a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
-            nxt = ordered[j + step]
-            if nxt.place.level != best.place.level or not _LIST_GAP.match(sentence[a.end : b.start]):
-                break
-            chosen.append(nxt)
-            j += step
-    chosen = _drop_contained(sorted(chosen, key=lambda m: m.start))
-    return chosen
-
-
-def _level_rank(mention: Mention) -> int:
-    # A dam, a base or a camp is as exact a location as a town; a region is not.
-    if mention.place.level == "feature" and mention.place.precision <= 2:
-        return 0
-    return LEVEL_RANK[mention.place.level]
-
-
-def _drop_contained(mentions: list[Mention]) -> list[Mention]:
-    seen, out = set(), []
-    for m in mentions:
-        key = (m.place.name, m.place.admin1)
-        if key not in seen:
-            seen.add(key)
-            out.append(m)
-    return out
 
 
 MERGE_WINDOW = 200  # earlier records of the same place and type a report is compared with

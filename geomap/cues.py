@@ -1,0 +1,58 @@
+"""The words around a place name that say what the place is to the event: one vocabulary, used by
+:mod:`geomap.locations` as features (their weights are fitted, not set here)."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in text.split(","))
+
+
+# Optional words between a preposition and the name: "in the northern city of", "near the town of".
+_FILLER = r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:city|town|village|province|governorate|district|area|region|" \
+          r"neighbou?rhood|suburb|outskirts|countryside|vicinity|desert|camp|capital|port)\s+of\s+(?:the\s+)?)?"
+_LEADS = {
+    "WHERE": "in,at,inside,within,throughout,across,over,on the outskirts of",
+    "NEAR": "near,outside,around,close to,just outside,north of,south of,east of,west of,northeast of,"
+            "northwest of,southeast of,southwest of,kilometres from,km from,miles from",
+    "FROM": "from,out of",
+    "TO": "to,into,towards,toward,for",
+    "OF": "of",
+    "ON": "on,against,targeting,targeted,struck,hit,shelled,bombed,stormed,seized,captured,attacked,entered,"
+          "besieged,recaptured,retook,liberated,raided",
+}
+
+
+def _lead(name: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{_words(_LEADS[name])})\s+{_FILLER}$", re.I)
+
+
+WHERE_BEFORE = _lead("WHERE")
+NEAR_BEFORE = _lead("NEAR")
+FROM_BEFORE = _lead("FROM")
+TO_BEFORE = _lead("TO")
+OF_BEFORE = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$", re.I)  # "residents of X", "a native of X"
+ON_BEFORE = _lead("ON")
+TYPE_OF_BEFORE = re.compile(r"\b(?:city|town|village|province|governorate|district|area|region|neighbou?rhood|"
+                            r"suburb|outskirts|countryside|camp|capital)\s+of\s+(?:the\s+)?$", re.I)
+# Where people went or came from: "fled towards", "withdrew to", "launched from".
+AWAY_BEFORE = re.compile(
+    r"\b(?:fled|fleeing|escaped|retreated|withdrew|withdrawing|headed|heading|moved|moving|travell?(?:ed|ing)|"
+    r"returned|returning|evacuated|transferred|taken|driven|sent|deployed|flown|brought|bused|displaced|"
+    r"launched|fired|came|coming|originat\w+|crossed|based|stationed|born|hails?)\s+(?:back\s+)?"
+    r"(?:to|towards?|into|from|in)?\s*" + _FILLER + "$",
+    re.I,
+)
+# A noun after the name makes it a modifier: "Baghdad officials", "Mosul residents", "Kirkuk police".
+NOUN_AFTER = re.compile(
+    r"['’]?s?\s+(?:residents?|natives?|officials?|authorit(?:y|ies)|police|government|governor|council|"
+    r"operations|command|forces|troops|army|militias?|fighters|rebels|media|sources?|activists?|evacuees|"
+    r"refugees|people|families|tribes?|clans?|born|native|based|province's|airport's)\b",
+    re.I,
+)
+# "officials in Baghdad said", "a source in Idlib told": the place of the speaker.
+REPORTED_AFTER = re.compile(r"[^.;]{0,25}?\b(?:said|says|told|reported|announced|stated|claimed|quoted)\b", re.I)
+# Places listed together: "Ninewa and Erbil", "Jasim, Nawa and in Inkhil".
+LIST_GAP = re.compile(r"\s*(?:,|,?\s*and(?:\s+in)?|,?\s*or(?:\s+in)?|as\s+well\s+as|/|&)\s*(?:the\s+)?", re.I)
