@@ -5,8 +5,8 @@
 Training data: Halterman's event-location corpus (``../shared/data/realtext/halterman``, MIT): sentences
 with one labelled event and the span(s) of the place(s) where it happened. Every place the resolver finds
 in a sentence is one example: positive when it overlaps a labelled location span, negative otherwise.
-Sentences without a usable labelled span are left out: many of them do name the event's place, unlabelled. The event's trigger is the one the
-extractor finds (the labelled verb when it finds none), as at run time.
+Sentences without a usable labelled span are left out: many of them do name the event's place, unlabelled.
+The event's trigger is the one the extractor finds (the labelled verb when it finds none), as at run time.
 
 A logistic regression (scikit-learn) weighs the features of :func:`geomap.locations.features`. Its
 regularisation and the two decision thresholds are chosen by cross-validation grouped by sentence, on the
@@ -35,7 +35,6 @@ from geomap.events import classify  # noqa: E402
 from geomap.locations import MODEL_PATH, LocationModel, choose_locations, features  # noqa: E402
 
 
-
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / max(precision + recall, 1e-9)
 
@@ -53,7 +52,7 @@ def examples(gazetteer: Gazetteer):
         trigger = (event.start, event.end) if event else (s.verb[0], s.verb[1])
         labels = [any(m.start < end and start < m.end for start, end, _ in s.locations) for m in mentions]
         sentences.append((s, mentions, trigger, labels))
-        for k, m in enumerate(mentions):
+        for k in range(len(mentions)):
             rows.append((s.id, features(s.text, mentions, k, trigger), labels[k]))
     return rows, sentences
 
@@ -74,7 +73,7 @@ def fit(rows, c: float):
 def evaluate(model: LocationModel, sentences) -> tuple[float, float, int]:
     """Precision and recall of the chosen places against the labelled ones (one choice per label)."""
     chosen_total = right = gold_total = 0
-    for s, mentions, trigger, labels in sentences:
+    for s, mentions, trigger, _ in sentences:
         chosen = choose_locations(s.text, mentions, trigger, model)
         gold_total += len(s.locations)
         chosen_total += len(chosen)
