@@ -62,6 +62,7 @@ bench: $(DEV) chromium
 # Refit the models on the labelled real news in $(SHARED)/data/realtext (needs the [train] extra).
 train: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python training/train_candidates.py
 	$(BIN)/python training/train_event_location.py
 
 # Rebuild gazetteer/data from the open data in $(SHARED)/data (needs the [build] extra).

@@ -316,6 +316,20 @@ def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple
     return context
 
 
+def document_points(spans: list[Span], gazetteer: Gazetteer, limit: int = 40) -> list[tuple[int, tuple]]:
+    """(span id, point) of the document's places that need no context: a clear favourite among their readings."""
+    out = []
+    for span in spans:
+        if span.key in NOT_PLACES:
+            continue
+        ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
+        top = ranked[0]
+        margin = gazetteer.score(top) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
+        if top.kind in ("place", "feature") and margin > 3 and top.prominence > 8:
+            out.append((id(span), (top.lat, top.lon)))
+    return out[:limit]
+
+
 def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dict[int, frozenset]:
     """Governorates where the names close to each span could lie (their three best readings).
 

@@ -19,6 +19,7 @@ from gazetteer.context import (
     DEMONYMS,
     containers,
     document_context,
+    document_points,
     km,
     list_qualifiers,
     listed_spans,
@@ -30,6 +31,7 @@ from gazetteer.context import (
 )
 from gazetteer.index import Entry, Gazetteer
 from gazetteer.normalize import name_key
+from gazetteer.ranking import Evidence, rank
 from gazetteer.reading import is_place_reading, precision_of, rank_candidates
 from gazetteer.spans import Span, candidate_spans, tokenize, variant_entries
 from gazetteer.types import Mention, Place
@@ -57,41 +59,59 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every place named in ``text``, in text order, resolved with the document as context."""
     tokens = tokenize(text)
     capitals = capital_mentions(text, gazetteer)
-    spans = [s for s in candidate_spans(text, tokens, gazetteer)
-             if not any(c.start <= s.start < c.end for c in capitals)]
+    spans, evidence = _evidence(text, tokens, capitals, gazetteer)
     if not spans:
         return capitals
-    context = document_context(spans, gazetteer)
-    inside = containers(text, spans, gazetteer)
-    near = near_points(text, spans, gazetteer)
     starts = frozenset(s.start for s in spans)
     ends = frozenset(s.end for s in spans)
-    qualifiers = list_qualifiers(text, spans, [qualifier_of(text, span) for span in spans], gazetteer)
-    mentions = []
     listed = listed_spans(text, spans)
-    agreement = nearby_admin1s(spans, gazetteer)
-    demonyms = sentence_demonyms(text, spans)
     people = person_keys(text, tokens, spans, starts, ends)
-    for span, qualifier in zip(spans, qualifiers):
-        admin1s, countries = context[id(span)]
-        ranked = rank_candidates(span, qualifier, inside.get(id(span)), admin1s, countries, gazetteer,
-                                 near.get(id(span)), agreement[id(span)], demonyms[id(span)])
-        entry = ranked[0][1]
-        anchor = near.get(id(span))
-        if (anchor is not None and entry.kind == "place" and entry.prominence < 8
-                and km(anchor[0], anchor[1], entry.lat, entry.lon) > 150):
+    mentions = []
+    for span, ev in zip(spans, evidence):
+        qualifier = ev.qualifier
+        entry = rank(span.key, span.candidates, ev, gazetteer)[0][1]
+        if (ev.near is not None and entry.kind == "place" and entry.prominence < 8
+                and km(ev.near[0], ev.near[1], entry.lat, entry.lon) > 150):
             continue  # "al-Hawasha, near Muqdadiya": a village we do not know, not a namesake far away
         if qualifier == "countryside" and entry.kind == "place" and entry.admin1:
             # "the Idleb countryside": the governorate around the town, not the town.
             admin1 = gazetteer.admin1_entry.get(entry.admin1)
             if admin1 is not None and _same_name(admin1, span.key, gazetteer):
                 entry = admin1
-        if not is_place_reading(text, tokens, span, entry, qualifier, countries, gazetteer, starts, ends,
+        if not is_place_reading(text, tokens, span, entry, qualifier, set(ev.countries), gazetteer, starts, ends,
                                 id(span) in listed, people):
             continue
         place = gazetteer.to_place(entry, precision_of(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
     return sorted(mentions + capitals, key=lambda m: m.start)
+
+
+def name_evidence(text: str, gazetteer: Gazetteer) -> list[tuple[Span, Evidence]]:
+    """Each candidate name of ``text`` with what the text says about it (for fitting the ranker)."""
+    tokens = tokenize(text)
+    spans, evidence = _evidence(text, tokens, capital_mentions(text, gazetteer), gazetteer)
+    return list(zip(spans, evidence))
+
+
+def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer) -> tuple[list[Span], list[Evidence]]:
+    spans = [s for s in candidate_spans(text, tokens, gazetteer)
+             if not any(c.start <= s.start < c.end for c in capitals)]
+    if not spans:
+        return [], []
+    context = document_context(spans, gazetteer)
+    inside = containers(text, spans, gazetteer)
+    near = near_points(text, spans, gazetteer)
+    qualifiers = list_qualifiers(text, spans, [qualifier_of(text, span) for span in spans], gazetteer)
+    agreement = nearby_admin1s(spans, gazetteer)
+    demonyms = sentence_demonyms(text, spans)
+    points = document_points(spans, gazetteer)
+    evidence = []
+    for span, qualifier in zip(spans, qualifiers):
+        admin1s, countries = context[id(span)]
+        anchors = tuple(p for k, p in points if k != id(span))
+        evidence.append(Evidence(qualifier, inside.get(id(span)), frozenset(admin1s), frozenset(countries),
+                                 near.get(id(span)), agreement[id(span)], demonyms[id(span)], anchors, span.variant))
+    return spans, evidence
 
 
 def _same_name(admin1: Entry, key: str, gazetteer: Gazetteer) -> bool:

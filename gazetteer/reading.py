@@ -9,7 +9,6 @@ from gazetteer.context import (
     NAMED_BY,
     PLACE_CUE_AFTER,
     TYPE_BEFORE,
-    km,
     name_continues,
     org_name,
     previous_capitalised,
@@ -24,7 +23,7 @@ from gazetteer.lexicon import (
     MEDIA_OR_GROUP,
     NOT_PLACES,
 )
-from gazetteer.normalize import name_key
+from gazetteer.ranking import Evidence, rank
 from gazetteer.spans import NEIGHBOURS, Span
 
 COMMON_WORD_ZIPF = 3.9  # "Hit" 5.4, "Mark" 5.1, "Bennett" 4.0; "Mosul" 3.3, "Baghdad" 3.6
@@ -32,49 +31,12 @@ FUNCTION_WORD_ZIPF = 5.5  # "the" 7.7, "in" 7.3; "Iraq" 4.7, "China" 5.3, "India
 
 # -- decision --------------------------------------------------------------------------------
 def rank_candidates(span: Span, qualifier: str | None, inside, admin1s, countries, gazetteer: Gazetteer,
-          near: tuple[float, float] | None = None, neighbours: frozenset = frozenset(),
-          demonyms: frozenset = frozenset()) -> list[tuple]:
-    ranked = []
-    local = any(e.country in gazetteer.focus for e in span.candidates)
-    several_countries = len({e.country for e in span.candidates}) > 1
-    for entry in span.candidates:
-        score = gazetteer.score(entry)
-        if name_key(entry.name) == span.key:
-            score += 1.5  # named by its main name, not by one of many alternates
-        if qualifier in ("province", "countryside"):
-            score += 12 if entry.kind == "admin1" else 0
-        elif qualifier == "region":
-            # "western Anbar" is the governorate; "eastern Aleppo" the east of a city of millions.
-            score += 12 if entry.kind in ("admin1", "country") or entry.population >= 1_000_000 else 0
-        elif qualifier == "town":
-            score += 4 if entry.kind == "place" else (-6 if entry.kind == "admin1" else 0)
-        elif qualifier == "district":
-            seat = entry.fcode in ("PPLA", "PPLA2", "PPLA3", "PPLC", "ADM2", "district")
-            score += (4 if entry.kind in ("place", "feature") else -6) + (6 if seat else 0)
-        if near is not None and entry.kind in ("place", "feature"):
-            distance = km(near[0], near[1], entry.lat, entry.lon)
-            score += 6 if distance < 150 else (-2 if distance > 400 else 0)
-        if inside:
-            level, code = inside
-            match = entry.admin1 == code if level == "admin1" else entry.country == code
-            score += 8 if match else -4
-        if entry.admin1 and entry.admin1 in admin1s and entry.kind != "admin1":
-            score += 3
-        if entry.country in countries:
-            score += 1.5
-        elif entry.kind != "country" and entry.country not in gazetteer.focus and (countries or local):
-            # The document is about other countries, or the name has a reading here: a namesake
-            # abroad is the unlikely one.
-            score -= 3 if entry.country in NEIGHBOURS or entry.population >= 500_000 else 6
-        if several_countries and entry.country in demonyms:
-            score += 2.5  # "Lebanese army units deployed in Tripoli": Lebanon's Tripoli, not Libya's
-        if several_countries and f"!{entry.country}" in demonyms:
-            score -= 2.5  # "In Rabia, on the Syrian frontier": across the border from Syria
-        if entry.admin1 and entry.admin1 in neighbours:
-            score += 2  # another name nearby in the text has a reading in the same governorate
-        ranked.append((score, entry))
-    ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
-    return ranked
+                    near: tuple[float, float] | None = None, neighbours: frozenset = frozenset(),
+                    demonyms: frozenset = frozenset(), anchors: tuple = ()) -> list[tuple]:
+    """The span's candidates, best first, as (score, entry): see :mod:`gazetteer.ranking`."""
+    evidence = Evidence(qualifier, inside, frozenset(admin1s), frozenset(countries), near, neighbours, demonyms,
+                        anchors, span.variant)
+    return rank(span.key, span.candidates, evidence, gazetteer)
 
 
 def _strong(entry: Entry, focus: tuple = ("IQ", "SY")) -> bool:
