@@ -100,8 +100,5 @@ def _dataset(values: dict) -> str:
 
 
 def _unique(items) -> list[str]:
-    out = []
-    for item in items:
-        if item and item not in out:
-            out.append(item)
-    return out
+    """Distinct non-empty items in first-seen order (a dict, not a list scan: 100,000 files stay linear)."""
+    return [item for item in dict.fromkeys(items) if item]
