@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 
 from gazetteer import Gazetteer
-from geomap.extract import extract_incidents
 from geomap.frame import combine, incidents_frame
 from geomap.ingest import read_inputs
 from geomap.models import Incident, Unresolved
@@ -118,6 +117,8 @@ def collect(
     out = Collected(unresolved=list(inputs.problems), rows_read=inputs.rows, documents=len(inputs.documents),
                     unreadable=len(inputs.problems), admin1_names=gazetteer.admin1_names)
     if inputs.documents:
+        from geomap.extract import extract_incidents  # its vocabularies take a second to compile: text only
+
         extraction = extract_incidents(inputs.documents, gazetteer, reference_date, advance)
         out.incidents.extend(extraction.incidents)
         out.unresolved.extend(extraction.unresolved)
