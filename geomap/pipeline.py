@@ -99,12 +99,20 @@ def collect(
     gazetteer: Gazetteer,
     reference_date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    tables: Sequence = (),
+    texts: Sequence[str] = (),
 ) -> Collected:
     """Read inputs (texts and tables) and turn them into incidents.
 
-    ``progress(done, total)`` is told how many characters of text have been read out of how many.
+    ``progress(done, total)`` is told how many characters of text have been read out of how many;
+    ``tables`` (:class:`geomap.tables.RawTable`) and ``texts`` are inputs already in memory.
     """
-    inputs = read_inputs(list(paths))
+    from geomap.ingest import Inputs
+    from geomap.models import Document
+
+    inputs = read_inputs(list(paths)) if paths else Inputs()
+    inputs.tables.extend(tables)
+    inputs.documents.extend(Document(f"text {n}", text) for n, text in enumerate(texts, start=1))
     total = sum(len(doc.text) for doc in inputs.documents)
     done = 0
 
