@@ -54,6 +54,7 @@ bench: $(DEV) chromium
 	$(BIN)/python benchmarks/bench_gazetteer.py
 	$(BIN)/python benchmarks/bench_maps.py
 	$(BIN)/python benchmarks/bench_aggregate.py
+	$(BIN)/python benchmarks/bench_tables.py
 
 # Rebuild gazetteer/data from the open data in $(SHARED)/data (needs the [build] extra).
 gazetteer: $(STAMP)
