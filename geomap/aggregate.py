@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from geomap.boundaries import admin1_frame, country_names, locate_admin1
+from geomap.boundaries import admin1_frame, country_names, country_of_code, locate_admin1, map_distinct
 from geomap.errors import OptionError
-from geomap.models import Incident
 
 PERIODS = ("day", "week", "month", "year")
 COLUMNS = ["country", "admin1", "admin1_name", "period", "events", "fatalities"]
+ADMIN2_COLUMNS = ["country", "admin1", "admin1_name", "admin2", "period", "events", "fatalities"]
 
 
 def period_label(date: dt.date, period: str) -> str:
@@ -44,47 +43,76 @@ def period_labels(dates: pd.Series, period: str) -> pd.Series:
     raise OptionError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
 
 
-def incidents_frame(incidents: Sequence[Incident]) -> pd.DataFrame:
+BY = ("admin1", "admin2")
+
+
+def counting_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns counted, from an incident frame: codes, date, point, deaths, district."""
     countries = country_names()
-    return pd.DataFrame(
-        {
-            "event_date": pd.to_datetime([i.event_date for i in incidents]),
-            "latitude": np.array([i.latitude for i in incidents], dtype=float),
-            "longitude": np.array([i.longitude for i in incidents], dtype=float),
-            "country": [i.country for i in incidents],
-            "admin1": [i.admin1 or "" for i in incidents],
-            # Placed only to a country (its centre is no governorate's): counted on the country's own row.
-            "country_only": np.array([not i.admin1 and bool(i.country) and i.location == countries.get(i.country)
-                                      for i in incidents]),
-            "fatalities": np.array([i.fatalities for i in incidents], dtype=np.int64),
-        }
-    )
+    n = len(frame)
+    admin1 = _text_column(frame, "admin1_code", n)
+    country = _text_column(frame, "country_code", n)
+    location = _text_column(frame, "location", n)
+    names = pd.Series(country, dtype=object).map(countries).fillna("").to_numpy(dtype=object)
+    return pd.DataFrame({
+        "event_date": pd.to_datetime(frame["event_date"]).to_numpy(),
+        "latitude": frame["latitude"].to_numpy(dtype=float),
+        "longitude": frame["longitude"].to_numpy(dtype=float),
+        "country": country,
+        "admin1": admin1,
+        "admin2": _text_column(frame, "admin2", n),
+        # Placed only to a country (its centre is no governorate's): counted on the country's own row.
+        "country_only": (admin1 == "") & (country != "") & (location == names),
+        "fatalities": pd.to_numeric(frame["fatalities"], errors="coerce").fillna(0).to_numpy(dtype=np.int64),
+    })
 
 
-def aggregate(incidents: Sequence[Incident], period: str = "month", by: str = "admin1",
+def _text_column(frame: pd.DataFrame, name: str, n: int) -> np.ndarray:
+    if name not in frame:
+        return np.full(n, "", dtype=object)
+    return frame[name].astype(object).where(frame[name].notna(), "").astype(str).to_numpy(dtype=object)
+
+
+def aggregate(incidents, period: str = "month", by: str = "admin1",
               names: dict[str, str] | None = None) -> pd.DataFrame:
-    """Events and fatalities per admin-1 and period, sorted by period then code.
+    """Events and fatalities per governorate (or district) and period, sorted by period then code.
 
-    Incidents already placed in a governorate by the resolver keep it; the others
-    (table rows with bare coordinates) are placed by a point-in-polygon spatial join
-    (:func:`geomap.boundaries.locate_admin1`). ``names`` (code -> name) defaults to the
-    names on the boundary polygons.
+    Parameters
+    ----------
+    incidents : pandas.DataFrame or sequence of Incident
+        An incident frame (as :func:`geomap.read_incidents` returns) or incidents from text.
+    period : {"day", "week", "month", "year"}
+        Weeks are ISO weeks ("2025-W03").
+    by : {"admin1", "admin2"}
+        Count per governorate, or per district (the table's admin2, or the gazetteer's
+        district of a place named in text).
+    names : dict, optional
+        ISO 3166-2 code -> governorate name; defaults to the names of the boundary polygons.
+
+    Incidents already placed in a governorate keep it; the others (bare coordinates) are
+    placed by a point-in-polygon join (:func:`geomap.boundaries.locate_admin1`).
     """
-    if by != "admin1":
-        raise OptionError(f"--by must be 'admin1', not {by!r}")
+    if by not in BY:
+        raise OptionError(f"--by must be one of {', '.join(BY)}, not {by!r}")
     period_label(dt.date(2000, 1, 1), period)  # validates the period
-    if not incidents:
-        return pd.DataFrame(columns=COLUMNS)
+    if not isinstance(incidents, pd.DataFrame):
+        from geomap.frame import incidents_frame
+
+        incidents = incidents_frame(list(incidents))
+    columns = COLUMNS if by == "admin1" else ADMIN2_COLUMNS
+    if not len(incidents):
+        return pd.DataFrame(columns=columns)
     if names is None:
         frame = admin1_frame()
         names = dict(zip(frame["iso"], frame["name"]))
-    return aggregate_frame(incidents_frame(incidents), period, names)
+    return aggregate_frame(counting_frame(incidents), period, names, by)
 
 
-def aggregate_frame(frame: pd.DataFrame, period: str = "month", names: dict[str, str] | None = None) -> pd.DataFrame:
+def aggregate_frame(frame: pd.DataFrame, period: str = "month", names: dict[str, str] | None = None,
+                    by: str = "admin1") -> pd.DataFrame:
     """:func:`aggregate` on a table with columns event_date, latitude, longitude, fatalities (and admin1, country)."""
     frame = frame.copy()
-    for column in ("admin1", "country"):
+    for column in ("admin1", "country", "admin2"):
         if column not in frame:
             frame[column] = ""
         frame[column] = frame[column].fillna("")
@@ -93,7 +121,7 @@ def aggregate_frame(frame: pd.DataFrame, period: str = "month", names: dict[str,
         missing = missing & ~frame["country_only"].to_numpy(dtype=bool)
     if missing.any():
         frame.loc[missing, "admin1"] = locate_admin1(frame.loc[missing, "longitude"], frame.loc[missing, "latitude"])
-    return summarise(frame, period, names or {})
+    return summarise(frame, period, names or {}, by)
 
 
 def _period_keys(dates: pd.Series, period: str) -> np.ndarray:
@@ -118,13 +146,13 @@ def _key_label(key: int, period: str) -> str:
     return str(key)
 
 
-def summarise(frame: pd.DataFrame, period: str, names: dict[str, str]) -> pd.DataFrame:
-    """Counts per (country, admin-1, period), by integer codes and bincount rather than string groupby."""
+def summarise(frame: pd.DataFrame, period: str, names: dict[str, str], by: str = "admin1") -> pd.DataFrame:
+    """Counts per (country, admin-1[, admin-2], period), by integer codes and bincount, not string groupby."""
     admin1 = frame["admin1"].to_numpy(dtype=object)
     country = frame["country"].to_numpy(dtype=object)
-    country = np.where(country != "", country, np.array([a[:2] if a else "" for a in admin1], dtype=object))
-    area = np.char.add(np.char.add(country.astype(str), "|"), admin1.astype(str))
-    area_codes, areas = pd.factorize(area)
+    country = np.where(country != "", country, map_distinct(admin1, country_of_code))
+    parts = [country, admin1] + ([frame["admin2"].to_numpy(dtype=object)] if by == "admin2" else [])
+    area_codes, areas = pd.factorize(pd.MultiIndex.from_arrays(parts))
     period_codes, periods = pd.factorize(_period_keys(frame["event_date"], period))
     cell = area_codes.astype(np.int64) * len(periods) + period_codes
     events = np.bincount(cell, minlength=len(areas) * len(periods))
@@ -132,15 +160,20 @@ def summarise(frame: pd.DataFrame, period: str, names: dict[str, str]) -> pd.Dat
                          minlength=len(areas) * len(periods))
     nonzero = np.flatnonzero(events)
     a, p = np.divmod(nonzero, len(periods))
-    split = [str(x).split("|", 1) for x in areas[a]]
+    keys = [areas[i] for i in a]
     out = pd.DataFrame({
-        "country": [c or None for c, _ in split],
-        "admin1": [code or None for _, code in split],
+        "country": [k[0] or None for k in keys],
+        "admin1": [k[1] or None for k in keys],
         "period": [_key_label(int(k), period) for k in periods[p]],
         "events": events[nonzero].astype(np.int64),
         "fatalities": deaths[nonzero].round().astype(np.int64),
         "_key": periods[p],
     })
     out["admin1_name"] = out["admin1"].map(lambda code: names.get(code, "") if code else "")
-    out = out.sort_values(["_key", "country", "admin1"], na_position="last")
-    return out[COLUMNS].reset_index(drop=True)
+    columns = COLUMNS
+    if by == "admin2":
+        out["admin2"] = [k[2] or None for k in keys]
+        columns = ADMIN2_COLUMNS
+    out = out.sort_values(["_key", "country", "admin1"] + (["admin2"] if by == "admin2" else []),
+                          na_position="last")
+    return out[columns].reset_index(drop=True)

@@ -34,12 +34,29 @@ def country_names() -> dict[str, str]:
         return {r["iso"]: r["name"] for r in csv.DictReader(f, delimiter="\t")}
 
 
-def locate_admin1(lons, lats, countries=None) -> np.ndarray:
+def map_distinct(values, func) -> np.ndarray:
+    """``func`` (a callable or a dict) applied once per distinct value of ``values``, as an object array.
+
+    >>> map_distinct(["SY-ID", "SY-ID", ""], lambda c: c[:2]).tolist()
+    ['SY', 'SY', '']
+    """
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+    get = func.get if isinstance(func, dict) else func
+    mapped = np.array([get(u) for u in uniques] + [None], dtype=object)
+    return mapped[codes]
+
+
+def country_of_code(code) -> str:
+    return code[:2] if isinstance(code, str) else ""
+
+
+def locate_admin1(lons, lats, countries=None, here: np.ndarray | None = None) -> np.ndarray:
     """ISO 3166-2 code of the admin-1 polygon containing each point ('' when none).
 
     When a point's country is known, a point that falls just outside that country's
     polygons (simplified borders, coasts) takes the nearest polygon of the country;
-    a point far from every polygon of its country gets none.
+    a point far from every polygon of its country gets none. ``here``: the points'
+    :func:`codes_at`, when already known.
     """
     import shapely
 
@@ -50,15 +67,15 @@ def locate_admin1(lons, lats, countries=None) -> np.ndarray:
     frame = admin1_frame()
     codes = frame["iso"].to_numpy()
     geoms = frame.geometry.to_numpy()
-    out = codes_at(lons, lats).astype(object)
-    out[out == None] = ""  # noqa: E711
+    out = (codes_at(lons, lats) if here is None else here).astype(object)
+    out[pd.isna(out)] = ""
     if countries is None:
         return out
     countries = np.asarray(countries, dtype=object)
     poly_country = frame["country"].to_numpy()
     country_of = dict(zip(codes, poly_country))
-    known = np.array([bool(c) for c in countries])
-    found_country = np.array([country_of.get(code, "") for code in out], dtype=object)
+    known = countries != ""
+    found_country = map_distinct(out, lambda code: country_of.get(code, ""))
     out[known & (out != "") & (found_country != countries)] = ""
     for i in np.flatnonzero((out == "") & known):
         mask = poly_country == countries[i]
@@ -69,18 +86,20 @@ def locate_admin1(lons, lats, countries=None) -> np.ndarray:
     return out
 
 
-def swapped_points(lons: np.ndarray, lats: np.ndarray, countries: np.ndarray | None = None) -> np.ndarray:
+def swapped_points(lons: np.ndarray, lats: np.ndarray, countries: np.ndarray | None = None,
+                   here: np.ndarray | None = None) -> np.ndarray:
     """Which points were given latitude-first: outside their country, and inside it once swapped.
 
     For a point without a country, "its country" is one the other points are mostly in (at
     least a tenth of them), and it is considered only when it is outside every polygon.
+    ``here``: the points' :func:`codes_at`, when already known.
     """
     lons = np.asarray(lons, dtype=float)
     lats = np.asarray(lats, dtype=float)
     out = np.zeros(len(lons), dtype=bool)
     if not len(lons):
         return out
-    here_cc = pd.Series(codes_at(lons, lats), dtype=object).str[:2].fillna("").to_numpy(dtype=object)
+    here_cc = map_distinct(codes_at(lons, lats) if here is None else here, country_of_code)
     wanted = np.full(len(lons), "", dtype=object) if countries is None else np.asarray(countries, dtype=object)
     counts = pd.Series(here_cc[here_cc != ""]).value_counts()
     usual = set(counts.index[counts >= 0.1 * len(lons)])

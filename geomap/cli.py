@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 import sys
@@ -63,18 +61,19 @@ def _date_option(value: str | None, option: str = "--reference-date") -> dt.date
 class _Progress:
     """A tqdm bar over the characters of text read, on a terminal only; silent when piped or with --quiet."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, desc: str = "reading text", unit: str = "char", least: int = 200_000):
         self.enabled = not quiet and sys.stderr.isatty()
         self.bar = None
+        self.desc, self.unit, self.least = desc, unit, least if unit == "char" else 2
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total < 200_000:  # a few articles: no bar needed
+        if not self.enabled or total < self.least:  # a few articles: no bar needed
             return
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc="reading text", unit="char", unit_scale=True, leave=False,
-                            file=sys.stderr)
+            self.bar = tqdm(total=total, desc=self.desc, unit=self.unit, unit_scale=self.unit == "char",
+                            leave=False, file=sys.stderr)
         self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
@@ -114,12 +113,13 @@ def places(file: Path):
     if file.suffix.lower() in (".jsonl", ".ndjson"):
         inputs = Inputs()
         read_jsonl(file, inputs)
-        if inputs.rows and not inputs.documents:
+        if inputs.tables and not inputs.documents:
             raise InputError(f"{file}: expected records with a \"text\" field")
         for problem in inputs.problems:
             click.echo(f"warning: {problem.source}: {problem.where}: {problem.reason}", err=True)
-        for row in inputs.rows:
-            click.echo(f"warning: {row.source}: line {row.line}: no \"text\" field, skipped", err=True)
+        for table in inputs.tables:
+            for line in table.lines:
+                click.echo(f"warning: {table.source}: line {line}: no \"text\" field, skipped", err=True)
         records = [(doc.doc_id, doc.text) for doc in inputs.documents]
     else:
         records = [(None, decode(file))]
@@ -178,15 +178,10 @@ def _collect(inputs, reference_date, quiet):
 
 
 def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
-    from geomap.render import write_atomic
+    from geomap.export import write_unresolved
 
     if unresolved_path is not None:
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=["source", "where", "reason", "text"], lineterminator="\n")
-        writer.writeheader()
-        for item in collected.unresolved:
-            writer.writerow(item.to_record())
-        write_atomic(unresolved_path, buf.getvalue())
+        write_unresolved(collected.unresolved, unresolved_path)
     if not quiet:
         for notice in collected.notices[:10]:
             click.echo(f"note: {notice.source}: {notice.where}: {notice.reason}", err=True)
@@ -197,7 +192,7 @@ def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
         click.secho(collected.summary() + tail, err=True, **SUMMARY_STYLE)
     if not collected.read:
         raise InputError("nothing usable was read: no incident reports and no table rows")
-    if not collected.incidents:
+    if not collected.mapped:
         reasons = Counter(item.reason for item in collected.unresolved).most_common(2)
         why = "; ".join(f"{n} {reason}" for reason, n in reasons)
         raise InputError(f"no incident could be mapped ({len(collected.unresolved):,} unresolved: {why}"
@@ -216,13 +211,13 @@ def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet)
     check_output(output, ("jsonl", "json", "csv", "geojson", "parquet"))
     _, collected = _collect(inputs, reference_date, quiet)
     _report(collected, unresolved_path, quiet)
-    write_incidents(collected.incidents, output)
+    write_incidents(collected.frame, output)
 
 
 @main.command(short_help="Events and fatalities per governorate and period.")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--by", default="admin1", show_default=True, type=click.Choice(["admin1"]),
-              help="Unit to count in.")
+@click.option("--by", default="admin1", show_default=True, type=click.Choice(["admin1", "admin2"]),
+              help="Count per governorate (admin1) or district (admin2: the table's, or the gazetteer's for text).")
 @click.option("--period", default="month", show_default=True, type=click.Choice(["day", "week", "month", "year"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here (.csv, .jsonl, .json or .parquet); CSV on stdout by default.")
@@ -239,50 +234,49 @@ def aggregate(inputs, by, period, output: Path | None, engine, scheduler, worker
 
     check_output(output, ("csv", "jsonl", "json", "parquet"))
     if engine == "dask":
-        _aggregate_dask(inputs, period, output, scheduler, workers, unresolved_path, quiet)
+        _aggregate_dask(inputs, period, by, output, scheduler, workers, unresolved_path, quiet)
         return
     gazetteer, collected = _collect(inputs, reference_date, quiet)
     _report(collected, unresolved_path, quiet)
-    table = count(collected.incidents, period=period, by=by, names=gazetteer.admin1_names)
+    table = count(collected.frame, period=period, by=by, names=gazetteer.admin1_names)
     write_table(table, output)
 
 
-def _aggregate_dask(inputs, period, output, scheduler, workers, unresolved_path, quiet):
+def _aggregate_dask(inputs, period, by, output, scheduler, workers, unresolved_path, quiet):
     import warnings
 
-    from geomap.export import write_table
-    from geomap.scale import aggregate_dask, check_points, dask_client, read_points, write_rejected
+    from geomap.export import write_table, write_unresolved
+    from geomap.scale import aggregate_dask, dask_client
 
+    bar = _Progress(quiet, "partitions", unit="part")
     with warnings.catch_warnings(), dask_client(scheduler, workers) as client:
         warnings.simplefilter("ignore", UserWarning)
-        points, checked = check_points(read_points(inputs))
         try:
-            table, accounting = aggregate_dask(points, period=period, names=_gazetteer().admin1_names,
-                                               client=client, progress=not quiet and sys.stderr.isatty(),
-                                               checked=checked)
-            if unresolved_path is not None:
-                write_rejected(checked, unresolved_path)
-            workers_n = len(client.nthreads())
-        except (ValueError, OSError, KeyError) as exc:  # raised inside the workers while reading
-            raise InputError(f"cannot read the input ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
-    used = int(accounting["rows"].get("", 0))
-    rejected = accounting["rows"].drop("", errors="ignore")
+            result = aggregate_dask(inputs, client, period=period, by=by, keep_unresolved=unresolved_path is not None,
+                                    progress=bar)
+        finally:
+            bar.close()
+    if unresolved_path is not None:
+        write_unresolved(result.unresolved, unresolved_path)
+    rejected = sum(result.reasons.values())
+    used = result.rows - rejected
     if not quiet:
         # One line per kind of problem, not per bad value: "fatalities '...' is not a plausible count".
-        kinds = rejected.groupby(lambda reason: re.sub(r"'[^']*'|\d{4}-\d\d-\d\d", "...", reason)).sum()
-        for reason, n in kinds.sort_values(ascending=False).head(10).items():
+        kinds = Counter()
+        for reason, n in result.reasons.items():
+            kinds[re.sub(r"'[^']*'|\d{4}-\d\d-\d\d", "...", reason)] += n
+        for reason, n in kinds.most_common(10):
             click.echo(f"note: {n:,} row{'s' if n != 1 else ''}: {reason}", err=True)
-        if int(accounting["swapped"].sum()):
-            click.echo(f"note: {int(accounting['swapped'].sum()):,} rows had latitude and longitude swapped; "
-                       "swapped back", err=True)
-        tail = f" (listed in {unresolved_path})" if unresolved_path and len(rejected) else (
-            " (list them with --unresolved FILE)" if len(rejected) else "")
-        click.secho(f"read {used + int(rejected.sum()):,} table rows: {used:,} aggregated, {int(rejected.sum()):,} "
-                    f"unresolved, on {workers_n} Dask worker{'s' if workers_n != 1 else ''}{tail}", err=True,
+        if result.swapped:
+            click.echo(f"note: {result.swapped:,} rows had latitude and longitude swapped; swapped back", err=True)
+        tail = f" (listed in {unresolved_path})" if unresolved_path and rejected else (
+            " (list them with --unresolved FILE)" if rejected else "")
+        click.secho(f"read {result.rows:,} table rows: {used:,} aggregated, {rejected:,} unresolved, on "
+                    f"{result.workers} Dask worker{'s' if result.workers != 1 else ''}{tail}", err=True,
                     **SUMMARY_STYLE)
     if not used:
         raise InputError("no row could be used (see the notes above)" if not quiet else "no row could be used")
-    write_table(table, output)
+    write_table(result.table, output)
 
 
 @main.command(name="map", short_help="One self-contained, offline HTML map with a time slider.")
@@ -315,19 +309,12 @@ def map_command(inputs, output: Path, title, subtitle, tiles, tiles_attribution,
         raise OptionError(f"-o must name an .html file, not {output}")
     start = _date_option(start, "--date")
     check_tiles(tiles, tiles_attribution)
+    from geomap.pipeline import credits
+
     gazetteer, collected = _collect(inputs, reference_date, quiet)
     _report(collected, unresolved_path, quiet)
-    attribution = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
-    if "UCDP GED" in collected.datasets:
-        attribution += " · Events: UCDP GED (CC BY 4.0), Sundberg & Melander 2013"
-    if "ACLED" in collected.datasets:
-        attribution += " · Events: ACLED"
-    sources = list(collected.datasets)
-    if collected.documents:
-        sources.append(f"{collected.documents} text file{'s' if collected.documents > 1 else ''}")
-    other_tables = [s for s in collected.sources if not collected.datasets and s.lower().endswith(
-        (".csv", ".json", ".geojson", ".parquet", ".csv.gz", ".jsonl", ".tsv"))]
-    fmap = build_map(collected.incidents, title=title, subtitle=subtitle, sources=sources + other_tables,
+    attribution, sources = credits(collected)
+    fmap = build_map(collected.frame, title=title, subtitle=subtitle, sources=sources,
                      attribution=attribution, tiles=tiles, tiles_attribution=tiles_attribution,
                      window_days=window_days, start=start, admin_names=gazetteer.admin1_names)
     page = render_html(fmap)

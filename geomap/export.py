@@ -2,48 +2,53 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from geomap.errors import OptionError
-from geomap.models import Incident
+from geomap.frame import output_frame
 
-# The flat ACLED-style fields, in the order analysts know them, then provenance.
-RECORD_FIELDS = [
-    "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "fatalities",
-    "location", "latitude", "longitude", "country", "admin1", "admin1_name", "geo_precision", "source", "notes",
-    "article_title", "sentence_start", "sentence_end", "sources",
-]
+# A text cell a spreadsheet would run as a formula: "=...", "@...", "+..."/"-..." that are not numbers.
+FORMULA = r"^(?:[=@\t\r]|[+-](?![\d.]+$))"
+GUARD = "'"
 
 
-def _records(incidents: Sequence[Incident]) -> list[dict]:
-    out = []
-    for incident in incidents:
-        record = incident.to_record()
-        out.append({k: record[k] for k in RECORD_FIELDS})
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that would run as a formula get a leading apostrophe (shown as text by spreadsheets,
+    removed again by geomap when it reads the file back: see :func:`geomap.tables.unguard`)."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            text = values.astype(str)
+            risky = text.str.contains(FORMULA, regex=True, na=False) & values.notna()
+            if risky.any():
+                out[column] = values.where(~risky, GUARD + text)
     return out
 
 
-def incidents_text(incidents: Sequence[Incident], fmt: str) -> str:
-    records = _records(incidents)
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Sources as one "a|b" cell, for CSV and Parquet."""
+    out = frame.copy()
+    out["sources"] = out["sources"].map(lambda v: "|".join(v) if isinstance(v, list) else (v or ""))
+    return out
+
+
+def incidents_text(frame: pd.DataFrame, fmt: str) -> str:
+    """An incident frame as JSON Lines, a JSON array, CSV or GeoJSON text (see :func:`output_frame`)."""
+    out = output_frame(frame)
     if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return out.to_json(orient="records", lines=True, force_ascii=False, date_format="iso") if len(out) else ""
     if fmt == "json":  # one array, the form a .json file is expected to hold (and geomap reads back)
-        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+        return out.to_json(orient="records", force_ascii=False, indent=1) + "\n"
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=RECORD_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for r in records:
-            writer.writerow({**r, "sources": "|".join(r["sources"])})
-        return buf.getvalue()
+        return spreadsheet_safe(_flat(out)).to_csv(index=False, lineterminator="\n")
     if fmt == "geojson":
+        records = json.loads(out.to_json(orient="records", force_ascii=False))
         features = [
             {"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
              "properties": r}
@@ -68,26 +73,26 @@ def _format(path: Path | None, default: str, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
-def write_incidents(incidents: Sequence[Incident], path: Path | None) -> None:
+def write_incidents(frame: pd.DataFrame, path: Path | None) -> None:
+    """Write an incident frame to ``path`` (format by suffix), or JSON Lines to stdout."""
     from geomap.render.output import write_atomic
 
     fmt = _format(path, "jsonl", ("jsonl", "json", "csv", "geojson", "parquet"))
     if fmt == "parquet":
-        write_geoparquet(incidents, path)
+        write_geoparquet(frame, path)
     elif path is None:
-        sys.stdout.write(incidents_text(incidents, fmt))
+        sys.stdout.write(incidents_text(frame, fmt))
     else:
-        write_atomic(path, incidents_text(incidents, fmt))
+        write_atomic(path, incidents_text(frame, fmt))
 
 
-def write_geoparquet(incidents: Sequence[Incident], path: Path) -> None:
+def write_geoparquet(frame: pd.DataFrame, path: Path) -> None:
     import geopandas as gpd
 
     from geomap.render.output import write_atomic
 
-    frame = pd.DataFrame(_records(incidents), columns=RECORD_FIELDS)
-    frame["sources"] = frame["sources"].map("|".join)
-    gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]), crs=4326)
+    out = _flat(output_frame(frame))
+    gdf = gpd.GeoDataFrame(out, geometry=gpd.points_from_xy(out["longitude"], out["latitude"]), crs=4326)
     buf = io.BytesIO()
     gdf.to_parquet(buf)
     write_atomic(path, buf.getvalue())
@@ -98,7 +103,7 @@ def write_table(table: pd.DataFrame, path: Path | None) -> None:
 
     fmt = _format(path, "csv", ("csv", "jsonl", "json", "parquet"))
     if fmt == "csv":
-        text = table.to_csv(index=False, lineterminator="\n")
+        text = spreadsheet_safe(table).to_csv(index=False, lineterminator="\n")
     elif fmt == "jsonl":
         text = table.to_json(orient="records", lines=True, force_ascii=False)
     elif fmt == "json":
@@ -112,3 +117,11 @@ def write_table(table: pd.DataFrame, path: Path | None) -> None:
         sys.stdout.write(text)
     else:
         write_atomic(path, text)
+
+
+def write_unresolved(items, path: Path) -> None:
+    """What was not mapped, and why, as CSV (source, where, reason, text); formulas guarded."""
+    from geomap.render.output import write_atomic
+
+    frame = pd.DataFrame([u.to_record() for u in items], columns=["source", "where", "reason", "text"])
+    write_atomic(path, spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n"))

@@ -1,8 +1,9 @@
 """Read what the user points at: text files, folders of them, incident tables.
 
 Text becomes :class:`Document` (decoded, nothing else); tables become
-:class:`TableRow` with their line numbers, so that every later problem can name the
-file and line it came from.
+:class:`~geomap.tables.RawTable` columns with their line numbers, so that every later
+problem can name the file and line it came from. ``-`` reads standard input, text or
+a CSV table (sniffed from its first line).
 """
 
 from __future__ import annotations
@@ -12,22 +13,29 @@ import csv
 import gzip
 import io
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geomap.errors import InputError
-from geomap.models import Document, TableRow, Unresolved
+from geomap.models import Document, Unresolved
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
-TABLE_SUFFIXES = {".csv", ".tsv", ".json", ".geojson", ".parquet"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".json", ".geojson", ".parquet", ".xlsx", ".xlsm", ".xls", ".ods", ".gpkg", ".shp",
+                  ".fgb"}
+STDIN = "-"
 csv.field_size_limit(1 << 30)
 
 
 @dataclass
 class Inputs:
     documents: list[Document] = field(default_factory=list)
-    rows: list[TableRow] = field(default_factory=list)
+    tables: list = field(default_factory=list)  # geomap.tables.RawTable
     problems: list[Unresolved] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return sum(len(t) for t in self.tables)
 
 
 def kind_of(path: Path) -> str:
@@ -48,9 +56,13 @@ def kind_of(path: Path) -> str:
 def expand(paths: list[str | Path]) -> list[Path]:
     """Files named, and the readable files inside folders named, in a stable order."""
     files: list[Path] = []
+    if isinstance(paths, (str, Path)):  # one input, never its characters
+        paths = [paths]
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if str(raw) == STDIN:
+            files.append(path)
+        elif path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
             chosen = [p for p in inside if kind_of(p) != "other" and p.name.lower() != "readme.md"]
             if not chosen:
@@ -68,10 +80,15 @@ def expand(paths: list[str | Path]) -> list[Path]:
 def read_inputs(paths: list[str | Path]) -> Inputs:
     """Read every input; a folder's unreadable files are reported, a named file's raise."""
     inputs = Inputs()
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     named = {Path(p) for p in paths}
     for path in expand(paths):
         try:
-            read_one(path, inputs)
+            if str(path) == STDIN:
+                read_stdin(inputs)
+            else:
+                read_one(path, inputs)
         except InputError as exc:
             if path in named:
                 raise
@@ -84,9 +101,9 @@ def read_one(path: Path, inputs: Inputs) -> None:
     if kind == "table":
         from geomap.tables import read_table
 
-        rows, problems = read_table(path)
-        inputs.rows.extend(rows)
-        inputs.problems.extend(problems)
+        table = read_table(path)
+        inputs.tables.append(table)
+        inputs.problems.extend(table.problems)
     elif kind == "jsonl":
         read_jsonl(path, inputs)
     elif kind_of_page(path):
@@ -138,9 +155,43 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
+def read_stdin(inputs: Inputs) -> None:
+    """Standard input: a CSV/TSV table when its first line is a header geomap knows, else text."""
+    data = sys.stdin.buffer.read()
+    path = Path("<stdin>")
+    text = decode_bytes(path, data)
+    if looks_like_table(text):
+        from geomap.tables import read_csv
+
+        table = read_csv(path, data)
+        inputs.tables.append(table)
+    elif text.lstrip().startswith("<"):
+        inputs.documents.append(Document(str(path), page_text(text)))
+    else:
+        inputs.documents.append(Document(str(path), text))
+
+
+def looks_like_table(text: str) -> bool:
+    """A header row naming a date and a place or coordinates ("event_date,latitude,longitude")."""
+    from geomap.columns import ColumnMap
+    from geomap.tables import sniff_delimiter
+
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = sniff_delimiter(text[:20000])
+    cells = next(csv.reader([first], delimiter=delimiter), [])
+    if len(cells) < 2:
+        return False
+    roles = ColumnMap.of([c.strip() for c in cells]).roles
+    return bool(roles["date"]) and bool(roles["place"] or (roles["latitude"] and roles["longitude"]))
+
+
 def decode(path: Path) -> str:
     """Text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, else a legacy code page."""
-    data = read_bytes(path)
+    return decode_bytes(path, read_bytes(path))
+
+
+def decode_bytes(path: Path, data: bytes) -> str:
+    """Text of a file's bytes (see :func:`decode`)."""
     if not data.strip():
         raise InputError(f"{path}: file is empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -169,7 +220,10 @@ def _decode_legacy(path: Path, data: bytes) -> str:
 
 def read_jsonl(path: Path, inputs: Inputs) -> None:
     """JSON Lines of texts ({"id", "text"}) or of incidents (anything else becomes a table row)."""
+    from geomap.tables import records_table
+
     text = decode(path)
+    records, numbers = [], []
     for number, line in enumerate(io.StringIO(text), start=1):
         if not line.strip():
             continue
@@ -184,4 +238,7 @@ def read_jsonl(path: Path, inputs: Inputs) -> None:
             doc_id = str(obj.get("id", number))
             inputs.documents.append(Document(f"{path}#{doc_id}", obj["text"], obj.get("id", number)))
         else:
-            inputs.rows.append(TableRow(str(path), number, {str(k).lower(): v for k, v in obj.items()}))
+            records.append(obj)
+            numbers.append(number)
+    if records:
+        inputs.tables.append(records_table(path, records, numbers=numbers))

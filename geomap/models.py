@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 from gazetteer.types import Mention, Place
 
-__all__ = ["Article", "Document", "Incident", "Mention", "Place", "TableRow", "Unresolved", "INCIDENT_FIELDS"]
+__all__ = ["Article", "Document", "Incident", "Mention", "Place", "Unresolved", "INCIDENT_FIELDS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,15 +29,6 @@ class Article:
     start: int
     date: dt.date | None
     date_text: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TableRow:
-    """One row of an incident table, as read (column names lower-cased)."""
-
-    source: str
-    line: int
-    values: dict
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,18 +7,26 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from gazetteer import Gazetteer
-from geomap.extract import extract_incidents
+from geomap.frame import combine, incidents_frame
 from geomap.ingest import read_inputs
 from geomap.models import Incident, Unresolved
-from geomap.resolve import incidents_from_rows
+from geomap.rows import table_incidents
 
 
 @dataclass
 class Collected:
-    """Everything read from the inputs, and the accounting a user needs to trust it."""
+    """Everything read from the inputs, and the accounting a user needs to trust it.
+
+    ``incidents`` are those found in text; ``tables`` the incident frames of the tables
+    read; :attr:`frame` is all of them in the output columns.
+    """
 
     incidents: list[Incident] = field(default_factory=list)
+    tables: list[pd.DataFrame] = field(default_factory=list)
+    admin1_names: dict[str, str] = field(default_factory=dict)
     unresolved: list[Unresolved] = field(default_factory=list)
     rows_read: int = 0
     documents: int = 0
@@ -28,6 +36,19 @@ class Collected:
     sources: list[str] = field(default_factory=list)
     datasets: list[str] = field(default_factory=list)  # "UCDP GED", "ACLED": credited on the map
     notices: list[Unresolved] = field(default_factory=list)  # used, but repaired or odd (swapped coordinates...)
+
+    @property
+    def mapped(self) -> int:
+        return len(self.incidents) + sum(len(t) for t in self.tables)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Every incident, from text and tables, as one incident frame."""
+        if self._frame is None:
+            self._frame = combine([incidents_frame(self.incidents, self.admin1_names), *self.tables])
+        return self._frame
+
+    _frame: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def read(self) -> int:
@@ -42,12 +63,31 @@ class Collected:
                          f"{_plural(self.reports, 'event report')})")
         if self.unreadable:
             parts.append(f"{self.unreadable:,} unreadable {'entry' if self.unreadable == 1 else 'entries'}")
-        merged = self.read - len(self.unresolved) - len(self.incidents)
-        text = f"read {' and '.join(parts) or 'nothing'}: {_plural(len(self.incidents), 'incident')} mapped"
+        merged = self.read - len(self.unresolved) - self.mapped
+        text = f"read {' and '.join(parts) or 'nothing'}: {_plural(self.mapped, 'incident')} mapped"
         if merged > 0:
             # Headlines, follow-up sentences and the same report on another page: sources of one incident.
             text += f" ({merged:,} further report{'s' if merged != 1 else ''} of these incidents merged)"
         return text + f", {len(self.unresolved):,} unresolved"
+
+
+TABLE_NAMES = (".csv", ".json", ".geojson", ".parquet", ".csv.gz", ".jsonl", ".tsv", ".xlsx", ".xls", ".ods",
+               ".gpkg", ".shp", ".fgb")
+
+
+def credits(collected: Collected) -> tuple[str, list[str]]:
+    """The map's data credits and the sources its subtitle names (the same from Python and the CLI)."""
+    attribution = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
+    if "UCDP GED" in collected.datasets:
+        attribution += " · Events: UCDP GED (CC BY 4.0), Sundberg & Melander 2013"
+    if "ACLED" in collected.datasets:
+        attribution += " · Events: ACLED"
+    sources = [d for d in collected.datasets if d]
+    if collected.documents:
+        sources.append(f"{collected.documents} text file{'s' if collected.documents > 1 else ''}")
+    if not sources or not [d for d in collected.datasets if d]:
+        sources += [s for s in collected.sources if s.lower().endswith(TABLE_NAMES)]
+    return attribution, sources
 
 
 def _plural(n: int, word: str) -> str:
@@ -59,12 +99,20 @@ def collect(
     gazetteer: Gazetteer,
     reference_date: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    tables: Sequence = (),
+    texts: Sequence[str] = (),
 ) -> Collected:
     """Read inputs (texts and tables) and turn them into incidents.
 
-    ``progress(done, total)`` is told how many characters of text have been read out of how many.
+    ``progress(done, total)`` is told how many characters of text have been read out of how many;
+    ``tables`` (:class:`geomap.tables.RawTable`) and ``texts`` are inputs already in memory.
     """
-    inputs = read_inputs(list(paths))
+    from geomap.ingest import Inputs
+    from geomap.models import Document
+
+    inputs = read_inputs(list(paths)) if paths else Inputs()
+    inputs.tables.extend(tables)
+    inputs.documents.extend(Document(f"text {n}", text) for n, text in enumerate(texts, start=1))
     total = sum(len(doc.text) for doc in inputs.documents)
     done = 0
 
@@ -74,34 +122,28 @@ def collect(
         if progress:
             progress(done, total)
 
-    out = Collected(unresolved=list(inputs.problems), rows_read=len(inputs.rows), documents=len(inputs.documents),
-                    unreadable=len(inputs.problems))
+    out = Collected(unresolved=list(inputs.problems), rows_read=inputs.rows, documents=len(inputs.documents),
+                    unreadable=len(inputs.problems), admin1_names=gazetteer.admin1_names)
     if inputs.documents:
+        from geomap.extract import extract_incidents  # its vocabularies take a second to compile: text only
+
         extraction = extract_incidents(inputs.documents, gazetteer, reference_date, advance)
         out.incidents.extend(extraction.incidents)
         out.unresolved.extend(extraction.unresolved)
         out.articles, out.reports = extraction.articles, extraction.reports
-    if inputs.rows:
-        found, unresolved = incidents_from_rows(inputs.rows, gazetteer, out.notices)
-        out.incidents.extend(found)
-        out.unresolved.extend(unresolved)
+    datasets = []
+    for table in inputs.tables:
+        found = table_incidents(table, gazetteer)
+        out.tables.append(found.frame)
+        out.unresolved.extend(found.unresolved)
+        out.notices.extend(found.notices)
+        datasets.append(found.dataset)
     out.sources = _unique(Path(p).name for p in [d.path.split("#")[0] for d in inputs.documents] +
-                          [r.source for r in inputs.rows])
-    out.datasets = _unique(_dataset(r.values) for r in inputs.rows)
+                          [t.source for t in inputs.tables])
+    out.datasets = _unique(datasets)
     return out
-
-
-def _dataset(values: dict) -> str:
-    if "type_of_violence" in values or "where_prec" in values:
-        return "UCDP GED"
-    if "event_id_cnty" in values or "sub_event_type" in values:
-        return "ACLED"
-    return ""
 
 
 def _unique(items) -> list[str]:
-    out = []
-    for item in items:
-        if item and item not in out:
-            out.append(item)
-    return out
+    """Distinct non-empty items in first-seen order (a dict, not a list scan: 100,000 files stay linear)."""
+    return [item for item in dict.fromkeys(items) if item]

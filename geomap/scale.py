@@ -1,10 +1,12 @@
-"""Aggregation beyond one machine's memory: dask-geopandas over partitions, on any Dask scheduler.
+"""Aggregation beyond one machine's memory: the table in partitions, on any Dask scheduler.
 
-The data are read in partitions (CSV blocks, GeoParquet row groups), joined to the admin-1
-polygons by dask-geopandas, counted per partition and summed: memory stays bounded by
-the partition size whatever the number of rows. Without a scheduler address a local
-cluster is started (one worker per core); with ``--scheduler tcp://host:8786`` the same
-graph runs on a multi-node cluster.
+A table is cut into partitions (blocks of a CSV file, row groups of Parquet files);
+each partition is read, checked and counted on a worker by the same code as the
+default engine (:func:`geomap.rows.table_incidents`, :func:`geomap.aggregate.aggregate`),
+and only its counts, its rejected rows and its notes come back: memory stays bounded
+by the partition size whatever the number of rows. Line numbers are those of the file.
+Without a scheduler address a local cluster is started (one worker per core); with
+``--scheduler tcp://host:8786`` the same work runs on a multi-node cluster.
 """
 
 from __future__ import annotations
@@ -12,23 +14,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from geomap.aggregate import COLUMNS, period_labels
+from geomap.aggregate import ADMIN2_COLUMNS, COLUMNS
 from geomap.errors import GeomapError, InputError
 
-DATE_COLUMNS = ("event_date", "date_start", "date")
-FATALITY_COLUMNS = ("fatalities", "best", "deaths")
+BLOCK_SIZE = 64 * 2**20
 
 
 def _need_dask():
     try:
-        import dask.dataframe  # noqa: F401
-        import dask_geopandas  # noqa: F401
         import distributed  # noqa: F401
     except ImportError:
         raise GeomapError("--engine dask needs the dask extra: pip install 'geomap[dask]'") from None
@@ -50,193 +51,225 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         yield client
 
 
-def read_points(paths: Sequence[str | Path], blocksize: str = "64MB"):
-    """A dask DataFrame of the rows as read: source, event_date, latitude, longitude, fatalities (as text)."""
-    _need_dask()
-    import dask.dataframe as dd
+@dataclass(frozen=True)
+class Partition:
+    """One piece of one input: a byte range of a CSV file, a row group of a Parquet file, or a whole file."""
 
-    frames = []
+    path: str
+    kind: str  # "csv", "parquet", "file"
+    start: int = 0
+    end: int = -1
+    first_line: int = 0  # lines (or rows) of the file before this piece
+
+
+def partitions(paths: Sequence[str | Path], block_size: int = BLOCK_SIZE) -> list[Partition]:
+    """The pieces of every input, in file order."""
+    out: list[Partition] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-        name = path.name.lower()
-        if path.is_dir() and not any(path.rglob("*.parquet")):
-            raise InputError(f"{path}: --engine dask reads CSV and GeoParquet tables; this folder holds none "
-                             "(text is read by the default engine)")
-        if name.endswith(".parquet") or path.is_dir():
-            frame = _read_parquet(path)
-        elif name.endswith((".csv", ".csv.gz", ".tsv")):
-            compression = "gzip" if name.endswith(".gz") else None
-            frame = dd.read_csv(str(path), blocksize=None if compression else blocksize, compression=compression,
-                                sep="\t" if name.endswith(".tsv") else ",", dtype=str, assume_missing=True,
-                                keep_default_na=False)
+        if path.is_dir():
+            files = sorted(path.rglob("*.parquet"))
+            if not files:
+                raise InputError(f"{path}: --engine dask reads CSV and GeoParquet tables; this folder holds none "
+                                 "(text is read by the default engine)")
         else:
-            raise InputError(f"{path}: --engine dask reads CSV and GeoParquet, not {path.suffix or 'this file'}")
-        frames.append(_standard_columns(frame, path))
-    return frames[0] if len(frames) == 1 else dd.concat(frames)
+            files = [path]
+        for file in files:
+            out.extend(_pieces(file, block_size))
+    return out
 
 
-def _read_parquet(path: Path):
-    import dask.dataframe as dd
-    import dask_geopandas
+def _pieces(path: Path, block_size: int) -> list[Partition]:
+    name = path.name.lower()
+    if name.endswith(".parquet"):
+        import pyarrow.parquet as pq
 
-    try:
         try:
-            gdf = dask_geopandas.read_parquet(str(path))
-            # Plain frames of the point coordinates: no geometry, and none of its spatial attrs to carry along.
-            return gdf.map_partitions(_point_columns, meta=_point_columns(gdf._meta))
-        except (ValueError, KeyError, TypeError):
-            return dd.read_parquet(str(path))
-    except Exception as exc:  # pyarrow raises many types for a corrupt file
-        raise InputError(f"{path}: cannot read Parquet ({type(exc).__name__}: {exc})") from None
+            meta = pq.ParquetFile(path).metadata
+        except Exception as exc:  # pyarrow raises many types for a corrupt file
+            raise InputError(f"{path}: cannot read Parquet ({type(exc).__name__}: {exc})") from None
+        pieces, rows = [], 0
+        for group in range(meta.num_row_groups):
+            pieces.append(Partition(str(path), "parquet", group, group + 1, rows))
+            rows += meta.row_group(group).num_rows
+        return pieces
+    if name.endswith((".csv", ".tsv")):
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            cuts = [0] + [_line_start(f, offset) for offset in range(block_size, size, block_size)] + [size]
+        cuts = sorted(set(cuts))
+        return [Partition(str(path), "csv", a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    if name.endswith((".csv.gz", ".tsv.gz", ".json", ".geojson", ".jsonl", ".xlsx", ".gpkg", ".fgb", ".shp")):
+        return [Partition(str(path), "file")]
+    raise InputError(f"{path}: --engine dask reads tables (CSV, GeoParquet ...), not {path.suffix or 'this file'}")
 
 
-def _point_columns(part) -> pd.DataFrame:
-    columns = {c: part[c].to_numpy() for c in part.columns if c != part.geometry.name}
-    return pd.DataFrame({**columns, "longitude": part.geometry.x.to_numpy(), "latitude": part.geometry.y.to_numpy()},
-                        index=part.index)
+def _line_start(f, offset: int) -> int:
+    """The offset of the first line that starts at or after ``offset``."""
+    f.seek(offset - 1)
+    while True:
+        chunk = f.read(1 << 16)
+        if not chunk:
+            return f.tell()
+        at = chunk.find(b"\n")
+        if at >= 0:
+            return f.tell() - len(chunk) + at + 1
 
 
-def _standard_columns(frame, path: Path):
-    columns = {c.lower(): c for c in frame.columns}
-    date = next((columns[c] for c in DATE_COLUMNS if c in columns), None)
-    if date is None or "latitude" not in columns or "longitude" not in columns:
-        raise InputError(f"{path}: --engine dask needs columns event_date (or date_start), latitude and longitude")
-    fatalities = next((columns[c] for c in FATALITY_COLUMNS if c in columns), None)
-    out = frame[[date, columns["latitude"], columns["longitude"]] + ([fatalities] if fatalities else [])]
-    out.columns = ["event_date", "latitude", "longitude"] + (["fatalities"] if fatalities else [])
-    if not fatalities:
-        out = out.assign(fatalities="")
-    return out.astype(str).assign(source=str(path))[list(_RAW)]
+def count_lines(part: Partition) -> int:
+    with open(part.path, "rb") as f:
+        f.seek(part.start)
+        return f.read(part.end - part.start).count(b"\n")
 
 
-_RAW = {"source": object, "event_date": object, "latitude": object, "longitude": object, "fatalities": object}
-_CHECKED = {"event_date": "datetime64[ns]", "latitude": "float64", "longitude": "float64", "fatalities": "int64",
-            "reason": object, "swapped": bool, "text": object}
+def with_line_offsets(parts: list[Partition], counts: list[int]) -> list[Partition]:
+    """Each CSV block told how many lines of its file come before it."""
+    out, before = [], {}
+    for part, n in zip(parts, counts):
+        if part.kind == "csv":
+            out.append(Partition(part.path, part.kind, part.start, part.end, before.get(part.path, 0)))
+            before[part.path] = before.get(part.path, 0) + n
+        else:
+            out.append(part)
+    return out
 
 
-def check_points(raw, today: dt.date | None = None):
-    """The rows the default engine would use, by the same rules (dates, ranges, swapped coordinates),
-    and a reason for each row it would not: ``(points, checked)`` where ``checked`` keeps every row."""
-    today = today or dt.date.today()
-    meta = pd.DataFrame({k: pd.Series(dtype=v) for k, v in {**_RAW, **_CHECKED}.items()})
-    checked = raw.map_partitions(_check_partition, today, meta=meta)
-    points = checked[checked["reason"] == ""][["event_date", "latitude", "longitude", "fatalities"]]
-    return points, checked
+def read_partition(part: Partition):
+    """The rows of one piece as a :class:`geomap.tables.RawTable`, with the file's own line numbers."""
+    from geomap.tables import RawTable, read_csv, read_table
+
+    path = Path(part.path)
+    if part.kind == "file":
+        return read_table(path)
+    if part.kind == "parquet":
+        import pyarrow.parquet as pq
+
+        from geomap.tables import arrow_table
+
+        file = pq.ParquetFile(path)
+        geo = (file.schema_arrow.metadata or {}).get(b"geo")
+        import json
+
+        geometry = json.loads(geo).get("primary_column") if geo else None
+        table = arrow_table(path, file.read_row_group(part.start), geometry, "row")
+        return RawTable(table.source, table.frame, table.lines + part.first_line, unit="row")
+    with open(path, "rb") as f:
+        header = f.readline()
+        f.seek(part.start)
+        body = f.read(part.end - part.start)
+    data = body if part.start == 0 else header + body
+    table = read_csv(path, data, "\t" if path.name.lower().endswith(".tsv") else None)
+    shift = 0 if part.start == 0 else part.first_line - 1
+    return RawTable(table.source, table.frame, table.lines + shift, table.extra_cells, table.problems, table.unit)
 
 
-def _check_partition(part: pd.DataFrame, today: dt.date) -> pd.DataFrame:
-    from geomap.boundaries import swapped_points
-    from geomap.resolve import MAX_FATALITIES, parse_table_date
+@lru_cache(maxsize=1)
+def _gazetteer():
+    from gazetteer import Gazetteer
 
-    text = part["event_date"].fillna("").astype(str).str.strip()
-    dates = {value: parse_table_date(value) for value in text.unique()}  # few distinct dates per partition
-    parsed = pd.to_datetime(text.map(dates))
-    lat_text, lon_text = part["latitude"].astype(str).str.strip(), part["longitude"].astype(str).str.strip()
-    lat, lon = pd.to_numeric(lat_text, errors="coerce"), pd.to_numeric(lon_text, errors="coerce")
-    fat_text = part["fatalities"].fillna("").astype(str).str.strip()
-    fat = pd.to_numeric(fat_text.where(fat_text != "", "0"), errors="coerce")
-    # Each check: rows that fail it, and the reason (built for those rows only). The last failing check wins,
-    # so the order is that of the default engine's messages, last first.
-    checks = [
-        (fat.isna() | (fat < 0) | (fat > MAX_FATALITIES) | (fat.fillna(0) % 1 != 0),
-         lambda rows: "fatalities " + fat_text[rows].map(repr) + " is not a plausible count"),
-        (lon.isna() | (lon.abs() > 180), lambda rows: "longitude " + lon_text[rows].map(repr) + " is out of range"),
-        (lat.isna() | (lat.abs() > 90), lambda rows: "latitude " + lat_text[rows].map(repr) + " is out of range"),
-        ((lat_text == "") | (lon_text == ""),
-         lambda rows: "no coordinates (--engine dask does not look up place names: use the default engine)"),
-        (parsed > pd.Timestamp(today + dt.timedelta(days=1)),
-         lambda rows: "date " + parsed[rows].dt.strftime("%Y-%m-%d") + " is in the future"),
-        (parsed.isna(), lambda rows: "unreadable date " + text[rows].map(repr)),
-        (text == "", lambda rows: "no date"),
-    ]
-    reason = pd.Series("", index=part.index, dtype=object)
-    for bad, why in checks:
-        if bad.any():
-            reason[bad] = why(bad)
-    usable = (reason == "").to_numpy()
-    swapped = np.zeros(len(part), dtype=bool)
-    if usable.any():
-        swapped[usable] = swapped_points(lon[usable].to_numpy(), lat[usable].to_numpy())
-    raw = pd.Series("", index=part.index, dtype=object)
-    if not usable.all():
-        rows = ~usable
-        raw[rows] = ("event_date=" + text[rows] + ", latitude=" + lat_text[rows] + ", longitude=" + lon_text[rows]
-                     + ", fatalities=" + fat_text[rows])
-    fatalities = fat.fillna(0).clip(0, MAX_FATALITIES).astype("int64")
-    return part.assign(event_date=parsed.where(usable), latitude=lat.mask(swapped, lon),
-                       longitude=lon.mask(swapped, lat), fatalities=fatalities, reason=reason, swapped=swapped,
-                       text=raw)
+    return Gazetteer.load()
 
 
-def _partial_counts(part: pd.DataFrame, period: str) -> pd.DataFrame:
-    part = part[~part.index.duplicated(keep="first")]  # a point on a shared border counts once
-    return (
-        part.assign(period=period_labels(part["event_date"], period), events=1)
-        .groupby(["country", "admin1", "period"], sort=False)[["events", "fatalities"]]
-        .sum()
-        .reset_index()
+@dataclass
+class PartitionResult:
+    counts: pd.DataFrame
+    rows: int = 0
+    reasons: Counter = field(default_factory=Counter)
+    swapped: int = 0
+    unresolved: list = field(default_factory=list)  # Unresolved records, when asked for
+    frame: pd.DataFrame | None = None  # the incidents themselves, when asked for (tests, small tables)
+
+
+def run_partition(part: Partition, period: str, by: str, today: dt.date, keep_unresolved: bool,
+                  keep_frame: bool = False) -> PartitionResult:
+    """Read, check and count one piece, exactly as the default engine does with a whole table."""
+    from geomap.aggregate import aggregate
+    from geomap.rows import table_incidents
+
+    gazetteer = _gazetteer()
+    try:
+        table = read_partition(part)
+    except InputError as exc:
+        if "no rows" in str(exc):  # a block of blank lines
+            return PartitionResult(pd.DataFrame(columns=ADMIN2_COLUMNS if by == "admin2" else COLUMNS))
+        raise
+    found = table_incidents(table, gazetteer, today)
+    counts = aggregate(found.frame, period=period, by=by, names=gazetteer.admin1_names)
+    problems = list(table.problems) + found.unresolved
+    return PartitionResult(
+        counts=counts,
+        rows=found.rows + len(table.problems),
+        reasons=Counter(u.reason for u in problems),
+        swapped=sum(n.reason.startswith("latitude and longitude were swapped") for n in found.notices),
+        unresolved=problems if keep_unresolved else [],
+        frame=found.frame if keep_frame else None,
     )
 
 
-_META = {"country": object, "admin1": object, "period": object, "events": "int64", "fatalities": "int64"}
+@dataclass
+class DaskResult:
+    table: pd.DataFrame
+    rows: int
+    reasons: Counter
+    swapped: int
+    unresolved: list
+    workers: int
+    frames: list = field(default_factory=list)
 
 
-def aggregate_dask(points, period: str = "month", names: dict[str, str] | None = None,
-                   client=None, progress: bool = False, checked=None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Events and fatalities per admin-1 and period for a (possibly huge) dask table of points.
+def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", by: str = "admin1",
+                   keep_unresolved: bool = False, keep_frames: bool = False, progress=None,
+                   block_size: int = BLOCK_SIZE, today: dt.date | None = None) -> DaskResult:
+    """Events and fatalities per admin-1 (or admin-2) and period for tables of any size, on ``client``.
 
-    The spatial join is dask-geopandas' (an inner join); points that fall in no polygon
-    (at sea, bad coordinates) are not dropped but counted on a row without admin-1.
-    With ``checked`` (from :func:`check_points`) the same pass also counts the rows by
-    reason for rejection ("" = used) and the swapped coordinates repaired: the second
-    frame returned (empty without it).
+    Partial counts are summed as partitions finish, so the client holds only the counts
+    (governorates x periods), and the rejected rows when ``keep_unresolved``.
     """
-    _need_dask()
-    import dask_geopandas
+    from distributed import as_completed
 
-    from geomap.boundaries import admin1_frame
-
-    meta = pd.DataFrame({k: pd.Series(dtype=v) for k, v in _META.items()})
-    polygons = dask_geopandas.from_geopandas(admin1_frame()[["iso", "country", "geometry"]], npartitions=1)
-    geo = dask_geopandas.from_dask_dataframe(
-        points, geometry=dask_geopandas.points_from_xy(points, "longitude", "latitude", crs="EPSG:4326"))
-    joined = geo.sjoin(polygons, predicate="intersects")
-    joined = joined[["event_date", "fatalities", "iso", "country"]].rename(columns={"iso": "admin1"})
-    # Few groups (governorates x periods): a tree reduction, no shuffle.
-    located = joined.map_partitions(_partial_counts, period, meta=meta).groupby(
-        ["country", "admin1", "period"]).sum(split_out=1)
-    everything = points.assign(country="", admin1="").map_partitions(_partial_counts, period, meta=meta)
-    everything = everything.groupby("period")[["events", "fatalities"]].sum(split_out=1)
-    graphs = [located, everything]
-    if checked is not None:
-        graphs.append(checked.assign(rows=1)[["reason", "rows", "swapped"]].groupby("reason").sum(split_out=1))
-    if client is not None:
-        futures = client.compute(graphs)
+    today = today or dt.date.today()
+    parts = partitions(paths, block_size)
+    counts = client.gather(client.map(count_lines, [p for p in parts if p.kind == "csv"], pure=False))
+    it = iter(counts)
+    parts = with_line_offsets(parts, [next(it) if p.kind == "csv" else 0 for p in parts])
+    futures = client.map(run_partition, parts, period=period, by=by, today=today, keep_unresolved=keep_unresolved,
+                         keep_frame=keep_frames, pure=False)
+    order = {f.key: i for i, f in enumerate(futures)}
+    columns = ADMIN2_COLUMNS if by == "admin2" else COLUMNS
+    keys = columns[:-2]
+    total = pd.DataFrame(columns=columns)
+    rows, swapped, reasons = 0, 0, Counter()
+    unresolved: dict[int, list] = {}
+    frames: dict[int, pd.DataFrame] = {}
+    for done, future in enumerate(as_completed(futures), start=1):
+        result: PartitionResult = future.result()
+        i = order[future.key]
+        rows, swapped = rows + result.rows, swapped + result.swapped
+        reasons.update(result.reasons)
+        unresolved[i] = result.unresolved
+        if result.frame is not None:
+            frames[i] = result.frame
+        if len(result.counts):
+            both = pd.concat([total, result.counts], ignore_index=True) if len(total) else result.counts
+            total = both.fillna({k: "" for k in keys}).groupby(keys, sort=False, dropna=False)[
+                ["events", "fatalities"]].sum().reset_index()
+        future.release()
         if progress:
-            from distributed import progress as show_progress
-
-            show_progress(futures)  # a text bar on the terminal while the cluster works
-        results = client.gather(futures)
-    else:
-        import dask
-
-        results = dask.compute(*graphs)
-    located, everything = results[0].reset_index(), results[1]
-    accounting = results[2] if checked is not None else pd.DataFrame(columns=["rows", "swapped"])
-    names = names or {}
-    outside = everything.sub(located.groupby("period")[["events", "fatalities"]].sum(), fill_value=0)
-    outside = outside[outside["events"] > 0].reset_index().assign(country=None, admin1=None)
-    totals = pd.concat([located, outside], ignore_index=True)
-    totals["admin1_name"] = totals["admin1"].map(lambda code: names.get(code, "") if code else "")
-    totals[["events", "fatalities"]] = totals[["events", "fatalities"]].astype("int64")
-    table = totals.sort_values(["period", "country", "admin1"], na_position="last")[COLUMNS].reset_index(drop=True)
-    return table, accounting
+            progress(done, len(futures))
+    table = _finish(total, columns, keys)
+    return DaskResult(table, rows, reasons, swapped, [u for i in sorted(unresolved) for u in unresolved[i]],
+                      len(client.nthreads()), [frames[i] for i in sorted(frames)])
 
 
-def write_rejected(checked, path: Path) -> None:
-    """The rows not used, with why, in the columns of the default engine's --unresolved file."""
-    rejected = checked[checked["reason"] != ""]
-    rejected.assign(where="row")[["source", "where", "reason", "text"]].to_csv(str(path), single_file=True,
-                                                                             index=False)
+def _finish(total: pd.DataFrame, columns: list[str], keys: list[str]) -> pd.DataFrame:
+    if not len(total):
+        return pd.DataFrame(columns=columns)
+    for key in keys:
+        if key != "period":
+            total[key] = total[key].replace("", None)
+    total["admin1_name"] = total["admin1_name"].fillna("")
+    total[["events", "fatalities"]] = total[["events", "fatalities"]].astype("int64")
+    order = ["period", "country", "admin1"] + (["admin2"] if "admin2" in columns else [])
+    return total.sort_values(order, na_position="last")[columns].reset_index(drop=True)

@@ -1,36 +1,99 @@
-"""Incident tables: CSV, JSON and GeoJSON with ACLED or UCDP GED columns."""
+"""Incident tables read into columns: CSV/TSV, JSON, GeoJSON, Parquet, Excel and GIS files.
+
+Every reader returns a :class:`RawTable`: the table's own columns (names as written,
+values as read, numbers and dates typed by the reader where a whole column parses),
+and for each row the line (CSV), record or feature number it came from, so that a
+row that cannot be used is reported where the user can find it.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
+from geomap.columns import typed_roles
 from geomap.errors import InputError
-from geomap.models import TableRow, Unresolved
+from geomap.models import Unresolved
+
+csv.field_size_limit(1 << 30)
 
 
-def read_table(path: Path) -> tuple[list[TableRow], list[Unresolved]]:
-    """The incident rows of a table, and the records that are not incidents at all (with why)."""
-    from geomap.ingest import decode
+@dataclass
+class RawTable:
+    """A table as read: ``frame`` has the table's columns, ``lines`` where each row is in the file."""
 
+    source: str
+    frame: pd.DataFrame
+    lines: np.ndarray
+    extra_cells: np.ndarray | None = None  # rows with more cells than the header (CSV)
+    problems: list[Unresolved] = field(default_factory=list)  # records that are no rows at all
+    unit: str = "line"  # how ``lines`` count: "line", "record", "feature", "row"
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def read_table(path: Path, data: bytes | None = None) -> RawTable:
+    """The rows of an incident table (``data``: the file's bytes when already read, e.g. from stdin)."""
     name = path.name.lower().removesuffix(".gz")
     if name.endswith(".parquet"):
-        return _read_parquet(path), []
-    text = decode(path)
+        return _read_parquet(path)
+    if name.endswith((".xlsx", ".xlsm", ".xls", ".ods")):
+        return _read_excel(path)
+    if name.endswith((".gpkg", ".shp", ".fgb", ".gml", ".kml")) or name.endswith(".shp.zip"):
+        return _read_gis(path)
+    from geomap.ingest import decode_bytes, read_bytes
+
+    raw = read_bytes(path) if data is None else data
     if name.endswith((".json", ".geojson")):
-        return _read_json(path, text)
-    return _read_csv(path, text, "\t" if name.endswith(".tsv") else None), []
+        return _read_json(path, decode_bytes(path, raw))
+    return read_csv(path, raw, "\t" if name.endswith(".tsv") else None)
 
 
-def _read_csv(path: Path, text: str, delimiter: str | None) -> list[TableRow]:
-    sample = text[:20000]
+# -- CSV -------------------------------------------------------------------------------------------------
+
+def read_csv(path: Path, data: bytes, delimiter: str | None = None) -> RawTable:
+    """CSV with a header row; columns typed by pyarrow where they parse, line numbers kept."""
+    from geomap.ingest import decode_bytes
+
+    text = decode_bytes(path, data)
     if delimiter is None:
-        try:
-            delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-        except csv.Error:
-            delimiter = ","
+        delimiter = sniff_delimiter(text[:20000])
+    header = _header(path, text, delimiter)
+    utf8 = data if _is_plain_utf8(data) else text.encode("utf-8")
+    fast = _read_csv_arrow(path, utf8, header, delimiter)
+    table = fast if fast is not None else _read_csv_python(path, text, header, delimiter)
+    if not len(table):
+        raise InputError(f"{path}: table has a header but no rows")
+    return table
+
+
+def sniff_delimiter(sample: str) -> str:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
+
+
+def _is_plain_utf8(data: bytes) -> bool:
+    return not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and _valid_utf8(data)
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _header(path: Path, text: str, delimiter: str) -> list[str]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
@@ -38,31 +101,158 @@ def _read_csv(path: Path, text: str, delimiter: str | None) -> list[TableRow]:
         raise InputError(f"{path}: table is empty") from None
     except csv.Error as exc:
         raise InputError(f"{path}: line 1: not a readable CSV header ({exc})") from None
-    columns = [h.strip().lower().lstrip("\ufeff") for h in header]
+    columns = [h.strip().lstrip("\ufeff") for h in header]
     if len(columns) < 2:
         raise InputError(f"{path}: line 1: expected a header row with several columns, found {header[:1]!r}")
-    rows = []
+    return unique_names(columns)
+
+
+def unique_names(columns: list[str]) -> list[str]:
+    """Header names made unique ("x", "x_2") and never empty ("column_3").
+
+    >>> unique_names(["a", "", "a"])
+    ['a', 'column_2', 'a_2']
+    """
+    out: list[str] = []
+    for i, name in enumerate(columns, start=1):
+        name = name or f"column_{i}"
+        candidate, n = name, 1
+        while candidate in out:
+            n += 1
+            candidate = f"{name}_{n}"
+        out.append(candidate)
+    return out
+
+
+def _read_csv_arrow(path: Path, data: bytes, header: list[str], delimiter: str) -> RawTable | None:
+    """The fast path: pyarrow's reader, when every row has the header's cells and no cell spans lines."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    odd = []
+
+    def invalid(row):
+        odd.append(row)
+        return "skip"
+
+    typed = typed_roles(header)
+    columns = {name: (None if name in typed else pa.string()) for name in header}
+    for attempt in ("typed", "text"):
+        if attempt == "text":
+            columns = {name: pa.string() for name in header}
+        odd.clear()
+        try:
+            table = pcsv.read_csv(
+                io.BytesIO(data),
+                read_options=pcsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
+                parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=False,
+                                                invalid_row_handler=invalid),
+                convert_options=pcsv.ConvertOptions(
+                    column_types={k: v for k, v in columns.items() if v is not None}, null_values=[""],
+                    strings_can_be_null=False, quoted_strings_can_be_null=False, timestamp_parsers=["%Y-%m-%d"]),
+            )
+        except pa.ArrowInvalid as exc:
+            if attempt == "text" or "conversion error" not in str(exc).lower() and "In CSV column" not in str(exc):
+                return None
+            continue
+        if odd:
+            return None  # rows with missing or extra cells: the careful reader reports them one by one
+        break
+    lines = _data_lines(data)
+    if lines is None or len(lines) != table.num_rows:
+        return None  # quoted line breaks inside cells: line numbers need the careful reader
+    frame = unguard(table.to_pandas(split_blocks=True, self_destruct=True, date_as_object=False,
+                                    types_mapper=_nullable_ints))
+    frame.columns = header
+    keep = _not_blank_or_tags(frame)
+    if keep is not None:
+        frame, lines = frame[keep].reset_index(drop=True), lines[keep]
+    return RawTable(str(path), frame, lines)
+
+
+def _nullable_ints(arrow_type):
+    """Integer columns with empty cells stay integers (pandas' Int64), as written."""
+    import pyarrow as pa
+
+    return pd.Int64Dtype() if pa.types.is_integer(arrow_type) else None
+
+
+def _data_lines(data: bytes) -> np.ndarray | None:
+    """1-based numbers of the non-empty lines after the header (None when a quote could hide a line break)."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(buf == 10)
+    starts = np.concatenate(([0], ends + 1))
+    stops = np.concatenate((ends, [len(buf)]))
+    length = stops - starts
+    cr = (length > 0) & (buf[np.minimum(stops - 1, len(buf) - 1)] == 13)
+    nonempty = (length - cr) > 0
+    numbers = np.flatnonzero(nonempty) + 1
+    if not len(numbers):
+        return np.zeros(0, dtype=np.int64)
+    return numbers[1:].astype(np.int64)
+
+
+def _not_blank_or_tags(frame: pd.DataFrame) -> np.ndarray | None:
+    """Rows to keep: not all cells empty, and not HDX's tag row under the header ("#date+year,#adm1+name")."""
+    text = [frame[c] for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    if not len(frame):
+        return None
+    keep = np.ones(len(frame), dtype=bool)
+    if len(text) == len(frame.columns):
+        blank = np.logical_and.reduce([s.str.strip().eq("").to_numpy(dtype=bool) for s in text])
+        keep &= ~blank
+    first = [str(v).strip() for v in frame.iloc[0].tolist() if pd.notna(v) and str(v).strip()]
+    if first and sum(v.startswith("#") for v in first) > len(first) / 2:
+        keep[0] = False
+    return None if keep.all() else keep
+
+
+def _read_csv_python(path: Path, text: str, header: list[str], delimiter: str) -> RawTable:
+    """The careful reader: rows with missing or extra cells, and cells holding line breaks."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    next(reader)
+    width = len(header)
+    rows, lines, extra = [], [], []
     try:
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            if not any(cell.strip() for cell in row) or (not rows and _is_tag_row(row)):
                 continue
-            if _is_hxl_tags(row):  # HDX's tag row under the header ("#date+year,#adm1+name,...")
-                continue
-            values = dict(zip(columns, row))
-            if len(row) > len(columns):
-                values["_extra"] = row[len(columns):]
-            elif len(row) < len(columns):
-                values["_missing"] = columns[len(row):]
-            rows.append(TableRow(str(path), line, values))
+            extra.append(len(row) > width)
+            rows.append((row + [""] * width)[:width])
+            lines.append(start)
     except csv.Error as exc:
         raise InputError(f"{path}: line {reader.line_num}: corrupt CSV ({exc})") from None
-    if not rows:
-        raise InputError(f"{path}: table has a header but no rows")
-    return rows
+    frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header)
+    return RawTable(str(path), unguard(frame), np.asarray(lines, dtype=np.int64), np.asarray(extra, dtype=bool))
 
 
-def _read_json(path: Path, text: str) -> tuple[list[TableRow], list[Unresolved]]:
+def unguard(frame: pd.DataFrame) -> pd.DataFrame:
+    """Remove the apostrophe geomap puts before a text cell a spreadsheet would run as a formula
+    ("'=cmd" is read back as "=cmd"), so that a table written and read again keeps its values."""
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            if not values.astype(str).str.startswith("'").any():
+                continue
+            guarded = values.astype(str).str.match(r"'(?:[=@\t\r]|[+-](?![\d.]+$))", na=False) & values.notna()
+            if guarded.any():
+                frame[column] = values.where(~guarded, values.astype(str).str[1:])
+    return frame
+
+
+def _is_tag_row(row: list[str]) -> bool:
+    cells = [c.strip() for c in row if c.strip()]
+    return bool(cells) and sum(c.startswith("#") for c in cells) > len(cells) / 2
+
+
+# -- JSON and GeoJSON ------------------------------------------------------------------------------------
+
+def _read_json(path: Path, text: str) -> RawTable:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -78,16 +268,33 @@ def _read_json(path: Path, text: str) -> tuple[list[TableRow], list[Unresolved]]
         records = data
     else:
         raise InputError(f"{path}: expected a list of incidents, a FeatureCollection or {{\"data\": [...]}}")
-    rows, problems = [], []
-    for number, record in enumerate(records, start=1):
+    table = records_table(path, records, kind)
+    if not len(table):
+        raise InputError(f"{path}: no incident records found")
+    return table
+
+
+def records_table(path: Path | str, records: list, kind: str = "record", numbers: list[int] | None = None) -> RawTable:
+    """A table of JSON objects (keys in first-seen order); anything else is reported as a problem."""
+    rows, lines, problems = [], [], []
+    for i, record in enumerate(records):
+        number = numbers[i] if numbers else i + 1
         if isinstance(record, dict):
-            rows.append(TableRow(str(path), number, {str(k).lower(): v for k, v in record.items()}))
+            rows.append(record)
+            lines.append(number)
         else:
             reason = record if isinstance(record, str) else f"not a JSON object ({_json_type(record)})"
             problems.append(Unresolved(str(path), f"{kind} {number}", reason))
-    if not rows:
-        raise InputError(f"{path}: no incident records found")
-    return rows, problems
+    names = list(dict.fromkeys(str(k) for r in rows for k in r))
+    frame = pd.DataFrame({n: pd.Series([_cell(r.get(n)) for r in rows], dtype=object) for n in names},
+                         index=range(len(rows)))
+    return RawTable(str(path), frame, np.asarray(lines, dtype=np.int64), problems=problems, unit="line")
+
+
+def _cell(value):
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def _feature_record(feature) -> dict | str:
@@ -112,24 +319,82 @@ def _json_type(value) -> str:
     return {list: "an array", str: "a string", bool: "true/false", type(None): "null"}.get(type(value), "a number")
 
 
-def _read_parquet(path: Path) -> list[TableRow]:
-    import geopandas as gpd
-    import pandas as pd
+# -- Parquet, Excel, GIS -----------------------------------------------------------------------------------
+
+def _read_parquet(path: Path) -> RawTable:
+    import pyarrow.parquet as pq
 
     try:
-        try:
-            frame = gpd.read_parquet(path)
-            frame["longitude"] = frame.geometry.x
-            frame["latitude"] = frame.geometry.y
-            frame = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-        except (ValueError, KeyError):
-            frame = pd.read_parquet(path)
+        table = pq.read_table(path)
     except Exception as exc:  # pyarrow raises many types for a corrupt file
         raise InputError(f"{path}: cannot read Parquet ({type(exc).__name__}: {exc})") from None
-    frame.columns = [str(c).lower() for c in frame.columns]
-    return [TableRow(str(path), i + 1, rec) for i, rec in enumerate(frame.to_dict("records"))]
+    geo = json.loads((table.schema.metadata or {}).get(b"geo", b"{}") or b"{}")
+    geometry = geo.get("primary_column") if geo else None
+    return arrow_table(path, table, geometry, "row")
 
 
-def _is_hxl_tags(row: list[str]) -> bool:
-    cells = [c.strip() for c in row if c.strip()]
-    return bool(cells) and sum(c.startswith("#") for c in cells) > len(cells) / 2
+def _read_gis(path: Path) -> RawTable:
+    """GeoPackage, Shapefile, FlatGeobuf (the first layer), read by GDAL through pyogrio."""
+    try:
+        import pyogrio
+    except ImportError:
+        raise InputError(f"{path}: reading {path.suffix} files needs pyogrio: pip install pyogrio") from None
+    try:
+        meta, table = pyogrio.read_arrow(str(path))
+    except Exception as exc:  # GDAL's errors come in several types
+        raise InputError(f"{path}: cannot read this file ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
+    crs = meta.get("crs") or "EPSG:4326"
+    return arrow_table(path, table, meta.get("geometry_name") or "wkb_geometry", "feature", crs)
+
+
+def arrow_table(path: Path, table, geometry: str | None, unit: str, crs: str | None = None) -> RawTable:
+    frame = table.to_pandas(split_blocks=True, self_destruct=True, date_as_object=False, types_mapper=_nullable_ints)
+    if geometry and geometry in frame.columns:
+        xs, ys = _points(path, frame.pop(geometry).to_numpy(), crs)
+        lower = {c.lower() for c in frame.columns}
+        if not lower & {"longitude", "lon", "lng", "long", "x"}:
+            frame["longitude"] = xs
+        if not lower & {"latitude", "lat", "y"}:
+            frame["latitude"] = ys
+    frame.columns = unique_names([str(c) for c in frame.columns])
+    if not len(frame):
+        raise InputError(f"{path}: table has no rows")
+    return RawTable(str(path), frame, np.arange(1, len(frame) + 1, dtype=np.int64), unit=unit)
+
+
+def _points(path: Path, wkb: np.ndarray, crs: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude and latitude of each geometry (a point, or the centre of a line or polygon)."""
+    import shapely
+
+    geoms = shapely.from_wkb(wkb)
+    if not shapely.is_empty(geoms).all() and (shapely.get_type_id(geoms) != 0).any():
+        geoms = shapely.centroid(geoms)
+    xs, ys = shapely.get_x(geoms), shapely.get_y(geoms)
+    if crs and crs.upper() not in ("EPSG:4326", "OGC:CRS84", "WGS84"):
+        try:
+            from pyproj import Transformer
+
+            xs, ys = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(xs, ys)
+        except Exception as exc:  # pyproj's CRS errors
+            raise InputError(f"{path}: cannot convert coordinates from {crs} ({exc})") from None
+    return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+
+
+def _read_excel(path: Path) -> RawTable:
+    """The first sheet of a workbook, header in the first row; line numbers are the sheet's row numbers."""
+    try:
+        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="calamine", keep_default_na=False)
+    except ImportError:
+        raise InputError(f"{path}: reading Excel files needs python-calamine: pip install python-calamine") from None
+    except Exception as exc:  # calamine's errors for a broken workbook
+        raise InputError(f"{path}: cannot read this workbook ({type(exc).__name__}: {exc})") from None
+    frame.columns = unique_names([str(c).strip() if not str(c).startswith("Unnamed:") else "" for c in frame.columns])
+    if len(frame.columns) < 2:
+        raise InputError(f"{path}: row 1: expected a header row with several columns")
+    lines = np.arange(2, len(frame) + 2, dtype=np.int64)
+    keep = _not_blank_or_tags(frame.astype(str).replace({"nan": "", "None": ""}))
+    if keep is not None:
+        frame, lines = frame[keep].reset_index(drop=True), lines[keep]
+    if not len(frame):
+        raise InputError(f"{path}: table has a header but no rows")
+    return RawTable(str(path), frame, lines, unit="row")

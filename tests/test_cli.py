@@ -45,14 +45,27 @@ def test_geocode_found_and_not_found():
     assert json.loads(missing.stdout) == {"query": "Qwxzzy", "error": "not found"}
 
 
-def test_extract_writes_acled_fields(tmp_path, examples):
+ACLED_31 = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+            "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+            "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+            "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"]
+
+
+def test_extract_writes_acled_columns_then_geomaps(tmp_path, examples):
     out = tmp_path / "incidents.csv"
     result = geomap("extract", examples, "-o", out)
     assert result.returncode == 0, result.stderr
     header = out.read_text().splitlines()[0].split(",")
-    assert header[:17] == ["event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-                           "actor2", "fatalities", "location", "latitude", "longitude", "country", "admin1",
-                           "admin1_name", "geo_precision", "source", "notes"]
+    assert header[:31] == ACLED_31
+    assert header[31:] == ["country_code", "admin1_code", "article_title", "sentence_start", "sentence_end",
+                           "place_start", "place_end", "sources"]
+    import pandas as pd
+
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    kirkuk = table[table["admin1_code"] == "IQ-KI"].iloc[0]
+    assert (kirkuk["country"], kirkuk["admin1"], kirkuk["country_code"]) == ("Iraq", "Kirkuk", "IQ")
+    assert set(table["disorder_type"]) <= {"Political violence", "Demonstrations", "Strategic developments"}
+    assert (table["year"] == table["event_date"].str[:4]).all()
     assert "incidents mapped" in result.stderr and "unresolved" in result.stderr
 
 

@@ -27,7 +27,7 @@ def test_legacy_and_utf16_encodings(tmp_path):
     for path in (arabic, utf16):
         result = geomap("extract", path, "-q")
         assert result.returncode == 0, result.stderr
-        assert [i["admin1"] for i in incidents(result.stdout)] == ["IQ-KI"]
+        assert [i["admin1_code"] for i in incidents(result.stdout)] == ["IQ-KI"]
 
 
 def test_broken_table_rows_are_reported_with_their_line(tmp_path):
@@ -47,7 +47,7 @@ def test_broken_table_rows_are_reported_with_their_line(tmp_path):
     result = geomap("extract", table, "--unresolved", unresolved)
     assert result.returncode == 0
     rows = incidents(result.stdout)
-    assert len(rows) == 4 and {r["admin1"] for r in rows} == {"IQ-KI"}
+    assert len(rows) == 4 and {r["admin1_code"] for r in rows} == {"IQ-KI"}
     assert "read 8 table rows: 4 incidents mapped, 4 unresolved" in result.stderr
     listed = unresolved.read_text()
     for where, reason in [("line 3", "unreadable date"), ("line 4", "latitude '135.0' is out of range"),

@@ -6,7 +6,13 @@ import pytest
 
 from geomap.errors import InputError
 from geomap.ingest import read_inputs
-from geomap.resolve import incidents_from_rows
+from geomap.rows import table_incidents
+
+
+def incidents_from(path, gazetteer):
+    (table,) = read_inputs([path]).tables
+    found = table_incidents(table, gazetteer)
+    return found.frame, found.unresolved
 
 ACLED = """event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities
 IRQ1,2021-09-20,2021,1,Battles,Armed clash,Islamic State,Military Forces of Iraq,Iraq,Kirkuk,Daquq,35.14,44.45,1,Rudaw,Clash near Daquq,3
@@ -25,10 +31,11 @@ UCDP = """id,year,type_of_violence,side_a,side_b,where_coordinates,where_prec,ad
 def test_acled_rows_are_read_as_they_are(tmp_path, gazetteer):
     path = tmp_path / "acled.csv"
     path.write_text(ACLED)
-    incidents, unresolved = incidents_from_rows(read_inputs([path]).rows, gazetteer)
-    by_id = {i.event_id: i for i in incidents}
-    assert by_id["IRQ1"].admin1 == "IQ-KI" and by_id["IRQ1"].fatalities == 3
-    assert by_id["SYR2"].admin1 == "SY-ID"  # no coordinates: geocoded from "Binnish"
+    incidents, unresolved = incidents_from(path, gazetteer)
+    by_id = incidents.set_index("event_id_cnty")
+    assert by_id.loc["IRQ1", "admin1_code"] == "IQ-KI" and by_id.loc["IRQ1", "fatalities"] == 3
+    assert by_id.loc["SYR2", "admin1_code"] == "SY-ID"  # no coordinates: geocoded from "Binnish"
+    assert by_id.loc["SYR2", "admin1"] == "Idlib" and by_id.loc["SYR2", "country"] == "Syria"  # as ACLED wrote
     assert {u.where for u in unresolved} == {"line 4", "line 5"}
     assert any("not found" in u.reason for u in unresolved) and any("no date" in u.reason for u in unresolved)
 
@@ -36,12 +43,13 @@ def test_acled_rows_are_read_as_they_are(tmp_path, gazetteer):
 def test_ucdp_columns_and_precision_codes(tmp_path, gazetteer):
     path = tmp_path / "ged.csv.gz"
     path.write_bytes(gzip.compress(UCDP.encode()))
-    incidents, unresolved = incidents_from_rows(read_inputs([path]).rows, gazetteer)
+    incidents, unresolved = incidents_from(path, gazetteer)
     assert unresolved == []  # the HXL tag row is skipped, not reported
-    first, second = incidents
-    assert (first.event_type, first.admin1, first.fatalities, first.geo_precision) == (
+    first, second = incidents.itertuples()
+    assert (first.event_type, first.admin1_code, first.fatalities, first.geo_precision) == (
         "Violence against civilians", "IQ-KI", 4, 1)
     assert second.geo_precision == 3 and second.time_precision == 3
+    assert list(incidents["type_of_violence"]) == [3, 1]  # UCDP's own columns are kept
 
 
 def test_corrupt_csv_is_a_clear_error(tmp_path):

@@ -8,12 +8,14 @@ import json
 from collections.abc import Sequence
 
 import folium
+import pandas as pd
 import shapely
 from branca.element import Element
 from jinja2 import Template
 
 from geomap.boundaries import admin1_frame, country_names
 from geomap.errors import OptionError
+from geomap.frame import as_frame
 from geomap.models import Incident
 from geomap.render.assets import head_html
 from geomap.render.timeline import IncidentTimeline
@@ -69,7 +71,7 @@ def _tile_provider(name: str):
 
 
 def build_map(
-    incidents: Sequence[Incident],
+    incidents: pd.DataFrame | Sequence[Incident],
     *,
     title: str = "Incidents",
     subtitle: str | None = None,
@@ -81,17 +83,17 @@ def build_map(
     start: dt.date | None = None,
     admin_names: dict[str, str] | None = None,
 ) -> folium.Map:
-    """An interactive, self-contained map of ``incidents`` with a time slider."""
-    if not incidents:
+    """An interactive, self-contained map of ``incidents`` (an incident frame, or incidents from text)."""
+    incidents = as_frame(incidents, admin_names)
+    if not len(incidents):
         raise OptionError("nothing to map: no incident could be placed")
-    lats = [i.latitude for i in incidents]
-    lons = [i.longitude for i in incidents]
-    bounds = _padded((min(lons), min(lats), max(lons), max(lats)))
+    lats, lons = incidents["latitude"], incidents["longitude"]
+    bounds = _padded((float(lons.min()), float(lats.min()), float(lons.max()), float(lats.max())))
     fmap = OfflineMap(location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2], zoom_start=6, min_zoom=3,
                       max_zoom=14,
                       control_scale=True, prefer_canvas=False)
-    countries, governorates = area_polygons(bounds, {i.country for i in incidents if i.country} |
-                                            {i.admin1[:2] for i in incidents if i.admin1})
+    codes = pd.concat([incidents["country_code"], incidents["admin1_code"].str[:2]]).dropna().unique()
+    countries, governorates = area_polygons(bounds, {str(c) for c in codes if c})
     outline = folium.GeoJson(
         countries,
         name="Outline basemap (offline)",
@@ -114,7 +116,7 @@ def build_map(
     names = dict(admin_names or {})
     for f in governorates["features"]:
         names.setdefault(f["properties"]["iso"], f["properties"]["name"])
-    dates = sorted(i.event_date for i in incidents)
+    dates = [incidents["event_date"].min().date(), incidents["event_date"].max().date()]
     if subtitle is None:
         subtitle = default_subtitle(incidents, sources)
     timeline = IncidentTimeline(incidents, governorates, names, title=title, subtitle=subtitle,
@@ -137,8 +139,9 @@ def _padded(bounds: tuple[float, float, float, float], least: float = 1.5) -> tu
     return (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
 
 
-def default_subtitle(incidents: Sequence[Incident], sources: Sequence[str]) -> str:
-    dates = sorted(i.event_date for i in incidents)
+def default_subtitle(incidents: pd.DataFrame | Sequence[Incident], sources: Sequence[str]) -> str:
+    incidents = as_frame(incidents)
+    dates = [incidents["event_date"].min().date(), incidents["event_date"].max().date()]
     n = len(incidents)
     text = f"{dates[0].isoformat()} – {dates[-1].isoformat()} · {n:,} incident{'s' if n != 1 else ''}"
     if sources:

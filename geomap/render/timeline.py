@@ -13,9 +13,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geomap.frame import as_frame
 from geomap.models import Incident
 from geomap.render.safe_json import script_json
 
@@ -37,58 +39,80 @@ def typed_column(values) -> dict:
     raise ValueError("integer column out of 32-bit range")
 
 
-def string_column(values: list[str]) -> dict:
-    """Strings stored once: a dictionary and a typed index (0 = none), or the plain list when all differ."""
-    if values and all(values) and len(set(values)) == len(values):
-        return {"values": values}
-    index: dict[str, int] = {}
-    codes = []
-    for value in values:
-        if not value:
-            codes.append(0)
-            continue
-        if value not in index:
-            index[value] = len(index) + 1
-        codes.append(index[value])
-    return {"dict": list(index), "idx": typed_column(codes)}
+def string_column(values) -> dict:
+    """Strings stored once: a dictionary and a typed index (0 = none), or the plain list when all differ.
+
+    >>> string_column(["a", "", "b", "a"])
+    {'dict': ['a', 'b'], 'idx': {'t': 'u8', 'b': 'AQACAQ=='}}
+    """
+    values = pd.Series(values, dtype=object).fillna("").astype(str)
+    codes, uniques = pd.factorize(values)
+    if len(values) and len(uniques) == len(values) and (values != "").all():
+        return {"values": values.tolist()}
+    empty = np.flatnonzero(uniques == "")
+    codes = codes + 1
+    labels = list(uniques)
+    if len(empty):  # "" is "none" (index 0), and the others keep their first-seen order
+        k = int(empty[0]) + 1
+        codes = np.where(codes == k, 0, np.where(codes > k, codes - 1, codes))
+        labels.pop(k - 1)
+    return {"dict": labels, "idx": typed_column(codes)}
 
 
-def pack_incidents(incidents: Sequence[Incident], admin_names: dict[str, str]) -> dict:
-    """Columnar, compact form of the incidents for the page.
+def _ints(frame: pd.DataFrame, column: str, missing: int = -1) -> np.ndarray:
+    if column not in frame:
+        return np.full(len(frame), missing, dtype=np.int64)
+    return pd.to_numeric(frame[column], errors="coerce").fillna(missing).to_numpy(dtype=np.int64)
+
+
+def _texts(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame:
+        return pd.Series("", index=frame.index, dtype=object)
+    return frame[column].astype(object).where(frame[column].notna(), "").astype(str)
+
+
+def pack_incidents(incidents: pd.DataFrame | Sequence[Incident], admin_names: dict[str, str]) -> dict:
+    """Columnar, compact form of the incidents (an incident frame) for the page.
 
     Numbers travel as base64 typed arrays (coordinates in 1e-4 degrees, days since the
     first incident); each text column is a dictionary of distinct strings plus indices.
     """
-    if not incidents:
+    frame = as_frame(incidents, admin_names)
+    if not len(frame):
         raise ValueError("no incidents to draw")
-    t0 = min(i.event_date for i in incidents)
-    t1 = max(i.event_date for i in incidents)
-    admins: list[str] = sorted({i.admin1 for i in incidents if i.admin1})
+    days = frame["event_date"].to_numpy(dtype="datetime64[D]")
+    t0, t1 = days.min(), days.max()
+    codes = _texts(frame, "admin1_code")
+    admins: list[str] = sorted(set(codes.unique()) - {""})
     adm_index = {code: k for k, code in enumerate(admins)}
     numbers = {
-        "day": [(i.event_date - t0).days for i in incidents],
-        "lat": [round(i.latitude * 1e4) for i in incidents],
-        "lon": [round(i.longitude * 1e4) for i in incidents],
-        "fat": [int(i.fatalities) for i in incidents],
-        "prec": [int(i.geo_precision) for i in incidents],
-        "tprec": [int(i.time_precision) for i in incidents],
-        "adm": [adm_index.get(i.admin1, -1) if i.admin1 else -1 for i in incidents],
-        "ps": [i.place_start if i.place_start is not None else -1 for i in incidents],
-        "pe": [i.place_end if i.place_end is not None else -1 for i in incidents],
+        "day": (days - t0).astype(np.int64),
+        "lat": np.round(frame["latitude"].to_numpy(dtype=float) * 1e4).astype(np.int64),
+        "lon": np.round(frame["longitude"].to_numpy(dtype=float) * 1e4).astype(np.int64),
+        "fat": _ints(frame, "fatalities", 0),
+        "prec": _ints(frame, "geo_precision", 1),
+        "tprec": _ints(frame, "time_precision", 1),
+        "adm": codes.map(adm_index).fillna(-1).to_numpy(dtype=np.int64),
+        "ps": _ints(frame, "place_start"),
+        "pe": _ints(frame, "place_end"),
     }
+    location = _texts(frame, "location")
+    location = location.where(location != "", _texts(frame, "admin1")).where(lambda s: s != "",
+                                                                              _texts(frame, "country_code"))
+    event_type = _texts(frame, "event_type")
     texts = {
-        "type": [i.event_type or "Unknown" for i in incidents],
-        "sub": [i.sub_event_type for i in incidents],
-        "loc": [i.location or i.admin1_name or i.country for i in incidents],
-        "note": [i.notes for i in incidents],
-        "src": [_source_label(i) for i in incidents],
-        "a1": [i.actor1 for i in incidents],
-        "a2": [i.actor2 for i in incidents],
+        "type": event_type.where(event_type != "", "Unknown"),
+        "sub": _texts(frame, "sub_event_type"),
+        "loc": location,
+        "note": _texts(frame, "notes"),
+        "src": _source_labels(frame),
+        "a1": _texts(frame, "actor1"),
+        "a2": _texts(frame, "actor2"),
     }
     return {
-        "t0": t0.isoformat(),
-        "ndays": (t1 - t0).days + 1,
-        "n": len(incidents),
+        "t0": str(t0),
+        "ndays": int((t1 - t0).astype(np.int64)) + 1,
+        "n": len(frame),
         "admins": admins,
         "admin_names": [admin_names.get(code, code) for code in admins],
         "num": {k: typed_column(v) for k, v in numbers.items()},
@@ -96,14 +120,22 @@ def pack_incidents(incidents: Sequence[Incident], admin_names: dict[str, str]) -
     }
 
 
-def _source_label(incident: Incident) -> str:
-    label = incident.source
-    if "/" in label and " " not in label and "<" not in label:  # a file path: its name is enough
-        label = label.rsplit("/", 1)[-1]
-    if incident.article_title:
-        label = f"{label} — {incident.article_title}"
-    extra = len(incident.sources) - 1
-    return f"{label} (+{extra} more report{'s' if extra > 1 else ''})" if extra > 0 else label
+def _source_labels(frame: pd.DataFrame) -> pd.Series:
+    """A file path shows as its name; an article's title follows; further reports are counted."""
+    source = _texts(frame, "source")
+    codes, uniques = pd.factorize(source)
+    short = np.array([s.rsplit("/", 1)[-1] if "/" in s and " " not in s and "<" not in s else s for s in uniques],
+                     dtype=object)
+    label = pd.Series(short[codes] if len(codes) else [], index=frame.index, dtype=object)
+    title = _texts(frame, "article_title")
+    label = label.where(title == "", label + " — " + title)
+    if "sources" in frame:
+        extra = frame["sources"].map(lambda v: len(v) - 1 if isinstance(v, (list, tuple)) else 0)
+        more = extra > 0
+        if more.any():
+            label[more] = [f"{lab} (+{n} more report{'s' if n > 1 else ''})" for lab, n in
+                           zip(label[more], extra[more])]
+    return label
 
 
 class IncidentTimeline(MacroElement):
@@ -125,7 +157,7 @@ class IncidentTimeline(MacroElement):
         """
     )
 
-    def __init__(self, incidents: Sequence[Incident], polygons: dict, admin_names: dict[str, str], *,
+    def __init__(self, incidents: pd.DataFrame | Sequence[Incident], polygons: dict, admin_names: dict[str, str], *,
                  title: str, subtitle: str = "", window_days: int = 0, start: dt.date | None = None,
                  base_layers: dict | None = None, attribution: str = "", bounds: list | None = None,
                  labels: list | None = None):
