@@ -3,7 +3,7 @@
 >>> import geomap
 >>> fmap = geomap.map_incidents("examples/reports", window=30)  # doctest: +SKIP
 >>> fmap.save("output/incidents.html")                         # doctest: +SKIP
->>> frame = geomap.read_incidents("examples/reports")          # doctest: +SKIP  (a GeoDataFrame)
+>>> frame = geomap.read_incidents("examples/reports")          # doctest: +SKIP
 >>> geomap.aggregate(frame, by="admin1", period="month")       # doctest: +SKIP
 """
 

@@ -83,6 +83,15 @@ def _names(text: str, judge: dict, gazetteer: Gazetteer):
     return names
 
 
+# Explicit cues in the words around a name are rules, not fitted: "Kirkuk province" is the governorate,
+# "X in Y" lies in Y, "east of Y" is near Y. Labelled names with such cues are too few to weigh them (a
+# fit gave "province" a weight too small to outweigh a city's population); their earlier weights are kept
+# as a fixed offset and everything else (what is known of each place, what the document says) is fitted.
+RULES = ("province_word_admin1", "region_word_region", "town_word_place", "town_word_admin1", "district_word_place",
+         "district_word_seat", "near_anchor_close", "near_anchor_far", "container_match", "container_mismatch",
+         "demonym_match", "across_border")
+
+
 def fit(groups, c: float, prior: dict | None = None) -> CandidateRanker:
     """Conditional logit: for each name, a softmax over its candidates, the right ones' share maximised.
 
@@ -94,16 +103,20 @@ def fit(groups, c: float, prior: dict | None = None) -> CandidateRanker:
     from scipy.optimize import minimize
     from sklearn.feature_extraction import DictVectorizer
 
+    rules = {name: w for name, w in _hand_weights().items() if name in RULES}
     vec = DictVectorizer(sparse=False)
-    vec.fit([f for _, names in groups for feats, _ in names for f in feats])
-    blocks = [(vec.transform(feats), np.array(labels, dtype=bool)) for _, names in groups for feats, labels in names]
+    vec.fit([{k: v for k, v in f.items() if k not in rules} for _, names in groups for feats, _ in names for f in feats])
+    blocks = [(vec.transform([{k: v for k, v in f.items() if k not in rules} for f in feats]),
+               np.array(labels, dtype=bool)) for _, names in groups for feats, labels in names]
+    offset = np.array([sum(rules.get(k, 0.0) * v for k, v in f.items())
+                       for _, names in groups for feats, _ in names for f in feats])
     x = np.vstack([b for b, _ in blocks])
     right = np.concatenate([y for _, y in blocks])
     owner = np.repeat(np.arange(len(blocks)), [len(y) for _, y in blocks])
     w0 = np.array([(prior or {}).get(name, 0.0) for name in vec.get_feature_names_out()])
 
     def loss(w):
-        z = x @ w
+        z = x @ w + offset
         zmax = np.maximum.reduceat(z, _starts(blocks))
         e = np.exp(z - zmax[owner])
         total = np.add.reduceat(e, _starts(blocks))
@@ -116,7 +129,7 @@ def fit(groups, c: float, prior: dict | None = None) -> CandidateRanker:
 
     result = minimize(loss, w0.copy(), jac=True, method="L-BFGS-B", options={"maxiter": 2000})
     weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), result.x)}
-    return CandidateRanker(weights, 0.0)
+    return CandidateRanker({**weights, **rules}, 0.0)
 
 
 def _starts(blocks) -> np.ndarray:
