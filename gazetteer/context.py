@@ -7,9 +7,11 @@ or an organisation.
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections import Counter
+from pathlib import Path
 
 from gazetteer.index import Gazetteer
 from gazetteer.lexicon import (
@@ -25,13 +27,15 @@ from gazetteer.lexicon import (
 )
 from gazetteer.spans import ENGLISH_ARTICLES, Span, Token, is_article
 
-DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", "turkish": "TR", "iranian": "IR",
-            "libyan": "LY", "saudi": "SA", "israeli": "IL", "egyptian": "EG", "kuwaiti": "KW", "yemeni": "YE",
-            "afghan": "AF", "pakistani": "PK", "russian": "RU", "ukrainian": "UA", "sudanese": "SD", "somali": "SO",
-            "qatari": "QA", "emirati": "AE", "bahraini": "BH", "omani": "OM", "tunisian": "TN", "algerian": "DZ",
-            "moroccan": "MA", "malian": "ML", "nigerian": "NG", "ethiopian": "ET", "armenian": "AM",
-            "azerbaijani": "AZ", "georgian": "GE", "cypriot": "CY", "greek": "GR", "french": "FR", "german": "DE",
-            "british": "GB"}
+
+def _demonyms() -> dict[str, str]:
+    """Nationality adjectives and their country ("Syrian" -> SY), from ``data/demonyms.csv``."""
+    with open(Path(__file__).resolve().parent / "data" / "demonyms.csv", encoding="utf-8") as f:
+        return {r["demonym"]: r["country"] for r in csv.DictReader(f)}
+
+
+# Longest first, so that "South Korean" is read before "Korean".
+DEMONYMS = dict(sorted(_demonyms().items(), key=lambda kv: -len(kv[0])))
 _SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
 LOCATIVE = re.compile(
     r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|over|"

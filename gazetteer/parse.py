@@ -55,8 +55,32 @@ def capital_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return found
 
 
+_DEMONYM = re.compile(r"(?<![\w-])(?:" + "|".join(d.title().replace(" ", r"\s+") for d in DEMONYMS) + r")(?![\w-])")
+
+
+def demonym_mentions(text: str, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """ "Syrian", "Russian": a country named by its adjective (qualifier ``demonym``, never an event's place)."""
+    out = []
+    for m in _DEMONYM.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in taken):
+            continue
+        entry = gazetteer.country_entry.get(DEMONYMS[re.sub(r"\s+", " ", m.group().lower())])
+        if entry is not None:
+            out.append(Mention(m.group(), m.start(), m.end(), gazetteer.to_place(entry, 3), "demonym"))
+    return out
+
+
 def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place named in ``text``, in text order, resolved with the document as context."""
+    """Every place named in ``text``, in text order, resolved with the document as context.
+
+    Countries named by their adjective ("the Syrian army") are included with the qualifier ``demonym``:
+    they tell which country a text is about, never where an event happened.
+    """
+    places = _find_places(text, gazetteer)
+    return sorted(places + demonym_mentions(text, gazetteer, places), key=lambda m: m.start)
+
+
+def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     tokens = tokenize(text)
     capitals = capital_mentions(text, gazetteer)
     spans, evidence = _evidence(text, tokens, capitals, gazetteer)

@@ -109,7 +109,8 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
         # "Mark Milley", "Naft Maysan", "Jordan Whitfield", "Turkistan Islamic Party", "Mosul Eye":
         # part of a longer proper name.
         return False
-    common = gazetteer.commonness(key)
+    # Dotted initials ("U.S.") are no English word, whatever "u s" counts as in word lists.
+    common = 0.0 if "." in span.text else gazetteer.commonness(key)
     initial = sentence_initial(text, span)
     far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
     rare = common < (COMMON_WORD_ZIPF if entry.kind == "admin1" else 3.0)

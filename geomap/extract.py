@@ -80,7 +80,8 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
-    mentions = find_places(article.text, gazetteer)
+    # Countries named by their adjective ("Syrian forces") say who acted, not where.
+    mentions = [m for m in find_places(article.text, gazetteer) if m.qualifier != "demonym"]
     starts = [m.start for m in mentions]
     skipped = boilerplate_blocks(article.text)
     dateline, dateline_end = _dateline(article, mentions)

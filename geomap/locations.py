@@ -120,6 +120,23 @@ def default_model() -> LocationModel:
     return LocationModel.from_dict(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
 
 
+_active: list[LocationModel] = []
+
+
+class use_model:  # noqa: N801 - a context manager, used like a function
+    """``with use_model(m):`` chooses event locations with ``m`` (cross-validation fits one per fold)."""
+
+    def __init__(self, model: LocationModel):
+        self.model = model
+
+    def __enter__(self) -> LocationModel:
+        _active.append(self.model)
+        return self.model
+
+    def __exit__(self, *exc) -> None:
+        _active.pop()
+
+
 def choose_locations(sentence: str, mentions: list[Mention], trigger: tuple[int, int] | None = None,
                      model: LocationModel | None = None) -> list[Mention]:
     """Where the event happened: the likeliest place, and every place listed with it ("in Ninewa and Erbil").
@@ -128,7 +145,7 @@ def choose_locations(sentence: str, mentions: list[Mention], trigger: tuple[int,
     """
     if not mentions:
         return []
-    model = model or default_model()
+    model = model or (_active[-1] if _active else default_model())
     probs = [model.probability(features(sentence, mentions, k, trigger)) for k in range(len(mentions))]
     best = max(range(len(mentions)), key=lambda k: (probs[k], -mentions[k].start))
     if probs[best] < model.threshold:
