@@ -4,7 +4,7 @@
 
 1. The same 1M synthetic incidents (seeded, spread over Iraq, Syria and their neighbours)
    counted per governorate and month by (a) a plain `geopandas.sjoin` of the points with
-   the admin-1 polygons followed by a pandas groupby, and (b) `geomap.aggregate.aggregate_frame`.
+   the admin-1 polygons followed by a pandas groupby, and (b) `geomap.counting.aggregate_frame`.
 2. The Dask path (`geomap aggregate --engine dask`): rows generated on the fly in partitions of
    1M (nothing written to disk), joined by dask-geopandas on a local cluster; prints rows/s and
    the peak memory of the whole cluster (distributed's MemorySampler). Pass a scheduler
@@ -55,8 +55,8 @@ def best_of(func, *args, runs: int = 3) -> float:
 
 
 def bench_single(rows: int) -> None:
-    from geomap.aggregate import aggregate_frame
     from geomap.boundaries import admin1_frame
+    from geomap.counting import aggregate_frame
 
     frame = synthetic_frame(rows)
     admin1_frame()  # load the polygons outside the timings

@@ -33,6 +33,9 @@ NOT_PLACES = frozenset(
     kanun shubat adar nisan ayyar haziran tammuz aab aylul tishreen
     god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram nowruz newroz
     north south east west northern southern central
+    northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+    assad saddam maliki abadi sadr sistani erdogan putin obama trump biden barzani talabani zarqawi
+    nasrallah khamenei soleimani muhandis jolani julani
     breaking update exclusive analysis opinion editorial
     """.split()
 )

@@ -102,12 +102,25 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
             admin1 = gazetteer.admin1_entry.get(entry.admin1)
             if admin1 is not None and _same_name(admin1, span.key, gazetteer):
                 entry = admin1
+        if span.variant and not _plausible_variant(entry, ev, gazetteer):
+            continue  # "Joubar" in a Damascus report is not Juybar in Iran: a guessed spelling stays near home
         if not is_place_reading(text, tokens, span, entry, qualifier, set(ev.countries), gazetteer, starts, ends,
                                 id(span) in listed, people):
             continue
         place = gazetteer.to_place(entry, precision_of(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
     return sorted(mentions + capitals, key=lambda m: m.start)
+
+
+NEAR_HOME_KM = 150
+
+
+def _plausible_variant(entry: Entry, evidence: Evidence, gazetteer: Gazetteer) -> bool:
+    """A spelling matched only through its consonants, in a neighbouring country, must lie in a country the
+    document names or near one of its places ("Ghasr-e Shirin" beside Khanaqin, not "Joubar" in Iran)."""
+    if entry.country in evidence.countries or entry.country in gazetteer.focus:
+        return True
+    return any(km(lat, lon, entry.lat, entry.lon) <= NEAR_HOME_KM for lat, lon in evidence.anchors)
 
 
 def name_evidence(text: str, gazetteer: Gazetteer) -> list[tuple[Span, Evidence]]:

@@ -93,6 +93,8 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
                 break
             lower = tok.text.lower()
             if j > i and not (tok.capitalised or is_article(tok) or lower in JOINERS or lower in GENERIC_TAILS):
+                if gazetteer.lookup(name_key(text[first.start : tok.end])) and gazetteer.commonness(lower) < 3.0:
+                    ends.append(j)  # "Deir ezzor": a known name written with a lower-case second word
                 break
             if tok.capitalised or (j > i and lower in GENERIC_TAILS):
                 ends.append(j)

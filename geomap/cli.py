@@ -229,7 +229,7 @@ def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet)
 def aggregate(inputs, by, period, output: Path | None, engine, scheduler, workers, reference_date, unresolved_path,
               quiet):
     """Events and fatalities per governorate and period."""
-    from geomap.aggregate import aggregate as count
+    from geomap.counting import aggregate as count
     from geomap.export import check_output, write_table
 
     check_output(output, ("csv", "jsonl", "json", "parquet"))

@@ -123,6 +123,8 @@ _NOT_AN_EVENT = re.compile(
     r"\bis\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
     r"(?:[\w-]+\s+)?(?:journalist|person|civilian|soldier|aid\s+worker|doctor)s?\s+(?:killed|to\s+be\s+killed)|"
     r"\bdied\s+(?:of|from)\s+(?:his\s+|her\s+|their\s+)?(?:wounds|injuries)\s+sustained|"
+    r"\bsince\s+(?:its|the)\s+(?:[\w-]+\s+)?(?:conflict|war|uprising|revolution|crisis)\s+(?:began|started|erupted|"
+    r"broke\s+out)\b|"
     r"\bsince\s+(?:the\s+)?(?:clashes|fighting|hostilities|violence)\s+"
     r"(?:broke\s+out|began|started|erupted))",
     re.I,
