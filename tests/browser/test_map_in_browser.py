@@ -110,6 +110,15 @@ def test_png_screenshot(tmp_path, examples):
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
 
 
+def test_png_at_a_date(tmp_path, examples):
+    """--png with --date writes the screenshot of that day, not the default one."""
+    early, late = tmp_path / "early.png", tmp_path / "late.png"
+    make_map(tmp_path, examples, extra=["--window", "30", "--date", "2024-10-01", "--png", early])
+    make_map(tmp_path, examples, extra=["--window", "30", "--png", late])
+    assert early.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert early.read_bytes() != late.read_bytes()
+
+
 def test_tiles_are_an_online_option_with_the_outline_still_there(tmp_path, examples, open_map):
     page, errors, remote = open_map(make_map(tmp_path, examples, extra=["--tiles", "OpenStreetMap"]))
     bases = page.eval_on_selector_all(".leaflet-control-layers-base label",
