@@ -26,6 +26,10 @@ def embedded_data(page: str) -> dict:
     return json.loads(m.group(1))
 
 
+def embedded_options(page: str) -> dict:
+    return json.loads(re.search(r"Object\.assign\((\{.*?\}), \{", page, re.S).group(1))
+
+
 def test_page_is_self_contained():
     page = render_html(build_map([incident(1), incident(2)]))
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=", page)
@@ -57,8 +61,7 @@ def test_hostile_text_cannot_close_the_script():
 def test_governorates_of_the_incidents_are_in_the_choropleth():
     page = render_html(build_map([incident(1), incident(2, country="SY", admin1="SY-ID", latitude=35.95,
                                                           longitude=36.71)]))
-    options = re.search(r"Object\.assign\((\{.*?\}), \{", page, re.S).group(1)
-    codes = {f["properties"]["iso"] for f in json.loads(options)["polygons"]["features"]}
+    codes = {f["properties"]["iso"] for f in embedded_options(page)["polygons"]["features"]}
     assert {"IQ-KI", "SY-ID"} <= codes
 
 
