@@ -70,3 +70,23 @@ def test_embed_fragment_is_an_iframe_with_the_whole_page():
     fragment = embed_fragment(page)
     assert fragment.startswith("<iframe") and 'sandbox="allow-scripts"' in fragment
     assert "<script>" not in fragment  # the page is escaped inside srcdoc
+
+
+def test_one_name_per_governorate_in_polygons_labels_and_popups():
+    anbar = incident(1, latitude=33.42, longitude=43.30, admin1="IQ-AN", admin1_name="Al Anbar", location="Ramadi")
+    page = render_html(build_map([anbar, incident(2)], admin_names={"IQ-AN": "Anbar", "IQ-KI": "Kirkuk"}))
+    options, data = embedded_options(page), embedded_data(page)
+    polygon_names = {f["properties"]["iso"]: f["properties"]["name"] for f in options["polygons"]["features"]}
+    assert polygon_names["IQ-AN"] == "Anbar"  # Natural Earth says "Al Anbar"
+    assert dict(zip(data["admins"], data["admin_names"])) == {"IQ-AN": "Anbar", "IQ-KI": "Kirkuk"}
+    label_names = {label[2] for label in options["labels"] if label[3] == "admin"}
+    assert "Anbar" in label_names and "Al Anbar" not in label_names
+    assert set(label_names) == set(polygon_names.values())
+
+
+def test_each_incident_carries_its_country_with_one_name():
+    page = render_html(build_map([incident(1), incident(2, country="", admin1="SY-ID", latitude=35.95,
+                                                          longitude=36.71)]))
+    data = embedded_data(page)
+    assert data["text"]["cc"]["values"] == ["IQ", "SY"]
+    assert data["country_names"] == {"IQ": "Iraq", "SY": "Syria"}

@@ -53,11 +53,14 @@ def string_column(values: list[str]) -> dict:
     return {"dict": list(index), "idx": typed_column(codes)}
 
 
-def pack_incidents(incidents: Sequence[Incident], admin_names: dict[str, str]) -> dict:
+def pack_incidents(incidents: Sequence[Incident], admin_names: dict[str, str],
+                   country_names: dict[str, str] | None = None) -> dict:
     """Columnar, compact form of the incidents for the page.
 
     Numbers travel as base64 typed arrays (coordinates in 1e-4 degrees, days since the
     first incident); each text column is a dictionary of distinct strings plus indices.
+    ``admin_names`` and ``country_names`` are the display names by ISO code: the page
+    shows one name per governorate and country everywhere.
     """
     if not incidents:
         raise ValueError("no incidents to draw")
@@ -84,16 +87,25 @@ def pack_incidents(incidents: Sequence[Incident], admin_names: dict[str, str]) -
         "src": [_source_label(i) for i in incidents],
         "a1": [i.actor1 for i in incidents],
         "a2": [i.actor2 for i in incidents],
+        "cc": [_country_code(i) for i in incidents],
     }
+    codes = sorted({c for c in texts["cc"] if c})
+    names = country_names or {}
     return {
         "t0": t0.isoformat(),
         "ndays": (t1 - t0).days + 1,
         "n": len(incidents),
         "admins": admins,
         "admin_names": [admin_names.get(code, code) for code in admins],
+        "country_names": {code: names.get(code, code) for code in codes},
         "num": {k: typed_column(v) for k, v in numbers.items()},
         "text": {k: string_column(v) for k, v in texts.items()},
     }
+
+
+def _country_code(incident: Incident) -> str:
+    """The incident's ISO 3166-1 code: its country, else its governorate's."""
+    return incident.country or (incident.admin1 or "")[:2]
 
 
 def _source_label(incident: Incident) -> str:
@@ -128,10 +140,10 @@ class IncidentTimeline(MacroElement):
     def __init__(self, incidents: Sequence[Incident], polygons: dict, admin_names: dict[str, str], *,
                  title: str, subtitle: str = "", window_days: int = 0, start: dt.date | None = None,
                  base_layers: dict | None = None, attribution: str = "", bounds: list | None = None,
-                 labels: list | None = None):
+                 labels: list | None = None, country_names: dict[str, str] | None = None):
         super().__init__()
         self._name = "IncidentTimeline"
-        data = pack_incidents(incidents, admin_names)
+        data = pack_incidents(incidents, admin_names, country_names)
         start_day = None
         if start is not None:
             start_day = max(0, min(data["ndays"] - 1, (start - dt.date.fromisoformat(data["t0"])).days))
