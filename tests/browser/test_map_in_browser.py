@@ -125,6 +125,8 @@ def test_tiles_are_an_online_option_with_the_outline_still_there(tmp_path, examp
                                       "els => els.map(e => [e.textContent.trim(), e.querySelector('input').checked])")
     assert bases == [["OpenStreetMap tiles (needs network)", True], ["Outline basemap (offline)", False]]
     assert remote and all("tile.openstreetmap.org" in url for url in remote)  # blocked here, asked for online
+    toggle = page.locator(".leaflet-control-layers-toggle").bounding_box()  # the layer list opens from its button
+    page.mouse.move(toggle["x"] + toggle["width"] / 2, toggle["y"] + toggle["height"] / 2)
     page.click("text=Outline basemap (offline)")
     assert page.locator(".leaflet-overlay-pane path").count() > 20
 
