@@ -247,6 +247,8 @@ def test_hovering_a_point_shows_the_points_tooltip_not_the_governorates(table_ma
     assert len(texts) == 1
     assert "Battles" in texts[0] and "2024-12-28" in texts[0] and "4 killed" in texts[0]
     assert "incidents," not in texts[0]
+    tip = box(page, ".leaflet-tooltip")
+    assert tip["width"] >= 120 and tip["left"] >= 0 and tip["top"] >= 0 and tip["right"] <= 1280  # whole, not squeezed
     # Away from the point, inside the same governorate: the governorate's tooltip.
     gx, gy = inside_governorate(page, "IQ-KI", x, y, away=25)
     page.mouse.move(gx, gy, steps=4)

@@ -146,3 +146,18 @@ def test_phone_map_is_usable_by_touch(sample_map, open_map):
     for name, control in control_boxes(page).items():  # controls sit above popups: none may hide it
         assert overlap(popup, control) == 0, f"{name} hides part of the popup"
     assert errors == []
+
+
+def test_resizing_folds_and_unfolds_the_panels(sample_map, open_map):
+    """A notebook cell or a browser window that changes size: the layout follows."""
+    page, errors, _ = open_at(open_map, sample_map, WIDE)
+    assert page.is_visible(".geomap-filter .geomap-fold-body")
+    page.set_viewport_size({"width": SMALL[0], "height": SMALL[1]})
+    page.wait_for_selector(".geomap-filter .geomap-fold-body", state="hidden")
+    assert union_area(list(control_boxes(page).values())) <= 0.25 * SMALL[0] * SMALL[1]
+    assert_no_overlaps(control_boxes(page))
+    page.set_viewport_size({"width": WIDE[0], "height": WIDE[1]})
+    page.wait_for_selector(".geomap-legend .geomap-fold-body", state="visible")
+    assert box(page, ".geomap-legend")["top"] > WIDE[1] / 2  # back in its bottom-right corner
+    assert_no_overlaps(control_boxes(page))
+    assert errors == []

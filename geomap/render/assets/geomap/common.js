@@ -35,6 +35,11 @@
     return b;
   };
 
+  /* 24039 -> "24,039", the same in every browser locale. */
+  K.num = function (n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  };
+
   K.isoDay = function (t0, offset) {
     return new Date(t0 + offset * K.DAY_MS).toISOString().slice(0, 10);
   };

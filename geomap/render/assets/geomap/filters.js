@@ -134,15 +134,16 @@
   K.FilterPanel.prototype.refresh = function () {
     var self = this, d = this.tl.data;
     var byType = countBy(d.text.type, K.filterMask(d, this.state, "type"));
-    Object.keys(this.typeCounts).forEach(function (name) { self.typeCounts[name].textContent = String(byType[name] || 0); });
+    Object.keys(this.typeCounts).forEach(function (name) { self.typeCounts[name].textContent = K.num(byType[name] || 0); });
     var byCountry = countBy(d.text.cc, K.filterMask(d, this.state, "country")), all = 0;
     Object.keys(byCountry).forEach(function (code) { all += byCountry[code]; });
     Array.prototype.forEach.call(this.countrySelect.options, function (o) {
       var name = o.value ? (d.country_names[o.value] || o.value) : "All countries";
-      o.textContent = name + " (" + (o.value ? byCountry[o.value] || 0 : all) + ")";
+      o.textContent = name + " (" + K.num(o.value ? byCountry[o.value] || 0 : all) + ")";
     });
     var active = K.filterActive(this.state), kept = this.tl.keptCount;
-    this.status.textContent = active ? kept + " of " + d.n + " incidents match" : "all " + d.n + " incidents";
+    this.status.textContent = active ? K.num(kept) + " of " + K.num(d.n) + " incidents match"
+      : "all " + K.num(d.n) + " incidents";
     this.reset.disabled = !active;
   };
 })();

@@ -13,7 +13,7 @@
   var WINDOWS = [[1, "1 day"], [7, "7 days"], [30, "30 days"], [91, "3 months"], [365, "1 year"], [0, "cumulative"]];
   var serial = 0;
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function plural(n, word) { return K.num(n) + " " + word + (n === 1 ? "" : "s"); }
 
   /* Leaflet's controls sit above its popups: where a popup may go and not be hidden ([top left, bottom right]
    * insets for its auto-pan). On a wide map the right-hand panels keep their column; on a small one the top
@@ -55,9 +55,9 @@
     this._buildLayers();
     this._buildControls();
     this._bindPointer();
-    this.layout.update();
-    this.histogram.setCounts(this.dayCounts);
+    this.histogram.counts = this.dayCounts;
     this.setDay(this.day);
+    this.layout.update();
   }
 
   Timeline.prototype._fit = function () {
@@ -222,10 +222,12 @@
     var map = this.map, p = this._pointer, key = null, latlng = null, offset = [0, -8], make = null, self = this;
     var mark = p && map.hasLayer(this.points) ? this.points.hit(p) : null;
     map.getContainer().classList.toggle("geomap-over-point", Boolean(mark));
+    var below = p && p.y < map.getSize().y / 3;  // near the top edge the tooltip opens downwards
     if (mark) {
       key = "p" + mark.items.join(",");
       latlng = map.containerPointToLatLng([mark.x, mark.y]);
-      offset = [0, -mark.r];
+      below = mark.y < map.getSize().y / 3;
+      offset = [0, below ? mark.r : -mark.r];
       make = function () { return self.pointTip(mark); };
     } else if (p && this._hoverIso && map.hasLayer(this.choropleth)) {
       var iso = this._hoverIso, name = "";
@@ -239,7 +241,9 @@
       if (map.hasLayer(this.tip)) { map.closeTooltip(this.tip); }
       return;
     }
+    if (!mark && below) { offset = [0, 8]; }
     this.tip.options.offset = offset;
+    this.tip.options.direction = below ? "bottom" : "top";
     if (key !== this._tipKey) { this.tip.setContent(make()); this._tipKey = key; }
     this.tip.setLatLng(latlng);
     if (!map.hasLayer(this.tip)) { map.openTooltip(this.tip); }
@@ -278,7 +282,7 @@
     K.el("strong", null, name, div);
     if (k === undefined) { K.el("div", null, "no incidents", div); return div; }
     var ev = this.totals("events")[k], fat = this.totals("fatalities")[k];
-    K.el("div", null, plural(ev, "incident") + ", " + fat + " killed", div);
+    K.el("div", null, plural(ev, "incident") + ", " + K.num(fat) + " killed", div);
     var approx = this._approxItems && this._approxItems[k] ? this._approxItems[k].length : 0;
     if (approx) { K.el("div", "geomap-approx", approx + " located only to the governorate: click to read", div); }
     K.el("div", "geomap-when", this.rangeLabel() + (K.filterActive(this.filter) ? " · filtered" : ""), div);
@@ -306,6 +310,10 @@
     this._styleChoropleth();
     this._styleApproximate(approx);
     this._updateControls(visible.length, total);
+    if (this.layout && this.clock.offsetHeight !== this._clockHeight) {
+      this._clockHeight = this.clock.offsetHeight;  // the counts wrapped onto another line: room changed
+      this.layout.update();
+    }
     this.histogram.draw();
     this._refreshPopup();
     this._tipKey = null;
@@ -517,12 +525,12 @@
     this.dateLabel.textContent = K.isoDay(this.t0, this.day);
     var filtered = K.filterActive(this.filter);
     this.countLabel.textContent = (filtered ? "Filtered: " : "") + plural(total, "incident") + " in " +
-      this.rangeLabel() + " (" + shown + " mapped as points)";
+      this.rangeLabel() + " (" + K.num(shown) + " mapped as points)";
     // Reports placed only to a country have no point and no governorate: a link opens them.
     var national = this._approxItems && this._approxItems[-1];
     if (national && national.length) {
       this.countLabel.appendChild(document.createTextNode(" · "));
-      var link = K.el("a", "geomap-national", national.length + " located only to a country", this.countLabel);
+      var link = K.el("a", "geomap-national", K.num(national.length) + " located only to a country", this.countLabel);
       link.href = "#";
       L.DomEvent.on(link, "click", function (e) {
         L.DomEvent.preventDefault(e);
