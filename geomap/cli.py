@@ -425,7 +425,8 @@ def map_command(inputs, output: Path, title, subtitle, tiles, tiles_attribution,
         subtitle = f"{default_subtitle(kept, sources + other_tables)} · {flt.describe()}"
     fmap = build_map(kept, title=title, subtitle=subtitle, sources=sources + other_tables,
                      attribution=attribution, tiles=tiles, tiles_attribution=tiles_attribution,
-                     window_days=window_days, start=start, admin_names=gazetteer.admin1_names)
+                     window_days=window_days, start=start, admin_names=gazetteer.admin1_names,
+                     period=(flt.start, flt.end))
     page = render_html(fmap)
     write_atomic(output, page)
     if embed:

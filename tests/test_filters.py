@@ -160,6 +160,14 @@ def test_map_holds_only_the_matching_incidents_and_says_so(table, tmp_path):
     assert embedded_options(page)["subtitle"].endswith(" · actor 'military forces'")
 
 
+def test_map_slider_spans_the_dates_asked_for(table, tmp_path):
+    out = tmp_path / "m.html"
+    result = geomap("map", table, "-o", out, "--country", "SY", "--from", "2025-01-01", "--to", "2025-03-31", "-q")
+    assert result.returncode == 0, result.stderr
+    data = embedded_data(out.read_text(encoding="utf-8"))
+    assert (data["t0"], data["ndays"], data["n"]) == ("2025-01-01", 90, 3)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

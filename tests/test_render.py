@@ -90,3 +90,11 @@ def test_each_incident_carries_its_country_with_one_name():
     data = embedded_data(page)
     assert data["text"]["cc"]["values"] == ["IQ", "SY"]
     assert data["country_names"] == {"IQ": "Iraq", "SY": "Syria"}
+
+
+def test_the_slider_spans_the_period_asked_for():
+    page = render_html(build_map([incident(3), incident(5)], period=(dt.date(2024, 12, 1), dt.date(2025, 1, 31))))
+    data = embedded_data(page)
+    assert data["t0"] == "2024-12-01" and data["ndays"] == 62
+    days = np.frombuffer(base64.b64decode(data["num"]["day"]["b"]), dtype=np.uint8)
+    assert days.tolist() == [34, 36]  # 2025-01-04 and 2025-01-06

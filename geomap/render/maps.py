@@ -80,8 +80,13 @@ def build_map(
     window_days: int = 0,
     start: dt.date | None = None,
     admin_names: dict[str, str] | None = None,
+    period: tuple[dt.date | None, dt.date | None] = (None, None),
 ) -> folium.Map:
-    """An interactive, self-contained map of ``incidents`` with a time slider."""
+    """An interactive, self-contained map of ``incidents`` with a time slider.
+
+    ``period`` (first day, last day) makes the slider span at least those days, e.g. the
+    dates a filter asked for, even where no incident falls.
+    """
     if not incidents:
         raise OptionError("nothing to map: no incident could be placed")
     lats = [i.latitude for i in incidents]
@@ -123,7 +128,8 @@ def build_map(
                                 window_days=window_days, start=start, base_layers=base_layers,
                                 attribution=html.escape(attribution or DEFAULT_ATTRIBUTION),
                                 bounds=[[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
-                                labels=_labels(countries, governorates), country_names=country_names())
+                                labels=_labels(countries, governorates), country_names=country_names(),
+                                period=period)
     timeline.add_to(fmap)
     # branca writes the page title as it is: escape it, it may come from the data.
     fmap.get_root().title = html.escape(f"{title} ({dates[0].isoformat()} – {dates[-1].isoformat()})")

@@ -54,18 +54,20 @@ def string_column(values: list[str]) -> dict:
 
 
 def pack_incidents(incidents: Sequence[Incident], admin_names: dict[str, str],
-                   country_names: dict[str, str] | None = None) -> dict:
+                   country_names: dict[str, str] | None = None,
+                   period: tuple[dt.date | None, dt.date | None] = (None, None)) -> dict:
     """Columnar, compact form of the incidents for the page.
 
     Numbers travel as base64 typed arrays (coordinates in 1e-4 degrees, days since the
     first incident); each text column is a dictionary of distinct strings plus indices.
     ``admin_names`` and ``country_names`` are the display names by ISO code: the page
-    shows one name per governorate and country everywhere.
+    shows one name per governorate and country everywhere. ``period`` widens the
+    timeline to days asked for (a filter's first and last day) beyond the incidents' own.
     """
     if not incidents:
         raise ValueError("no incidents to draw")
-    t0 = min(i.event_date for i in incidents)
-    t1 = max(i.event_date for i in incidents)
+    t0 = min([i.event_date for i in incidents] + [d for d in period[:1] if d])
+    t1 = max([i.event_date for i in incidents] + [d for d in period[1:] if d])
     admins: list[str] = sorted({i.admin1 for i in incidents if i.admin1})
     adm_index = {code: k for k, code in enumerate(admins)}
     numbers = {
@@ -140,10 +142,11 @@ class IncidentTimeline(MacroElement):
     def __init__(self, incidents: Sequence[Incident], polygons: dict, admin_names: dict[str, str], *,
                  title: str, subtitle: str = "", window_days: int = 0, start: dt.date | None = None,
                  base_layers: dict | None = None, attribution: str = "", bounds: list | None = None,
-                 labels: list | None = None, country_names: dict[str, str] | None = None):
+                 labels: list | None = None, country_names: dict[str, str] | None = None,
+                 period: tuple[dt.date | None, dt.date | None] = (None, None)):
         super().__init__()
         self._name = "IncidentTimeline"
-        data = pack_incidents(incidents, admin_names, country_names)
+        data = pack_incidents(incidents, admin_names, country_names, period)
         start_day = None
         if start is not None:
             start_day = max(0, min(data["ndays"] - 1, (start - dt.date.fromisoformat(data["t0"])).days))
