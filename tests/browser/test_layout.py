@@ -130,9 +130,13 @@ def test_phone_map_is_usable_by_touch(sample_map, open_map):
     day = page.get_attribute(".folium-map", "data-geomap-day")
     page.tap("button.geomap-step[title='One day back']")
     assert page.get_attribute(".folium-map", "data-geomap-day") != day
+    zoom = page.evaluate("window.geomapTimelines[0].map.getZoom()")
     page.tap(".geomap-filter .geomap-fold-toggle")
     assert page.is_visible("select.geomap-filter-country")
     page.tap(".geomap-filter .geomap-fold-toggle")
+    # Two quick taps on a panel's button are not a double tap on the map: no zoom.
+    assert not page.evaluate("window.geomapTimelines[0].map._animatingZoom")
+    assert page.evaluate("window.geomapTimelines[0].map.getZoom()") == zoom
     # Tap a point: its popup fits on the screen.
     page.evaluate("window.geomapTimelines[0].points.setCluster(false)")
     mark = page.evaluate("""() => { const tl = window.geomapTimelines[0], r = tl.map.getContainer().getBoundingClientRect();
@@ -140,9 +144,11 @@ def test_phone_map_is_usable_by_touch(sample_map, open_map):
         return [r.left + m.x, r.top + m.y]; }""")
     page.tap(".folium-map", position={"x": mark[0], "y": mark[1]})
     page.wait_for_selector(".geomap-pop")
-    # The map pans (animated) to bring the popup in: wait until it has settled, then look.
-    page.wait_for_function("""() => new Promise(done => { const map = window.geomapTimelines[0].map;
-        if (!map._panAnim || !map._panAnim._inProgress) { done(true); } else { map.once('moveend', () => done(true)); } })""")
+    # The map pans (animated) to bring the popup in: look once it has come to rest.
+    page.wait_for_function("""() => { const r = document.querySelector('.leaflet-popup-content-wrapper')
+        .getBoundingClientRect(), at = r.left + ',' + r.top, rest = window.__popupAt === at;
+        window.__popupAt = at; return rest && !window.geomapTimelines[0].map._panAnim?._inProgress; }""",
+                           polling=100, timeout=10_000)
     popup = box(page, ".leaflet-popup-content-wrapper")
     assert popup["left"] >= 0 and popup["right"] <= PHONE[0]
     for name, control in control_boxes(page).items():  # controls sit above popups: none may hide it

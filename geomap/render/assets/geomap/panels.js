@@ -9,6 +9,8 @@
   var SCALE = ["#fbfbfa", "#e4e4e2", "#cacac7", "#aeaeaa", "#8d8d89", "#6b6b67"];
   K.SCALE = SCALE;         // a muted grey scale for the governorates: coloured points stay readable on top
 
+  K.isNarrow = function (map) { return map.getSize().x <= NARROW; };
+
   var Control = L.Control.extend({
     onAdd: function () {
       // The same box every time: moving the control to another corner keeps its contents.
@@ -16,6 +18,9 @@
         this._box = K.el("div", "geomap-panel " + (this.options.className || ""));
         L.DomEvent.disableClickPropagation(this._box);
         L.DomEvent.disableScrollPropagation(this._box);
+        // On touch screens Leaflet reads two quick taps anywhere in the map as a double tap and zooms: taps
+        // on a panel's buttons stay in the panel.
+        L.DomEvent.on(this._box, "click", L.DomEvent.stopPropagation);
       }
       return this._box;
     }
@@ -125,7 +130,9 @@
     if (open && this.narrow) {
       // One panel at a time on a small map.
       var folds = this.folds;
-      [folds.filter, folds.key].forEach(function (other) { if (other !== fold) { other.box.classList.remove("geomap-open"); } });
+      [folds.filter, folds.key].forEach(function (other) {
+        if (other !== fold && other.box.classList.contains("geomap-open")) { other.setOpen(false); }
+      });
       if (this.tl.layers) { this.tl.layers.collapse(); }
     }
     this.update();
@@ -134,7 +141,7 @@
   /* Fold or unfold for the map's size, then keep every panel clear of the clock and the others. */
   K.Layout.prototype.update = function () {
     var map = this.tl.map, size = map.getSize(), container = map.getContainer(), folds = this.folds;
-    var narrow = size.x <= NARROW;
+    var narrow = K.isNarrow(map);
     if (narrow !== this.narrow) {
       this.narrow = narrow;
       container.classList.toggle("geomap-narrow", narrow);

@@ -63,8 +63,7 @@
   Timeline.prototype._fit = function () {
     if (!this.options.bounds) { return; }
     // Leave room for the title (top left), the clock (bottom left) and the panels (right).
-    var narrow = this.map.getSize().x <= 900;
-    var padding = narrow ? {paddingTopLeft: [10, 50], paddingBottomRight: [10, 150]}
+    var padding = K.isNarrow(this.map) ? {paddingTopLeft: [10, 50], paddingBottomRight: [10, 150]}
       : {paddingTopLeft: [20, 90], paddingBottomRight: [280, 170]};
     this.map.fitBounds(this.options.bounds, L.extend(padding, {animate: false}));
   };
@@ -446,7 +445,7 @@
     overlays["Located to governorate only"] = this.approximate;
     overlays["Place names"] = this.labels;
     // The layer list opens from its button (hover or tap): the filter below it matters more to a reader.
-    var narrow = map.getSize().x <= 900;
+    var narrow = K.isNarrow(map);
     this.layers = L.control.layers(opts.baseLayers || {}, overlays, {collapsed: true, position: "topright"}).addTo(map);
     var filter = K.foldable(map, "topright", "geomap-filter", "Filter");
     this.filterPanel = new K.FilterPanel(this, filter.body);
