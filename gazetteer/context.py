@@ -60,7 +60,9 @@ NAMED_BY = re.compile(
     r"\b(?:magazine|newspaper|outlet|channel|agency|website|radio|television|daily|weekly|publication|"
     r"(?:Islamic\s+)?State\s+of|(?-i:Government|Ministry|University|Bank|Parliament|Council|Governor|Mayor|"
     r"Kingdom|Emirate|Union|Party|Front|Movement|Alliance|League|Association|Federation|Company|Authority|"
-    r"Commission|Committee|Brigades?)\s+of)\s+(?:the\s+)?$")
+    r"Commission|Committee|Brigades?)\s+of)\s+(?:the\s+)?"
+    # "the Islamic State of Iraq and al-Sham", "the Ministry of Interior and Municipalities": the name goes on
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+and\s+(?:the\s+)?)?$")
 # Words after a name that make it a place ("Khanakin's municipal council", "Akcakale residents",
 # "Hit, west of Ramadi", "Al-Mayadin, in the eastern countryside of", "Ras al-Ain, known to Kurds as").
 PLACE_CUE_AFTER = re.compile(

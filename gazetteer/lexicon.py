@@ -19,7 +19,7 @@ NOT_PLACES = frozenset(
     american americans russian russians british french german israeli israelis palestinian arab arabs
     saudi emirati qatari egyptian afghan pakistani european western eastern
     shia shiite shiites sunni sunnis yazidi yezidi yazidis yezidis christian christians alawite alawites
-    druze turkmen assyrian chaldean arabic persian muslim muslims jihadist jihadists
+    druze turkmen turkoman turkomans turcoman assyrian chaldean arabic persian muslim muslims jihadist jihadists
     islamic islam state government army forces military police security ministry minister president
     prime general colonel major brigadier commander spokesman official officials governor council
     command operations coalition alliance front brigade brigades battalion division regiment
