@@ -18,7 +18,7 @@ from gazetteer.context import (
     text_before,
     title_case,
 )
-from gazetteer.index import Entry, Gazetteer
+from gazetteer.index import PRECISION_BY_FCODE, Entry, Gazetteer
 from gazetteer.lexicon import (
     FIRST_NAMES,
     MEDIA_OR_GROUP,
@@ -188,11 +188,10 @@ def precision_of(entry: Entry, qualifier: str | None) -> int:
     if entry.kind in ("country", "admin1"):
         return 3
     if entry.kind == "feature":
-        if entry.fcode == "town":
-            return 1
-        return 2 if entry.fcode in ("mountain", "dam", "lake", "base", "camp", "airport", "district") else 3
+        return PRECISION_BY_FCODE.get(entry.fcode, 3)
     if qualifier == "province":
         return 3  # "Khorasan Province" with no governorate of that name known: the region
-    return 2 if qualifier in ("near", "region", "countryside", "district") else 1
+    near = 2 if qualifier in ("near", "region", "countryside", "district") else 1
+    return max(near, PRECISION_BY_FCODE.get(entry.fcode, 1))  # a city's neighbourhood is part of the city
 
 

@@ -43,6 +43,7 @@ def test_features_news_names(gazetteer, text, name, admin1, point):
     place = mention(text, name, gazetteer)
     assert (place.admin1 or place.country).startswith(admin1)
     assert place.level == "feature"
+    assert place.precision == 2  # part of, or beside, a place: ACLED's precision 2
     assert km(place.lat, place.lon, *point) <= 25
 
 
@@ -55,7 +56,7 @@ def test_neighbourhoods_are_part_of_their_city(gazetteer):
         ("Snipers were reported in the Zanjili area of Mosul.", "Zanjili", "IQ-NI", (36.35, 43.11)),
     ]:
         place = mention(text, name, gazetteer)
-        assert (place.admin1, place.level) == (admin1, "place"), text
+        assert (place.admin1, place.level, place.precision) == (admin1, "place", 2), text
         assert km(place.lat, place.lon, *point) <= 25
 
 
