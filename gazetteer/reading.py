@@ -20,6 +20,7 @@ from gazetteer.context import (
 )
 from gazetteer.index import PRECISION_BY_FCODE, Entry, Gazetteer
 from gazetteer.lexicon import (
+    AFTER_ADJECTIVE,
     FIRST_NAMES,
     MEDIA_OR_GROUP,
     NOT_PLACES,
@@ -110,12 +111,17 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
         if aired or outlets:
             return False
         return bool(in_place or typed or listed) and not re.search(media, text_after(text, span), re.I)
+    dotted = "." in span.text and not re.search(r"\d\s*$", before)  # "Surrey, B.C.", not "300 B.C."
     if span.text.isupper() and len(key.replace(" ", "")) <= 3 and entry.kind != "country" and not re.match(
-            r"\s*,\s+[A-Z][a-z]", text_after(text, span)):
-        return False  # an acronym: "SNA", "PMF", "HTS"; but "KUT, Iraq -" is a dateline
+            r"\s*,\s+[A-Z][a-z]", text_after(text, span)) and not dotted:
+        return False  # an acronym: "SNA", "PMF", "HTS"; but "KUT, Iraq -" is a dateline, "B.C." a province
     after = text_after(text, span)
     if re.match(r"-[a-z]", after):
         return False  # "Iran-backed", "US-led": an adjective
+    if entry.kind == "country" and (span.text.isupper() or "." in span.text):
+        word = re.match(r"\s+([a-z]+)\b", after)
+        if word and word.group(1) in AFTER_ADJECTIVE:
+            return False  # "US forces", "a U.S. official": an adjective
     if re.match(r"\s\d{1,2}\b(?!\s*(?:km|kilomet|mile|people|civilians|soldiers|fighters|killed|dead|were|was))",
                 after):
         return False  # "Deir Ezzor 24", "Kurdistan 24": a media outlet

@@ -28,7 +28,9 @@ def mention(text, name, gazetteer):
 @pytest.mark.parametrize(
     ("text", "name", "admin1", "point"),
     [
+        ("Israeli jets struck the T-4 air base east of Homs overnight.", "T-4", "SY-HI", (34.52, 37.63)),
         ("A drone was shot down over Tiyas Military Airbase on Monday.", "Tiyas", "SY-HI", (34.52, 37.63)),
+        ("Cruise missiles hit the Shayrat air base before dawn.", "Shayrat", "SY-HI", (34.49, 36.91)),
         ("Rockets landed inside Ain al-Asad air base in western Anbar.", "Ain al-Asad", "IQ-AN", (33.80, 42.44)),
         ("Coalition aircraft took off from Qayyarah West in the morning.", "Qayyarah West", "IQ-NI", (35.77, 43.13)),
         ("Rebels shelled the Taftanaz airbase with rockets.", "Taftanaz airbase", "SY-ID", (35.97, 36.78)),
@@ -37,6 +39,9 @@ def mention(text, name, gazetteer):
         ("The Masnaa crossing reopened to travellers from Beirut.", "Masnaa", "LB", (33.70, 35.93)),
         ("Guards searched tents in al-Hol camp after a stabbing.", "al-Hol camp", "SY-HA", (36.38, 41.15)),
         ("Engineers inspected the Mosul Dam after heavy rains.", "Mosul Dam", "IQ-NI", (36.63, 42.82)),
+        ("A fire broke out at the Khor Mor gas field after a drone attack.", "Khor Mor", "IQ-SU", (35.07, 44.81)),
+        ("Detainees were moved out of Saydnaya prison last year.", "Saydnaya prison", "SY-RD", (33.66, 36.33)),
+        ("Ships were unloaded at Tartus port on Friday.", "Tartus port", "SY-TA", (34.90, 35.87)),
     ],
 )
 def test_features_news_names(gazetteer, text, name, admin1, point):
@@ -67,11 +72,31 @@ def test_a_neighbourhood_does_not_take_a_towns_name_without_context(gazetteer):
     assert mention("Shelling hit Khalidiya and Baba Amr in Homs.", "Khalidiya", gazetteer).admin1 == "SY-HI"
 
 
+def test_us_and_uk_by_their_short_names(gazetteer):
+    for text, name, country in [
+        ("The ambassador flew back to the U.S. on Sunday.", "U.S.", "US"),
+        ("The delegation returned to the US last week.", "US", "US"),
+        ("Exports to the UK fell sharply.", "UK", "GB"),
+        ("Trade with America grew last year.", "America", "US"),
+    ]:
+        place = mention(text, name, gazetteer)
+        assert (place.level, place.country) == ("country", country), text
+    assert mention("The ambassador flew back to the U.S. on Sunday.", "U.S.", gazetteer).name == "United States"
+
+
+def test_us_as_an_adjective_is_no_place(gazetteer):
+    # Like "Iraqi" or "US-led": "US forces" says who, not where.
+    places = [m.text for m in find_places("US forces patrolled the road near Qamishli.", gazetteer)]
+    assert places == ["Qamishli"]
+    assert [m.text for m in find_places("A U.S. official said the talks would resume.", gazetteer)] == []
+
+
 @pytest.mark.parametrize(
     ("text", "name", "admin1"),
     [
         ("Police in Columbia, Ky., arrested a man on Friday.", "Ky", "US-KY"),
         ("The fair opens in Springfield, Mo., next week.", "Mo", "US-MO"),
+        ("Snow closed roads near Kamloops, B.C., overnight.", "B.C.", "CA-BC"),
         ("Hydro crews worked through the night in Sudbury, Ont., after the storm.", "Ont", "CA-ON"),
         ("Flooding forced evacuations in Gatineau, Que., on Monday.", "Que", "CA-QC"),
     ],
@@ -79,6 +104,10 @@ def test_a_neighbourhood_does_not_take_a_towns_name_without_context(gazetteer):
 def test_state_and_province_abbreviations(gazetteer, text, name, admin1):
     place = mention(text, name, gazetteer)
     assert (place.level, place.admin1) == ("admin1", admin1)
+
+
+def test_bc_as_a_date_is_no_province(gazetteer):
+    assert [m.text for m in find_places("The walls date from 300 B.C. and still stand.", gazetteer)] == []
 
 
 def test_us_counties(gazetteer):
