@@ -118,3 +118,20 @@ TIME_WORDS = frozenset(
     january february march april june july august september october november december
     """.split()
 )
+
+# Lower-case words after a country's abbreviation that make it an adjective: "US forces", "a U.S. official",
+# "the UK government" say who, not where (like "Iraqi" or "US-led"); "the US said", "exports to the UK fell"
+# keep the country.
+AFTER_ADJECTIVE = frozenset(
+    """
+    forces force troops troop soldiers soldier military army navy marines marine air airforce personnel
+    official officials authorities government administration department ministry embassy embassies envoy envoys
+    ambassador ambassadors diplomat diplomats delegation spokesman spokeswoman spokesperson president presidents
+    secretary senator senators lawmakers congressman congresswoman congress senate state treasury intelligence
+    command commander commanders general generals officer officers base bases garrison garrisons outpost
+    drone drones strike strikes airstrike airstrikes raid raids aircraft jets warplanes warplane helicopter
+    helicopters warship warships vessel vessels sanctions dollar dollars citizen citizens national nationals
+    company companies firm firms contractor contractors backed special defense defence
+    election elections team teams economy market markets airports airport
+    """.split()
+)
