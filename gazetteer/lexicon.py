@@ -28,8 +28,7 @@ NOT_PLACES = frozenset(
     nusra qaeda sahwa ansar jaysh kataib faylaq liwa harakat jabhat tahrir badr asaib nujaba
     reuters afp ap bbc cnn rudaw kurdistan24 sana irna tasnim
     pentagon centcom nato un unhcr ocha who unicef icrc treasury congress senate kremlin white house
-    jihad jihadi mujahideen caliphate sharia jewish levant asia africa europe eurasia caucasus balkans maghreb
-    middle east near east far east oceania antarctica
+    jihad jihadi mujahideen caliphate sharia jewish
     kanun shubat adar nisan ayyar haziran tammuz aab aylul tishreen
     god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram nowruz newroz
     north south east west northern southern central
@@ -63,7 +62,8 @@ DIRECTIONS = (
 
 # Words after a name that make it a governorate ("Kirkuk province"), a town
 # ("Hit district") or an approximate area ("the Mosul outskirts").
-ADMIN1_AFTER = ("province", "provinces", "governorate", "governorates", "muhafaza", "countryside", "hinterland")
+ADMIN1_AFTER = ("province", "provinces", "governorate", "governorates", "muhafaza", "countryside", "hinterland",
+                "governor", "provincial")
 PLACE_AFTER = ("city", "town", "village", "district", "subdistrict", "neighbourhood", "neighborhood", "camp")
 NEAR_AFTER = ("outskirts", "suburbs", "area", "surroundings", "environs", "vicinity", "periphery", "desert", "road",
               "highway", "plain", "plains", "hills", "mountains", "valley", "front", "axis", "sector")
