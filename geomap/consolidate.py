@@ -3,12 +3,14 @@
 News articles tell one attack several times: the lede, a toll update ("the toll rose to 12"), a quote, a
 recap in the last paragraph. Each of those sentences is a report of the event, not a new event. Within one
 article, a report joins an earlier incident when both fall within a day of each other and one's place is
-the other's, or contains it (a governorate or a country named for an event at a town of it). Reports at
-different places of the same governorate stay separate events, as do reports days apart.
+the other's, contains it (a governorate or a country named for an event at a town of it) or lies within a
+few kilometres of it (a city and its districts). Reports at different towns of the same governorate stay
+separate events, as do reports days apart.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from geomap.events import classify
@@ -16,6 +18,8 @@ from geomap.models import Incident
 
 # How many days apart two reports of one event may be dated (a night attack told as "Saturday" and "Sunday").
 SAME_EVENT_DAYS = 1
+# How far apart two named places may be and still be one place of an event: a city and its districts.
+SAME_PLACE_KM = 10.0
 
 
 def place_level(incident: Incident) -> int:
@@ -31,10 +35,22 @@ def same_place(a: Incident, b: Incident) -> bool:
     """Is one incident's place the other's, or inside it?"""
     la, lb = place_level(a), place_level(b)
     if la == lb == 0:
-        return a.location == b.location and a.admin1 == b.admin1
+        if a.location == b.location and a.admin1 == b.admin1:
+            return True
+        # A city and one of its neighbourhoods ("Aleppo", then "the Hamdaniyeh district"), told of the same kind
+        # of violence: one place.
+        return (a.admin1 == b.admin1 and a.sub_event_type == b.sub_event_type and a.geo_precision != b.geo_precision
+                and _km(a, b) <= SAME_PLACE_KM)
     if la == 2 or lb == 2:
         return a.country == b.country
     return a.admin1 == b.admin1 and a.admin1 is not None
+
+
+def _km(a: Incident, b: Incident) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def same_event(a: Incident, b: Incident) -> bool:
