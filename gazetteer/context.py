@@ -283,6 +283,13 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(a))
 
 
+def _favourite(span: Span, gazetteer: Gazetteer):
+    """The span's most prominent reading, and by how much it leads the next one."""
+    ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
+    margin = gazetteer.score(ranked[0]) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
+    return ranked[0], margin
+
+
 def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[set[str], set[str]]]:
     """For each span, the governorates and countries the *other* names of the document point to.
 
@@ -294,9 +301,7 @@ def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple
     for span in spans:
         if span.key in NOT_PLACES:
             continue
-        ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
-        top = ranked[0]
-        margin = gazetteer.score(top) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
+        top, margin = _favourite(span, gazetteer)
         if top.kind == "country":
             votes[id(span)] = (None, top.country)
         elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
@@ -328,9 +333,7 @@ def document_points(spans: list[Span], gazetteer: Gazetteer, limit: int = 40) ->
     for span in spans:
         if span.key in NOT_PLACES:
             continue
-        ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
-        top = ranked[0]
-        margin = gazetteer.score(top) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
+        top, margin = _favourite(span, gazetteer)
         if top.kind in ("place", "feature") and margin > 3 and top.prominence > 8:
             out.append((id(span), (top.lat, top.lon)))
     return out[:limit]

@@ -94,6 +94,11 @@ def consolidate(incidents: list[Incident]) -> list[Incident]:
     Country-wide reports ("strikes on Syria") join the first precise incident of that country within a day;
     otherwise each incident is compared with the ones before it, in text order.
     """
+    # Twice: a governorate- or country-wide incident told before the precise one folds forward too.
+    return _fold(_fold(incidents))
+
+
+def _fold(incidents: list[Incident]) -> list[Incident]:
     out: list[Incident] = []
     for incident in incidents:
         target = next((k for k, other in enumerate(out) if same_event(other, incident)), None)
@@ -101,12 +106,4 @@ def consolidate(incidents: list[Incident]) -> list[Incident]:
             out.append(incident)
         else:
             out[target] = merge(out[target], incident)
-    # A governorate- or country-wide incident told before the precise one: fold it forward too.
-    result: list[Incident] = []
-    for incident in out:
-        target = next((k for k, other in enumerate(result) if same_event(other, incident)), None)
-        if target is None:
-            result.append(incident)
-        else:
-            result[target] = merge(result[target], incident)
-    return result
+    return out

@@ -11,6 +11,7 @@ passes the fitted threshold are the event's location: the most likely one, and t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -123,17 +124,13 @@ def default_model() -> LocationModel:
 _active: list[LocationModel] = []
 
 
-class use_model:  # noqa: N801 - a context manager, used like a function
+@contextlib.contextmanager
+def use_model(model: LocationModel):
     """``with use_model(m):`` chooses event locations with ``m`` (cross-validation fits one per fold)."""
-
-    def __init__(self, model: LocationModel):
-        self.model = model
-
-    def __enter__(self) -> LocationModel:
-        _active.append(self.model)
-        return self.model
-
-    def __exit__(self, *exc) -> None:
+    _active.append(model)
+    try:
+        yield model
+    finally:
         _active.pop()
 
 
