@@ -138,7 +138,7 @@ def previous_capitalised(text: str, tokens: list[Token], span: Span, ends: froze
     if gap not in (" ", "-") or not prev.capitalised:
         return None
     if prev.end in ends and (gap == "-" or prev.text.endswith("s")):
-        return None  # "Najaf-Karbala road", "Syrias Aleppo": the word before is a place of its own
+        return None  # "Najaf-Karbala road", "Iraqs Mosul": the word before is a place of its own
     if prev.text.lower() in PLACE_PREFIXES:
         return None
     if sentence_initial(text, Span(prev.start, prev.end, prev.text, "", [], 0, 0)) and prev.text.lower() in (

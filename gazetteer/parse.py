@@ -103,7 +103,7 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
             if admin1 is not None and _same_name(admin1, span.key, gazetteer):
                 entry = admin1
         if span.variant and not _plausible_variant(entry, ev, gazetteer):
-            continue  # "Joubar" in a Damascus report is not Juybar in Iran: a guessed spelling stays near home
+            continue  # a Damascus suburb spelt loosely is not a namesake in Iran: a guessed spelling stays near home
         if not is_place_reading(text, tokens, span, entry, qualifier, set(ev.countries), gazetteer, starts, ends,
                                 id(span) in listed, people):
             continue
@@ -117,7 +117,8 @@ NEAR_HOME_KM = 150
 
 def _plausible_variant(entry: Entry, evidence: Evidence, gazetteer: Gazetteer) -> bool:
     """A spelling matched only through its consonants, in a neighbouring country, must lie in a country the
-    document names or near one of its places ("Ghasr-e Shirin" beside Khanaqin, not "Joubar" in Iran)."""
+    document names or near one of its places (an Iranian border town beside Khanaqin, yes; an Iranian village
+    for a loosely spelt Damascus suburb, no)."""
     if entry.country in evidence.countries or entry.country in gazetteer.focus:
         return True
     return any(km(lat, lon, entry.lat, entry.lon) <= NEAR_HOME_KM for lat, lon in evidence.anchors)

@@ -159,7 +159,7 @@ def _names_country(word: str, gazetteer: Gazetteer) -> bool:
 
 
 def _possessive_entries(surface: str, gazetteer: Gazetteer) -> list[Entry]:
-    """ "Syrias Aleppo", "Aleppos outskirts": a possessive whose apostrophe was lost (as in scraped text), when
+    """ "Iraqs Mosul", "Mosuls outskirts": a possessive whose apostrophe was lost (as in scraped text), when
     the word is no name of its own (the caller looked) and its stem is a well-known place."""
     if len(surface) < 5 or not surface.endswith("s") or not surface[0].isupper() or surface.isupper():
         return []

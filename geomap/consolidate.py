@@ -60,7 +60,7 @@ def same_event(a: Incident, b: Incident) -> bool:
         return False
     if a.event_type == b.event_type or 2 in (place_level(a), place_level(b)):
         return True
-    return _generic(a) or _generic(b)  # "Those killed were mostly residents of ...": the toll of the event
+    return _generic(a) or _generic(b)  # "Most of the dead were shoppers": the toll of the event
 
 
 def _generic(incident: Incident) -> bool:

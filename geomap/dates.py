@@ -22,7 +22,7 @@ _ABSOLUTE = re.compile(
     rf"(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\.?\s*{MONTH},?\s+\d{{4}})"
     rf"|(?P<mdy>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})"
-    # "Apr 092017": day and year run together in scraped pages
+    # "Mar 142019": day and year run together in scraped pages
     rf"|(?P<mdyglued>{MONTH}\s+\d{{2}}(?:19|20)\d\d)"
     r"|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})"
     r"|(?P<dashed>\d{1,2}-\d{1,2}-\d{4})"
