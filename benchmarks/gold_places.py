@@ -45,8 +45,10 @@ def score(gazetteer: Gazetteer, records: list[dict]) -> dict:
     totals = Counter()
     misses, wrong, false = [], [], []
     for rec in records:
-        # These sets label place names only; countries named by adjective ("Syrian") are not counted.
-        predicted = [m.to_dict() for m in find_places(rec["text"], gazetteer) if m.qualifier != "demonym"]
+        # These sets label place names only: countries named by adjective ("Syrian") and places' names used to
+        # name something else ("the Kirkuk Operations Command") are not counted.
+        predicted = [m.to_dict() for m in find_places(rec["text"], gazetteer)
+                     if m.qualifier not in ("demonym", "modifier")]
         used = set()
         for gold in rec["places"]:
             totals["gold"] += 1

@@ -135,3 +135,18 @@ AFTER_ADJECTIVE = frozenset(
     election elections team teams economy market markets airports airport
     """.split()
 )
+
+# Last words of names of organisations, outlets and buildings named after a place: "the London Homeless
+# Coalition", "Winnipeg police", "Texas A&M University", "the Kentucky State Police". The place's name in them
+# is a toponym, but not where anything happened.
+ORG_HEADS = frozenset(
+    """
+    police coalition university college school academy hospital clinic center centre institute museum library
+    press times post herald tribune journal news radio tv television gazette observer daily weekly
+    department ministry council assembly parliament committee commission authority agency office bureau board
+    party front movement league union federation association society foundation company corporation bank
+    club team fc sc stadium church cathedral mosque cup championship brigade brigades regiment division army
+    """.split()
+)
+# Hyphenated words after a name that make it an adjective: "US-led", "Iran-backed", "Aleppo-born".
+MODIFIER_SUFFIXES = frozenset("led backed based born bound held controlled run allied linked sponsored".split())

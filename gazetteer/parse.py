@@ -32,7 +32,7 @@ from gazetteer.context import (
 from gazetteer.index import Entry, Gazetteer
 from gazetteer.normalize import name_key
 from gazetteer.ranking import Evidence, rank
-from gazetteer.reading import is_place_reading, precision_of, rank_candidates
+from gazetteer.reading import is_place_reading, modifier_reading, precision_of, rank_candidates
 from gazetteer.spans import Span, candidate_spans, tokenize, variant_entries
 from gazetteer.types import Mention, Place
 
@@ -106,6 +106,9 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
             continue  # a Damascus suburb spelt loosely is not a namesake in Iran: a guessed spelling stays near home
         if not is_place_reading(text, tokens, span, entry, qualifier, set(ev.countries), gazetteer, starts, ends,
                                 id(span) in listed, people):
+            if modifier_reading(text, tokens, span, entry, gazetteer):
+                place = gazetteer.to_place(entry, 3 if entry.kind in ("country", "admin1") else 1)
+                mentions.append(Mention(span.text, span.start, span.end, place, "modifier"))
             continue
         place = gazetteer.to_place(entry, precision_of(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))

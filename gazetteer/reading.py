@@ -22,7 +22,9 @@ from gazetteer.lexicon import (
     AFTER_ADJECTIVE,
     FIRST_NAMES,
     MEDIA_OR_GROUP,
+    MODIFIER_SUFFIXES,
     NOT_PLACES,
+    ORG_HEADS,
 )
 from gazetteer.ranking import Evidence, rank
 from gazetteer.spans import NEIGHBOURS, Span
@@ -164,3 +166,26 @@ def precision_of(entry: Entry, qualifier: str | None) -> int:
     return max(near, PRECISION_BY_FCODE.get(entry.fcode, 1))  # a city's neighbourhood is part of the city
 
 
+
+
+def modifier_reading(text: str, tokens, span: Span, entry: Entry, gazetteer: Gazetteer) -> bool:
+    """Is the span a well-known place's name used to name something else ("the London Homeless Coalition",
+    "US-led", "US forces", "CBC Toronto")? Such a toponym is reported, marked ``modifier``, never as an event's
+    place. Only known places qualify: a village's name inside a name is more likely no toponym at all."""
+    if not (entry.kind in ("country", "admin1") or entry.population >= 100_000):
+        return False
+    after = text_after(text, span, 80)
+    suffix = re.match(r"-([a-z]+)\b", after)
+    if suffix:
+        return suffix.group(1) in MODIFIER_SUFFIXES
+    if entry.kind == "country":
+        word = re.match(r"\s+([a-z]+)\b", after)
+        if word and word.group(1) in AFTER_ADJECTIVE:
+            return True  # "US forces", "a U.S. official"
+    if org_name(text, tokens, span):
+        return True
+    head = re.match(r"(?:['’]s)?(?:\s+[A-Z][\w&'’.-]*){0,3}\s+([A-Za-z]+)\b", after)
+    if head and head.group(1).lower() in ORG_HEADS and (head.group(1)[0].isupper() or head.group(1) == "police"):
+        return True  # "the London Homeless Coalition", "Winnipeg police", "Texas A&M University"
+    before = text_before(text, span, 12)
+    return bool(re.search(r"\b[A-Z]{2,4}\s+$", before)) and not re.search(r"\b(?:IN|AT|ON|OF)\s+$", before)

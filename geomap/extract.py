@@ -81,11 +81,17 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def can_be_event_place(mention: Mention) -> bool:
+    """Countries named by their adjective ("Syrian forces") and places' names inside other names ("the Kirkuk
+    Operations Command", "US-led") say who acted, not where; continents and world regions ("the Middle East")
+    are no place a map can put an event."""
+    if mention.qualifier in ("demonym", "modifier"):
+        return False
+    return not (mention.place.level == "feature" and not mention.place.country)
+
+
 def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
-    # Countries named by their adjective ("Syrian forces") say who acted, not where; continents and world
-    # regions ("the Middle East") are no place a map can put an event.
-    mentions = [m for m in find_places(article.text, gazetteer)
-                if m.qualifier != "demonym" and not (m.place.level == "feature" and not m.place.country)]
+    mentions = [m for m in find_places(article.text, gazetteer) if can_be_event_place(m)]
     starts = [m.start for m in mentions]
     skipped = boilerplate_blocks(article.text)
     dateline, dateline_end = _dateline(article, mentions)

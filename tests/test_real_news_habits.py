@@ -116,3 +116,11 @@ def test_a_loose_spelling_does_not_jump_to_a_neighbouring_country(gazetteer):
     text = "Mortar shells hit the Joubar quarter of Damascus and the town of Douma."
     found = [m for m in find_places(text, gazetteer) if m.qualifier != "demonym"]
     assert all(m.place.country == "SY" for m in found)  # not Iran's Juybar
+
+
+def test_places_inside_other_names_are_toponyms_but_not_event_places(gazetteer):
+    text = "BAGHDAD, 3 May 2024 - US-led aircraft struck a depot in Hit, the Anbar Operations Command said."
+    found = {m.text: m.qualifier for m in find_places(text, gazetteer)}
+    assert found.get("US") == "modifier" and found.get("Hit") is None
+    [incident] = extract(text, gazetteer).incidents
+    assert incident.admin1 == "IQ-AN" and incident.notes[incident.place_start : incident.place_end] == "Hit"
