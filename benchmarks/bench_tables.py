@@ -31,7 +31,7 @@ PLAIN = {
     "aggregate": """
 import sys, geopandas as gpd, pandas as pd
 from geomap.boundaries import BOUNDARIES
-polys = gpd.read_file(f"/vsigzip/{BOUNDARIES}")
+polys = gpd.read_parquet(BOUNDARIES)
 df = pd.read_csv(sys.argv[1])
 pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df.longitude, df.latitude), crs=4326)
 j = gpd.sjoin(pts, polys[["iso", "geometry"]], how="left", predicate="intersects")
@@ -41,7 +41,7 @@ j.groupby(["iso", "period"]).agg(events=("fatalities", "size"), fatalities=("fat
     "map": """
 import sys, geopandas as gpd, pandas as pd
 from geomap.boundaries import BOUNDARIES
-polys = gpd.read_file(f"/vsigzip/{BOUNDARIES}")
+polys = gpd.read_parquet(BOUNDARIES)
 df = pd.read_csv(sys.argv[1])
 pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df.longitude, df.latitude), crs=4326)
 gpd.sjoin(pts, polys[["iso", "geometry"]], how="left", predicate="intersects")

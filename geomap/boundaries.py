@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,20 +10,62 @@ import numpy as np
 import pandas as pd
 
 GAZETTEER_DATA = Path(__file__).resolve().parent.parent / "gazetteer" / "data"
-BOUNDARIES = GAZETTEER_DATA / "admin1.geojson.gz"
+BOUNDARIES = GAZETTEER_DATA / "admin1.parquet"  # GeoParquet: iso, country, name, geometry (WKB)
 # How far outside its country's simplified polygons a point may fall and still take the nearest one
 # (coasts, border towns); beyond this the coordinates are wrong, not the borders.
 NEAREST_REACH_DEGREES = 0.25
 
 
+@dataclass(frozen=True)
+class Polygons:
+    """The admin-1 polygons as plain arrays (read with pyarrow and shapely: no GIS stack to import)."""
+
+    iso: np.ndarray  # ISO 3166-2 code of each polygon
+    country: np.ndarray  # ISO 3166-1 alpha-2
+    name: np.ndarray
+    geoms: np.ndarray  # shapely polygons, EPSG:4326
+
+
+@lru_cache(maxsize=2)
+def polygons(path: str | None = None) -> Polygons:
+    """The shipped admin-1 polygons (those with an ISO code)."""
+    import pyarrow.parquet as pq
+    import shapely
+
+    table = pq.read_table(path or BOUNDARIES)
+    iso = np.asarray(table.column("iso").to_pylist(), dtype=object)
+    keep = np.array([isinstance(c, str) and bool(c) and "~" not in c for c in iso])
+    pick = np.flatnonzero(keep)
+    geoms = shapely.from_wkb(np.asarray(table.column("geometry").to_pylist(), dtype=object)[pick])
+    return Polygons(iso[pick], np.asarray(table.column("country").to_pylist(), dtype=object)[pick],
+                    np.asarray(table.column("name").to_pylist(), dtype=object)[pick], geoms)
+
+
 @lru_cache(maxsize=2)
 def admin1_frame(path: str | None = None):
-    """GeoDataFrame with columns iso, country, name, geometry (EPSG:4326)."""
+    """GeoDataFrame with columns iso, country, name, geometry (EPSG:4326), for the map."""
     import geopandas as gpd
 
-    frame = gpd.read_file(f"/vsigzip/{path or BOUNDARIES}")
-    frame = frame[frame["iso"].notna() & ~frame["iso"].fillna("").str.contains("~")]
-    return frame.reset_index(drop=True)
+    p = polygons(path)
+    return gpd.GeoDataFrame({"iso": p.iso, "country": p.country, "name": p.name}, geometry=p.geoms, crs=4326)
+
+
+def admin1_names() -> dict[str, str]:
+    """Governorate names by ISO 3166-2 code, as the polygons name them."""
+    p = polygons()
+    return dict(zip(p.iso, p.name))
+
+
+@lru_cache(maxsize=1)
+def _grid():
+    from geomap.grid import PolygonGrid
+
+    return PolygonGrid(polygons().geoms)
+
+
+def polygon_at(lons, lats) -> np.ndarray:
+    """Index (into :func:`polygons`) of the admin-1 polygon holding each point; -1 outside every polygon."""
+    return _grid().locate(lons, lats)
 
 
 @lru_cache(maxsize=1)
@@ -64,15 +107,14 @@ def locate_admin1(lons, lats, countries=None, here: np.ndarray | None = None) ->
     lats = np.asarray(lats, dtype=float)
     if not len(lons):
         return np.full(0, "", dtype=object)
-    frame = admin1_frame()
-    codes = frame["iso"].to_numpy()
-    geoms = frame.geometry.to_numpy()
+    polys = polygons()
+    codes, geoms = polys.iso, polys.geoms
     out = (codes_at(lons, lats) if here is None else here).astype(object)
     out[pd.isna(out)] = ""
     if countries is None:
         return out
     countries = np.asarray(countries, dtype=object)
-    poly_country = frame["country"].to_numpy()
+    poly_country = polys.country
     country_of = dict(zip(codes, poly_country))
     known = countries != ""
     found_country = map_distinct(out, lambda code: country_of.get(code, ""))
@@ -115,47 +157,8 @@ def swapped_points(lons: np.ndarray, lats: np.ndarray, countries: np.ndarray | N
 
 
 def codes_at(lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
-    """Admin-1 code at each coordinate (None outside every polygon), without making point objects.
-
-    Each distinct coordinate is tested once; only polygons whose bounding box meets the
-    points' extent are tried, each on the points inside its own bounding box, with
-    prepared geometries (shapely.contains_xy).
-    """
-    import shapely
-
-    frame = admin1_frame()
-    codes = frame["iso"].to_numpy()
-    keys = np.round(lons * 1e5).astype(np.int64) * 40_000_003 + np.round(lats * 1e5).astype(np.int64)
-    index, uniq = pd.factorize(keys)
-    first = np.full(len(uniq), -1, dtype=np.int64)
-    first[index[::-1]] = np.arange(len(index))[::-1]
-    xs, ys = lons[first], lats[first]
-    found = np.full(len(uniq), -1, dtype=np.int64)
-    finite = np.isfinite(xs) & np.isfinite(ys)
-    if finite.any():
-        extent = shapely.box(xs[finite].min(), ys[finite].min(), xs[finite].max(), ys[finite].max())
-        for k in _tree().query(extent):  # bounding-box prefilter: polygons around the data only
-            geom = frame.geometry.iloc[k]
-            x0, y0, x1, y1 = _bounds()[k]
-            todo = np.flatnonzero((found < 0) & (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1))
-            if len(todo):
-                inside = shapely.contains_xy(geom, xs[todo], ys[todo])
-                found[todo[inside]] = k
-    result = np.where(found >= 0, codes[np.maximum(found, 0)], None)
-    return result[index]
-
-
-@lru_cache(maxsize=1)
-def _bounds() -> np.ndarray:
-    import shapely
-
-    geoms = admin1_frame().geometry.to_numpy()
-    shapely.prepare(geoms)
-    return shapely.bounds(geoms)
-
-
-@lru_cache(maxsize=1)
-def _tree():
-    import shapely
-
-    return shapely.STRtree(admin1_frame().geometry.to_numpy())
+    """Admin-1 code at each coordinate (None outside every polygon), without making point objects
+    (see :mod:`geomap.grid`)."""
+    found = polygon_at(lons, lats)
+    codes = np.append(polygons().iso, None)
+    return codes[found]

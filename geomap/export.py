@@ -75,7 +75,7 @@ def _format(path: Path | None, default: str, allowed: tuple[str, ...]) -> str:
 
 def write_incidents(frame: pd.DataFrame, path: Path | None) -> None:
     """Write an incident frame to ``path`` (format by suffix), or JSON Lines to stdout."""
-    from geomap.render.output import write_atomic
+    from geomap.atomic import write_atomic
 
     fmt = _format(path, "jsonl", ("jsonl", "json", "csv", "geojson", "parquet"))
     if fmt == "parquet":
@@ -89,7 +89,7 @@ def write_incidents(frame: pd.DataFrame, path: Path | None) -> None:
 def write_geoparquet(frame: pd.DataFrame, path: Path) -> None:
     import geopandas as gpd
 
-    from geomap.render.output import write_atomic
+    from geomap.atomic import write_atomic
 
     out = _flat(output_frame(frame))
     gdf = gpd.GeoDataFrame(out, geometry=gpd.points_from_xy(out["longitude"], out["latitude"]), crs=4326)
@@ -99,7 +99,7 @@ def write_geoparquet(frame: pd.DataFrame, path: Path) -> None:
 
 
 def write_table(table: pd.DataFrame, path: Path | None) -> None:
-    from geomap.render.output import write_atomic
+    from geomap.atomic import write_atomic
 
     fmt = _format(path, "csv", ("csv", "jsonl", "json", "parquet"))
     if fmt == "csv":
@@ -121,7 +121,7 @@ def write_table(table: pd.DataFrame, path: Path | None) -> None:
 
 def write_unresolved(items, path: Path) -> None:
     """What was not mapped, and why, as CSV (source, where, reason, text); formulas guarded."""
-    from geomap.render.output import write_atomic
+    from geomap.atomic import write_atomic
 
     frame = pd.DataFrame([u.to_record() for u in items], columns=["source", "where", "reason", "text"])
     write_atomic(path, spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n"))

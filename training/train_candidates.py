@@ -105,7 +105,8 @@ def fit(groups, c: float, prior: dict | None = None) -> CandidateRanker:
 
     rules = {name: w for name, w in _hand_weights().items() if name in RULES}
     vec = DictVectorizer(sparse=False)
-    vec.fit([{k: v for k, v in f.items() if k not in rules} for _, names in groups for feats, _ in names for f in feats])
+    vec.fit([{k: v for k, v in f.items() if k not in rules}
+             for _, names in groups for feats, _ in names for f in feats])
     blocks = [(vec.transform([{k: v for k, v in f.items() if k not in rules} for f in feats]),
                np.array(labels, dtype=bool)) for _, names in groups for feats, labels in names]
     offset = np.array([sum(rules.get(k, 0.0) * v for k, v in f.items())

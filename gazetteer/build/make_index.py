@@ -459,20 +459,33 @@ EXTRA_COUNTRY_NAMES = {
 
 
 def write_boundaries(features: list[dict], out: Path) -> None:
-    """Admin-1 polygons with just what the map and the spatial join need."""
-    slim = []
+    """Admin-1 polygons with just what the map and the spatial join need, as GeoParquet (WKB geometry).
+
+    Read with pyarrow and shapely alone (no GIS stack to import), or with ``geopandas.read_parquet``.
+    """
+    rows = []
     for f in sorted(features, key=lambda f: (f["properties"]["iso"] or "", f["properties"]["ne_id"])):
         p = f["properties"]
         geom = shapely.set_precision(shape(f["geometry"]), 1e-4)
-        slim.append(
-            {
-                "type": "Feature",
-                "properties": {"iso": p["iso"], "country": p["iso_a2"], "name": p["name_en"] or p["name"]},
-                "geometry": json.loads(shapely.to_geojson(geom)),
-            }
-        )
-    text = json.dumps({"type": "FeatureCollection", "features": slim}, separators=(",", ":"), ensure_ascii=False)
-    write_gz(out, text)
+        rows.append((p["iso"], p["iso_a2"], p["name_en"] or p["name"], geom))
+    write_polygons(rows, out)
+
+
+def write_polygons(rows: list[tuple], out: Path) -> None:
+    """(iso, country, name, geometry) rows as a deterministic GeoParquet file (EPSG:4326)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyproj import CRS
+
+    geoms = [r[3] for r in rows]
+    types = sorted({g.geom_type for g in geoms})
+    geo = {"version": "1.0.0", "primary_column": "geometry",
+           "columns": {"geometry": {"encoding": "WKB", "geometry_types": types, "crs": CRS("EPSG:4326").to_json_dict(),
+                                    "bbox": [float(v) for v in shapely.total_bounds(geoms)]}}}
+    table = pa.table({"iso": [r[0] for r in rows], "country": [r[1] for r in rows], "name": [r[2] for r in rows],
+                      "geometry": pa.array(shapely.to_wkb(geoms, byte_order=1), pa.binary())})
+    table = table.replace_schema_metadata({"geo": json.dumps(geo, separators=(",", ":"))})
+    pq.write_table(table, out, compression="zstd", compression_level=19, write_statistics=False)
 
 
 def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
@@ -506,7 +519,7 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     # Two files, each small enough to review and diff: the region we map, and the world.
     write_places([r for r in rows if r.country in FOCUS], out / "places_region.tsv.gz")
     write_places([r for r in rows if r.country not in FOCUS], out / "places_world.tsv.gz")
-    write_boundaries(features, out / "admin1.geojson.gz")
+    write_boundaries(features, out / "admin1.parquet")
     write_common_words(rows, out / "common_words.tsv")
     return {"places": len(rows), "admin1": len(admin1)}
 
