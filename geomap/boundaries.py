@@ -94,65 +94,91 @@ def country_of_code(code) -> str:
 
 
 def locate_admin1(lons, lats, countries=None, here: np.ndarray | None = None) -> np.ndarray:
-    """ISO 3166-2 code of the admin-1 polygon containing each point ('' when none).
+    """ISO 3166-2 code of the admin-1 polygon containing each point ('' when none); see :func:`locate`."""
+    found = locate(lons, lats, countries, here)
+    return np.append(polygons().iso, "")[found]
 
-    When a point's country is known, a point that falls just outside that country's
-    polygons (simplified borders, coasts) takes the nearest polygon of the country;
-    a point far from every polygon of its country gets none. ``here``: the points'
-    :func:`codes_at`, when already known.
+
+def locate(lons, lats, countries=None, here: np.ndarray | None = None) -> np.ndarray:
+    """Index (into :func:`polygons`) of the admin-1 polygon of each point, -1 for none.
+
+    When a point's country is known (``countries``: ISO 3166-1 codes, '' when unknown, or a
+    :class:`geomap.coded.Coded`), a point in another country's polygon gets none, and a
+    point that falls just outside its country's polygons (simplified borders, coasts) takes
+    the nearest polygon of the country; a point far from every polygon of its country gets
+    none. ``here``: the points' :func:`polygon_at`, when already known.
     """
     import shapely
 
     lons = np.asarray(lons, dtype=float)
     lats = np.asarray(lats, dtype=float)
     if not len(lons):
-        return np.full(0, "", dtype=object)
+        return np.full(0, -1, dtype=np.int32)
     polys = polygons()
-    codes, geoms = polys.iso, polys.geoms
-    out = (codes_at(lons, lats) if here is None else here).astype(object)
-    out[pd.isna(out)] = ""
+    out = (polygon_at(lons, lats) if here is None else here).astype(np.int32, copy=True)
     if countries is None:
         return out
-    countries = np.asarray(countries, dtype=object)
-    poly_country = polys.country
-    country_of = dict(zip(codes, poly_country))
-    known = countries != ""
-    found_country = map_distinct(out, lambda code: country_of.get(code, ""))
-    out[known & (out != "") & (found_country != countries)] = ""
-    for i in np.flatnonzero((out == "") & known):
-        mask = poly_country == countries[i]
+    want, country_values = _country_codes(countries)
+    if not (want >= 0).any():
+        return out
+    # The country of each polygon, as a code into the points' countries (-2 where none of them).
+    position = {c: k for k, c in enumerate(country_values)}
+    poly_country = np.array([position.get(c, -2) for c in polys.country] + [-2], dtype=np.int64)
+    known = want >= 0
+    out[known & (out >= 0) & (poly_country[out] != want)] = -1
+    for i in np.flatnonzero((out < 0) & known):
+        mask = polys.country == country_values[want[i]]
         if mask.any():
-            distances = shapely.distance(geoms[mask], shapely.Point(lons[i], lats[i]))
+            distances = shapely.distance(polys.geoms[mask], shapely.Point(lons[i], lats[i]))
             if distances.min() <= NEAREST_REACH_DEGREES:
-                out[i] = codes[mask][int(np.argmin(distances))]
+                out[i] = np.flatnonzero(mask)[int(np.argmin(distances))]
     return out
 
 
-def swapped_points(lons: np.ndarray, lats: np.ndarray, countries: np.ndarray | None = None,
-                   here: np.ndarray | None = None) -> np.ndarray:
+def _country_codes(countries) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, distinct values) of a column of country codes ('' or -1 for unknown)."""
+    from geomap.coded import Coded
+
+    if not isinstance(countries, Coded):
+        countries = Coded.of(np.asarray(countries, dtype=object))
+    return countries.codes, countries.values
+
+
+def swapped_points(lons: np.ndarray, lats: np.ndarray, countries=None, here: np.ndarray | None = None) -> np.ndarray:
     """Which points were given latitude-first: outside their country, and inside it once swapped.
 
     For a point without a country, "its country" is one the other points are mostly in (at
     least a tenth of them), and it is considered only when it is outside every polygon.
-    ``here``: the points' :func:`codes_at`, when already known.
+    ``here``: the points' :func:`polygon_at`, when already known.
     """
     lons = np.asarray(lons, dtype=float)
     lats = np.asarray(lats, dtype=float)
     out = np.zeros(len(lons), dtype=bool)
     if not len(lons):
         return out
-    here_cc = map_distinct(codes_at(lons, lats) if here is None else here, country_of_code)
-    wanted = np.full(len(lons), "", dtype=object) if countries is None else np.asarray(countries, dtype=object)
-    counts = pd.Series(here_cc[here_cc != ""]).value_counts()
-    usual = set(counts.index[counts >= 0.1 * len(lons)])
-    candidates = np.where(wanted != "", here_cc != wanted, here_cc == "") & (np.abs(lons) <= 90)
+    polys = polygons()
+    here = polygon_at(lons, lats) if here is None else here
+    cc_values, poly_cc = np.unique(np.append(polys.country, ""), return_inverse=True)
+    here_cc = poly_cc[here]  # -1 (outside) takes the appended ''
+    empty = int(np.flatnonzero(cc_values == "")[0])
+    if countries is None:
+        want = np.full(len(lons), empty)
+    else:
+        codes, values = _country_codes(countries)
+        position = {c: k for k, c in enumerate(cc_values)}
+        to_cc = np.array([position.get(v, -3) for v in values] + [empty], dtype=np.int64)
+        want = to_cc[codes]
+    counts = np.bincount(here_cc[here_cc != empty], minlength=len(cc_values))
+    usual = counts >= 0.1 * len(lons)
+    usual[empty] = False
+    candidates = np.where(want != empty, here_cc != want, here_cc == empty) & (np.abs(lons) <= 90)
     idx = np.flatnonzero(candidates)
     if not len(idx):
         return out
-    swapped = codes_at(lats[idx], lons[idx])
-    for k, i in enumerate(idx):
-        if swapped[k] is not None:
-            out[i] = swapped[k][:2] == wanted[i] if wanted[i] else swapped[k][:2] in usual
+    swapped = polygon_at(lats[idx], lons[idx])
+    inside = swapped >= 0
+    swapped_cc = poly_cc[swapped]
+    out[idx] = inside & np.where(want[idx] != empty, swapped_cc == want[idx], usual[swapped_cc])
     return out
 
 

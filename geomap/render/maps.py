@@ -8,16 +8,17 @@ import json
 from collections.abc import Sequence
 
 import folium
+import numpy as np
 import pandas as pd
 import shapely
-from branca.element import Element
-from jinja2 import Template
 
 from geomap.boundaries import admin1_frame, country_names
+from geomap.coded import Coded
 from geomap.errors import OptionError
 from geomap.frame import as_frame
 from geomap.models import Incident
 from geomap.render.assets import head_html
+from geomap.render.raw import RawHtml
 from geomap.render.timeline import IncidentTimeline
 
 DEFAULT_ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
@@ -33,16 +34,6 @@ class OfflineMap(folium.Map):
         kwargs.setdefault("tiles", None)
         super().__init__(*args, **kwargs)
         self.get_root().header.add_child(RawHtml(head_html()), name="geomap_assets", index=0)
-
-
-class RawHtml(Element):
-    """HTML placed in the page as it is. (branca's Element would compile it as a Jinja template.)"""
-
-    _template = Template("{{ this.content }}")
-
-    def __init__(self, content: str):
-        super().__init__()
-        self.content = content
 
 
 def check_tiles(tiles: str | None, attribution: str | None) -> None:
@@ -92,8 +83,12 @@ def build_map(
     fmap = OfflineMap(location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2], zoom_start=6, min_zoom=3,
                       max_zoom=14,
                       control_scale=True, prefer_canvas=False)
-    codes = pd.concat([incidents["country_code"], incidents["admin1_code"].str[:2]]).dropna().unique()
-    countries, governorates = area_polygons(bounds, {str(c) for c in codes if c})
+    used = set()
+    for column, part in (("country_code", lambda c: c), ("admin1_code", lambda c: c[:2])):
+        if column in incidents:
+            coded = Coded.of_series(incidents[column])
+            used |= {part(v) for v in coded.values[np.unique(coded.codes[coded.codes >= 0])]}
+    countries, governorates = area_polygons(bounds, used)
     outline = folium.GeoJson(
         countries,
         name="Outline basemap (offline)",
