@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
+import json
 import math
 import os
 import sqlite3
@@ -252,13 +253,40 @@ CREATE TABLE capitals (country TEXT PRIMARY KEY, geonameid INTEGER);
 
 
 def _cache_path(data_dir: Path, cache_dir: Path | None) -> Path:
-    """Named by the data's content: every checkout of the same data shares one compiled index."""
-    digest = hashlib.blake2b(digest_size=8)
-    for name in ("countries.tsv", "admin1.tsv", "features.csv", "common_words.tsv", *PLACE_FILES):
-        digest.update((data_dir / name).read_bytes())
-    root = cache_dir or os.environ.get("GEOMAP_CACHE_DIR") or (
-        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "geomap")
-    return Path(root) / f"gazetteer-v{INDEX_VERSION}-{digest.hexdigest()}.sqlite"
+    """Named by the data's content: every checkout of the same data shares one compiled index.
+
+    The content's digest is remembered by the files' sizes and times (``digests.json`` beside the
+    index), so that a start does not read 7 MB of tables to find its index again.
+    """
+    root = Path(cache_dir or os.environ.get("GEOMAP_CACHE_DIR") or (
+        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "geomap"))
+    names = ("countries.tsv", "admin1.tsv", "features.csv", "common_words.tsv", *PLACE_FILES)
+    stats = [(data_dir / name).stat() for name in names]
+    stamp = f"{data_dir.resolve()}|" + ";".join(f"{n}:{s.st_size}:{s.st_mtime_ns}" for n, s in zip(names, stats))
+    memo_path = root / "digests.json"
+    try:
+        memo = json.loads(memo_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        memo = {}
+    digest = memo.get(stamp) if isinstance(memo, dict) else None
+    if not isinstance(digest, str):
+        hasher = hashlib.blake2b(digest_size=8)
+        for name in names:
+            hasher.update((data_dir / name).read_bytes())
+        digest = hasher.hexdigest()
+        _remember(memo_path, {**(memo if isinstance(memo, dict) else {}), stamp: digest})
+    return root / f"gazetteer-v{INDEX_VERSION}-{digest}.sqlite"
+
+
+def _remember(path: Path, memo: dict) -> None:
+    """Write the digest memo atomically; a cache that cannot be written is only slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(dict(list(memo.items())[-50:])), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _prune_cache(keep: Path, days: int = 30) -> None:
