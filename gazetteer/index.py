@@ -24,7 +24,7 @@ from gazetteer.types import Place
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PLACE_FILES = ("places_region.tsv.gz", "places_world.tsv.gz")
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 # Countries whose places win a tie: the conflict news this tool is built for.
 DEFAULT_FOCUS = ("IQ", "SY")
@@ -52,6 +52,7 @@ class Entry(NamedTuple):
     alt_count: int
     fcode: str
     prominence: float
+    admin2: str = ""  # the district's name, for places ('' when not known)
 
 
 class Gazetteer:
@@ -136,6 +137,14 @@ class Gazetteer:
             region = 0.0
         return entry.prominence + region
 
+    def district_of(self, name: str, lat: float, lon: float) -> str | None:
+        """The district (admin-2) of the place called ``name`` at (lat, lon), as :attr:`Place.admin2`
+        gives it; None when the gazetteer has no such place or no district for it."""
+        for entry in self.lookup(name_key(name)):
+            if abs(entry.lat - lat) < 1e-6 and abs(entry.lon - lon) < 1e-6 and entry.kind in ("place", "feature"):
+                return entry.admin2 or None
+        return None
+
     def admin1_place(self, iso: str, precision: int = 3) -> Place | None:
         entry = self.admin1_entry.get(iso)
         return self.to_place(entry, precision) if entry else None
@@ -155,20 +164,21 @@ class Gazetteer:
             level=level,
             precision=precision,
             geonameid=entry.geonameid,
+            admin2=(entry.admin2 or None) if level in ("place", "feature") else None,
         )
 
 
-_SELECT = ("SELECT id, kind, name, lat, lon, country, admin1, geonameid, population, alt_count, fcode, prominence"
-           " FROM entries")
+_SELECT = ("SELECT id, kind, name, lat, lon, country, admin1, geonameid, population, alt_count, fcode, prominence,"
+           " admin2 FROM entries")
 
 
 _BY_KEY = ("SELECT e.id, e.kind, e.name, e.lat, e.lon, e.country, e.admin1, e.geonameid, e.population, e.alt_count,"
-           " e.fcode, e.prominence FROM keys k JOIN entries e ON e.id = k.id WHERE k.key = ? ORDER BY e.id")
+           " e.fcode, e.prominence, e.admin2 FROM keys k JOIN entries e ON e.id = k.id WHERE k.key = ? ORDER BY e.id")
 
 
 _BY_KEYS = ("SELECT k.key, e.id, e.kind, e.name, e.lat, e.lon, e.country, e.admin1, e.geonameid, e.population,"
-            " e.alt_count, e.fcode, e.prominence FROM keys k JOIN entries e ON e.id = k.id WHERE k.key IN ({})"
-            " ORDER BY k.key, e.id")
+            " e.alt_count, e.fcode, e.prominence, e.admin2 FROM keys k JOIN entries e ON e.id = k.id"
+            " WHERE k.key IN ({}) ORDER BY k.key, e.id")
 
 
 def _prominence(kind: str, population: int, alt_count: int, fcode: str) -> float:
@@ -180,11 +190,11 @@ def _read_tables(data_dir: Path, capitals: list):
     """Yield (entry row, keys) for every row of the shipped tables; collect (country, capital id)."""
     row_id = 0
 
-    def row(kind, name, lat, lon, cc, admin1, gid, population, alt_count, fcode, names):
+    def row(kind, name, lat, lon, cc, admin1, gid, population, alt_count, fcode, names, admin2=""):
         nonlocal row_id
         row_id += 1
         prominence = _prominence(kind, population, alt_count, fcode)
-        return (row_id, kind, name, lat, lon, cc, admin1, gid, population, alt_count, fcode, prominence), names
+        return (row_id, kind, name, lat, lon, cc, admin1, gid, population, alt_count, fcode, prominence, admin2), names
 
     with open(data_dir / "countries.tsv", encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
@@ -207,7 +217,7 @@ def _read_tables(data_dir: Path, capitals: list):
             for line in f:
                 c = line.rstrip("\n").split("\t")
                 yield row("place", c[2], float(c[3]), float(c[4]), c[5], c[6], int(c[1]) if c[1] else None,
-                          int(c[8]), int(c[9]), c[7], c[10].split("|"))
+                          int(c[8]), int(c[9]), c[7], c[10].split("|"), c[11] if len(c) > 11 else "")
 
 
 def compile_index(data_dir: Path, db_path: Path) -> None:
@@ -225,7 +235,7 @@ def compile_index(data_dir: Path, db_path: Path) -> None:
             entries.append(entry)
             for key in names:
                 keys[key].append(entry[0])
-        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", entries)
+        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entries)
         db.executemany("INSERT OR IGNORE INTO keys VALUES (?,?)", ((k, i) for k, ids in keys.items() for i in ids))
         db.executemany("INSERT OR IGNORE INTO loose VALUES (?,?)", ((loose_key(k), k) for k in keys))
         db.executemany("INSERT OR IGNORE INTO capitals VALUES (?,?)", capitals)
@@ -242,7 +252,7 @@ def compile_index(data_dir: Path, db_path: Path) -> None:
 _SCHEMA = """
 CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT, name TEXT, lat REAL, lon REAL, country TEXT,
                       admin1 TEXT, geonameid INTEGER, population INTEGER, alt_count INTEGER, fcode TEXT,
-                      prominence REAL);
+                      prominence REAL, admin2 TEXT);
 CREATE TABLE keys (key TEXT, id INTEGER, PRIMARY KEY (key, id)) WITHOUT ROWID;
 CREATE TABLE loose (lkey TEXT, key TEXT, PRIMARY KEY (lkey, key)) WITHOUT ROWID;
 CREATE TABLE common (key TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
