@@ -20,9 +20,15 @@ NUMERIC = {"year": "Int64", "time_precision": "Int64", "geo_precision": "Int64",
            "sentence_start": "Int64", "sentence_end": "Int64", "place_start": "Int64", "place_end": "Int64"}
 
 
-def incidents_frame(incidents: Sequence[Incident], admin1_names: dict[str, str] | None = None) -> pd.DataFrame:
-    """Incidents found in text, as an incident frame (ACLED's names beside geomap's codes)."""
+def incidents_frame(incidents: Sequence[Incident], admin1_names: dict[str, str] | None = None,
+                    districts: dict[tuple, str] | None = None) -> pd.DataFrame:
+    """Incidents found in text, as an incident frame (ACLED's names beside geomap's codes).
+
+    ``districts``: the admin2 name of each (location, latitude, longitude) the incidents are at
+    (:func:`geomap.pipeline.districts_of`, from the gazetteer).
+    """
     names = admin1_names or {}
+    districts = districts or {}
     countries = country_names()
     if not incidents:
         return empty_frame()
@@ -42,7 +48,7 @@ def incidents_frame(incidents: Sequence[Incident], admin1_names: dict[str, str] 
         "interaction": [interaction(a, b) for a, b in zip(inter1, inter2)],
         "country": [countries.get(i.country, i.country) for i in incidents],
         "admin1": [i.admin1_name or names.get(i.admin1 or "", "") for i in incidents],
-        "admin2": [getattr(i, "admin2", None) or "" for i in incidents],
+        "admin2": [districts.get((i.location, i.latitude, i.longitude), "") for i in incidents],
         "location": [i.location for i in incidents],
         "latitude": np.array([i.latitude for i in incidents], dtype=float),
         "longitude": np.array([i.longitude for i in incidents], dtype=float),
