@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 GAZETTEER_DATA = Path(__file__).resolve().parent.parent / "gazetteer" / "data"
 BOUNDARIES = GAZETTEER_DATA / "admin1.parquet"  # GeoParquet: iso, country, name, geometry (WKB)
@@ -75,18 +74,6 @@ def country_names() -> dict[str, str]:
 
     with open(GAZETTEER_DATA / "countries.tsv", encoding="utf-8") as f:
         return {r["iso"]: r["name"] for r in csv.DictReader(f, delimiter="\t")}
-
-
-def map_distinct(values, func) -> np.ndarray:
-    """``func`` (a callable or a dict) applied once per distinct value of ``values``, as an object array.
-
-    >>> map_distinct(["SY-ID", "SY-ID", ""], lambda c: c[:2]).tolist()
-    ['SY', 'SY', '']
-    """
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    get = func.get if isinstance(func, dict) else func
-    mapped = np.array([get(u) for u in uniques] + [None], dtype=object)
-    return mapped[codes]
 
 
 def country_of_code(code) -> str:

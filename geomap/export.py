@@ -104,8 +104,13 @@ def write_geoparquet(frame: pd.DataFrame, path: Path) -> None:
         geo["columns"]["geometry"]["bbox"] = [float(out["longitude"].min()), float(out["latitude"].min()),
                                               float(out["longitude"].max()), float(out["latitude"].max())]
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), b"geo": json.dumps(geo).encode()})
+    # Dictionary pages for columns of repeated values (categories, numbers), not for a million distinct ids;
+    # statistics (for readers' filters) on the numbers.
+    repeated = [f.name for f in table.schema if pa.types.is_dictionary(f.type) or pa.types.is_integer(f.type) or
+                pa.types.is_floating(f.type)]
+    numbers = [f.name for f in table.schema if pa.types.is_integer(f.type) or pa.types.is_floating(f.type)]
     buf = io.BytesIO()
-    pq.write_table(table, buf, compression="snappy")
+    pq.write_table(table, buf, compression="snappy", use_dictionary=repeated, write_statistics=numbers)
     write_atomic(path, buf.getvalue())
 
 
