@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 SHARED ?= ../shared
 
-.PHONY: map map-seeds map-ucdp test lint gold bench chromium gazetteer train clean
+.PHONY: map map-seeds map-ucdp screenshots test lint gold bench chromium gazetteer train clean
 
 # What a map needs; the tests, screenshots and benchmarks add the [test,dask] extras.
 $(STAMP): pyproject.toml
@@ -32,6 +32,20 @@ map-ucdp: $(DEV) chromium
 	$(BIN)/geomap map $(SHARED)/data/ucdp/ucdp_ged_syria_652.1601.1911.csv.gz \
 		$(SHARED)/data/ucdp/ucdp_ged191_iraq_hdx_conflict_data_irq.csv.gz \
 		-o output/ucdp.html --title "UCDP GED: Iraq and Syria" --window 30 --png output/ucdp.png
+
+# The README's screenshots: the sample at a laptop's, an 800x600 embed's and a phone's size (and the UCDP map
+# when $(SHARED) is there). Look at them after any change to the map's layout.
+screenshots: $(DEV) chromium
+	$(BIN)/geomap map examples/reports -o output/incidents.html -q --png docs/sample-map.png
+	$(BIN)/geomap map examples/reports -o output/incidents.html -q --png docs/sample-map-800x600.png \
+		--width 800 --height 600
+	$(BIN)/geomap map examples/reports -o output/incidents.html -q --png docs/sample-map-phone.png \
+		--width 390 --height 844
+	@if [ -d $(SHARED)/data/ucdp ]; then \
+		$(BIN)/geomap map $(SHARED)/data/ucdp/ucdp_ged_syria_652.1601.1911.csv.gz \
+			$(SHARED)/data/ucdp/ucdp_ged191_iraq_hdx_conflict_data_irq.csv.gz -q -o output/ucdp.html \
+			--title "UCDP GED: Iraq and Syria" --window 30 --png docs/ucdp-map.png; \
+	else echo "skipping docs/ucdp-map.png: $(SHARED)/data/ucdp is not here"; fi
 
 # Browser tests drive Debian's chromium; install it when it is missing (as root, e.g. on CI).
 chromium:

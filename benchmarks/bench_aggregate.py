@@ -4,7 +4,7 @@
 
 1. The same 1M synthetic incidents (seeded, spread over Iraq, Syria and their neighbours)
    counted per governorate and month by (a) a plain `geopandas.sjoin` of the points with
-   the admin-1 polygons followed by a pandas groupby, and (b) `geomap.aggregate.aggregate_frame`.
+   the admin-1 polygons followed by a pandas groupby, and (b) `geomap.counting.aggregate_frame`.
 2. The Dask engine as a user runs it: `geomap aggregate big.csv --engine dask` on a seeded CSV of
    10M (and, with --dask-rows 10000000,100000000, 100M) rows written to disk first; prints rows/s
    and the peak memory of the whole process tree (scheduler and workers) and of its largest
@@ -58,8 +58,8 @@ def best_of(func, *args, runs: int = 3) -> float:
 
 
 def bench_single(rows: int) -> None:
-    from geomap.aggregate import aggregate_frame
     from geomap.boundaries import admin1_frame
+    from geomap.counting import aggregate_frame
 
     frame = synthetic_frame(rows)
     admin1_frame()  # load the polygons outside the timings

@@ -118,6 +118,30 @@ def score(gazetteer: Gazetteer, sentences, region: str, details=None) -> Counter
     return totals
 
 
+def cross_validated(gazetteer: Gazetteer, sentences, region: str, folds: int, details=None) -> Counter:
+    """:func:`score` with each fold's sentences placed by a model fitted without them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
+    from train_event_location import examples, fit, fold_of
+
+    from geomap.locations import LocationModel, default_model, use_model
+
+    rows, _ = examples(gazetteer)
+    shipped = default_model()
+    totals = Counter()
+    for fold in range(folds):
+        weights, bias = fit([r for r in rows if fold_of(r[0], folds) != fold], shipped_c())
+        model = LocationModel(weights, bias, shipped.threshold, shipped.list_threshold)
+        with use_model(model):
+            totals += score(gazetteer, [s for s in sentences if fold_of(s.id, folds) == fold], region, details)
+    return totals
+
+
+def shipped_c() -> float:
+    from geomap.locations import MODEL_PATH
+
+    return float(json.loads(MODEL_PATH.read_text(encoding="utf-8")).get("C", 1.0))
+
+
 def report(totals: Counter, label: str) -> None:
     n, gold, inc = totals["sentences"], totals["gold"], totals["incidents"]
     print(f"{label}: {n} sentences with a labelled event location, {gold} gold locations "
@@ -134,6 +158,9 @@ def main(argv=None) -> int:
     parser.add_argument("--region", choices=("iqsy", "all"), default="iqsy")
     parser.add_argument("--details", type=Path, help="write one JSON line per scored sentence")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
+    parser.add_argument("--cross-validate", type=int, default=0, metavar="K",
+                        help="score each of K folds with a location model fitted on the other folds (the shipped "
+                             "model was fitted on these sentences: this is the honest figure)")
     args = parser.parse_args(argv)
     require(HALTERMAN)
     from realtext import halterman
@@ -143,8 +170,12 @@ def main(argv=None) -> int:
         sentences = sentences[: args.limit]
     gazetteer = Gazetteer.load()
     with details_file(args.details) as details:
-        totals = score(gazetteer, sentences, args.region, details)
-    report(totals, "Halterman event locations" + (" (Iraq and Syria)" if args.region == "iqsy" else " (all)"))
+        if args.cross_validate:
+            totals = cross_validated(gazetteer, sentences, args.region, args.cross_validate, details)
+        else:
+            totals = score(gazetteer, sentences, args.region, details)
+    label = "Halterman event locations" + (" (Iraq and Syria)" if args.region == "iqsy" else " (all)")
+    report(totals, label + (f", {args.cross_validate}-fold cross-validated" if args.cross_validate else ""))
     return 0
 
 

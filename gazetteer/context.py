@@ -7,9 +7,11 @@ or an organisation.
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections import Counter
+from pathlib import Path
 
 from gazetteer.index import Gazetteer
 from gazetteer.lexicon import (
@@ -25,13 +27,15 @@ from gazetteer.lexicon import (
 )
 from gazetteer.spans import ENGLISH_ARTICLES, Span, Token, is_article
 
-DEMONYMS = {"iraqi": "IQ", "syrian": "SY", "lebanese": "LB", "jordanian": "JO", "turkish": "TR", "iranian": "IR",
-            "libyan": "LY", "saudi": "SA", "israeli": "IL", "egyptian": "EG", "kuwaiti": "KW", "yemeni": "YE",
-            "afghan": "AF", "pakistani": "PK", "russian": "RU", "ukrainian": "UA", "sudanese": "SD", "somali": "SO",
-            "qatari": "QA", "emirati": "AE", "bahraini": "BH", "omani": "OM", "tunisian": "TN", "algerian": "DZ",
-            "moroccan": "MA", "malian": "ML", "nigerian": "NG", "ethiopian": "ET", "armenian": "AM",
-            "azerbaijani": "AZ", "georgian": "GE", "cypriot": "CY", "greek": "GR", "french": "FR", "german": "DE",
-            "british": "GB"}
+
+def _demonyms() -> dict[str, str]:
+    """Nationality adjectives and their country ("Syrian" -> SY), from ``data/demonyms.csv``."""
+    with open(Path(__file__).resolve().parent / "data" / "demonyms.csv", encoding="utf-8") as f:
+        return {r["demonym"]: r["country"] for r in csv.DictReader(f)}
+
+
+# Longest first, so that "South Korean" is read before "Korean".
+DEMONYMS = dict(sorted(_demonyms().items(), key=lambda kv: -len(kv[0])))
 _SENTENCE_BREAK = re.compile(r"[.!?:;•\n]\s*$|^\s*$")
 LOCATIVE = re.compile(
     r"\b(in|near|at|from|to|into|outside|around|across|toward|towards|through|via|inside|within|between|over|"
@@ -56,7 +60,9 @@ NAMED_BY = re.compile(
     r"\b(?:magazine|newspaper|outlet|channel|agency|website|radio|television|daily|weekly|publication|"
     r"(?:Islamic\s+)?State\s+of|(?-i:Government|Ministry|University|Bank|Parliament|Council|Governor|Mayor|"
     r"Kingdom|Emirate|Union|Party|Front|Movement|Alliance|League|Association|Federation|Company|Authority|"
-    r"Commission|Committee|Brigades?)\s+of)\s+(?:the\s+)?$")
+    r"Commission|Committee|Brigades?)\s+of)\s+(?:the\s+)?"
+    # "the Islamic State of Iraq and al-Sham", "the Ministry of Interior and Municipalities": the name goes on
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+and\s+(?:the\s+)?)?$")
 # Words after a name that make it a place ("Khanakin's municipal council", "Akcakale residents",
 # "Hit, west of Ramadi", "Al-Mayadin, in the eastern countryside of", "Ras al-Ain, known to Kurds as").
 PLACE_CUE_AFTER = re.compile(
@@ -132,7 +138,7 @@ def previous_capitalised(text: str, tokens: list[Token], span: Span, ends: froze
     if gap not in (" ", "-") or not prev.capitalised:
         return None
     if prev.end in ends and (gap == "-" or prev.text.endswith("s")):
-        return None  # "Najaf-Karbala road", "Syrias Aleppo": the word before is a place of its own
+        return None  # "Najaf-Karbala road", "Iraqs Mosul": the word before is a place of its own
     if prev.text.lower() in PLACE_PREFIXES:
         return None
     if sentence_initial(text, Span(prev.start, prev.end, prev.text, "", [], 0, 0)) and prev.text.lower() in (
@@ -277,6 +283,13 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(a))
 
 
+def _favourite(span: Span, gazetteer: Gazetteer):
+    """The span's most prominent reading, and by how much it leads the next one."""
+    ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
+    margin = gazetteer.score(ranked[0]) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
+    return ranked[0], margin
+
+
 def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[set[str], set[str]]]:
     """For each span, the governorates and countries the *other* names of the document point to.
 
@@ -288,9 +301,7 @@ def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple
     for span in spans:
         if span.key in NOT_PLACES:
             continue
-        ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
-        top = ranked[0]
-        margin = gazetteer.score(top) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
+        top, margin = _favourite(span, gazetteer)
         if top.kind == "country":
             votes[id(span)] = (None, top.country)
         elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
@@ -322,9 +333,7 @@ def document_points(spans: list[Span], gazetteer: Gazetteer, limit: int = 40) ->
     for span in spans:
         if span.key in NOT_PLACES:
             continue
-        ranked = sorted(span.candidates, key=gazetteer.score, reverse=True)
-        top = ranked[0]
-        margin = gazetteer.score(top) - (gazetteer.score(ranked[1]) if len(ranked) > 1 else 0)
+        top, margin = _favourite(span, gazetteer)
         if top.kind in ("place", "feature") and margin > 3 and top.prominence > 8:
             out.append((id(span), (top.lat, top.lon)))
     return out[:limit]

@@ -24,6 +24,9 @@ from gazetteer.types import Place
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PLACE_FILES = ("places_region.tsv.gz", "places_world.tsv.gz")
+# Hand-kept features (one source on every row), and those the build imports from open data.
+CURATED_FEATURE_FILES = ("features.csv", "world_regions.csv")
+BUILT_FEATURE_FILE = "features_built.tsv.gz"
 INDEX_VERSION = 5
 
 # Countries whose places win a tie: the conflict news this tool is built for.
@@ -33,6 +36,16 @@ NEIGHBOURS = ("TR", "LB", "JO", "IR", "IL", "SA", "KW", "PS")
 FCODE_BONUS = {
     "PPLC": 3.0, "PPLA": 2.0, "PPLA2": 1.2, "PPLA3": 0.6, "PPLA4": 0.3, "PPL": 0.0, "PPLX": 0.6,
     "ADM2": 0.4, "ADM3": 0.0, "PPLQ": -1.5, "PPLW": -1.5, "PPLH": -2.0, "PPLL": -0.3, "PPLF": -0.5,
+    "neighbourhood": 0.6,
+}
+# ACLED-style precision of a feature kind (fcode): 1 the place itself, 2 part of or near a place (a base,
+# a crossing, a neighbourhood of a city), 3 a region. Places not listed take theirs from the words around them.
+PRECISION_BY_FCODE = {
+    "town": 1,
+    "district": 2, "neighbourhood": 2, "base": 2, "airport": 2, "camp": 2, "crossing": 2, "dam": 2, "lake": 2,
+    "mountain": 2, "wadi": 2, "oilfield": 2, "facility": 2, "port": 2, "station": 2, "prison": 2, "hospital": 2,
+    "county": 2,
+    "region": 3, "river": 3, "continent": 3, "world_region": 3, "sea": 3,
 }
 KIND_BASE = {"country": 14.0, "admin1": 7.5, "feature": 9.0, "place": 0.0}
 
@@ -206,11 +219,17 @@ def _read_tables(data_dir: Path, capitals: list):
         for r in csv.DictReader(f, delimiter="\t"):
             yield row("admin1", r["name"], float(r["lat"]), float(r["lon"]), r["country"], r["iso"], None, 0, 0,
                       "ADM1", r["keys"].split("|"))
-    with open(data_dir / "features.csv", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            names = sorted({name_key(n) for n in [r["name"], *r["aliases"].split("|")] if n})
-            yield row("feature", r["name"], float(r["lat"]), float(r["lon"]), r["country"], r["admin1"], None,
-                      0, 0, r["kind"], names)
+    for fname in CURATED_FEATURE_FILES:
+        with open(data_dir / fname, encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                names = sorted({name_key(n) for n in [r["name"], *r["aliases"].split("|")] if n})
+                yield row("feature", r["name"], float(r["lat"]), float(r["lon"]), r["country"], r["admin1"], None,
+                          0, 0, r["kind"], names)
+    with gzip.open(data_dir / BUILT_FEATURE_FILE, "rt", encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            yield row("feature", r["name"], float(r["lat"]), float(r["lon"]), r["country"], r["admin1"],
+                      int(r["geonameid"]) if r["geonameid"] else None, int(r["population"]), 0, r["fcode"],
+                      r["keys"].split("|"))
     for fname in PLACE_FILES:
         with gzip.open(data_dir / fname, "rt", encoding="utf-8") as f:
             next(f)
@@ -270,7 +289,8 @@ def _cache_path(data_dir: Path, cache_dir: Path | None) -> Path:
     """
     root = Path(cache_dir or os.environ.get("GEOMAP_CACHE_DIR") or (
         Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "geomap"))
-    names = ("countries.tsv", "admin1.tsv", "features.csv", "common_words.tsv", *PLACE_FILES)
+    names = ("countries.tsv", "admin1.tsv", *CURATED_FEATURE_FILES, BUILT_FEATURE_FILE, "common_words.tsv",
+             *PLACE_FILES)
     stats = [(data_dir / name).stat() for name in names]
     stamp = f"{data_dir.resolve()}|" + ";".join(f"{n}:{s.st_size}:{s.st_mtime_ns}" for n, s in zip(names, stats))
     memo_path = root / "digests.json"

@@ -19,7 +19,7 @@ NOT_PLACES = frozenset(
     american americans russian russians british french german israeli israelis palestinian arab arabs
     saudi emirati qatari egyptian afghan pakistani european western eastern
     shia shiite shiites sunni sunnis yazidi yezidi yazidis yezidis christian christians alawite alawites
-    druze turkmen assyrian chaldean arabic persian muslim muslims jihadist jihadists
+    druze turkmen turkoman turkomans turcoman assyrian chaldean arabic persian muslim muslims jihadist jihadists
     islamic islam state government army forces military police security ministry minister president
     prime general colonel major brigadier commander spokesman official officials governor council
     command operations coalition alliance front brigade brigades battalion division regiment
@@ -28,11 +28,13 @@ NOT_PLACES = frozenset(
     nusra qaeda sahwa ansar jaysh kataib faylaq liwa harakat jabhat tahrir badr asaib nujaba
     reuters afp ap bbc cnn rudaw kurdistan24 sana irna tasnim
     pentagon centcom nato un unhcr ocha who unicef icrc treasury congress senate kremlin white house
-    jihad jihadi mujahideen caliphate sharia jewish levant asia africa europe eurasia caucasus balkans maghreb
-    middle east near east far east oceania antarctica
+    jihad jihadi mujahideen caliphate sharia jewish
     kanun shubat adar nisan ayyar haziran tammuz aab aylul tishreen
     god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram nowruz newroz
     north south east west northern southern central
+    northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+    assad saddam maliki abadi sadr sistani erdogan putin obama trump biden barzani talabani zarqawi
+    nasrallah khamenei soleimani muhandis jolani julani
     breaking update exclusive analysis opinion editorial
     """.split()
 )
@@ -60,7 +62,8 @@ DIRECTIONS = (
 
 # Words after a name that make it a governorate ("Kirkuk province"), a town
 # ("Hit district") or an approximate area ("the Mosul outskirts").
-ADMIN1_AFTER = ("province", "provinces", "governorate", "governorates", "muhafaza", "countryside", "hinterland")
+ADMIN1_AFTER = ("province", "provinces", "governorate", "governorates", "muhafaza", "countryside", "hinterland",
+                "governor", "provincial")
 PLACE_AFTER = ("city", "town", "village", "district", "subdistrict", "neighbourhood", "neighborhood", "camp")
 NEAR_AFTER = ("outskirts", "suburbs", "area", "surroundings", "environs", "vicinity", "periphery", "desert", "road",
               "highway", "plain", "plains", "hills", "mountains", "valley", "front", "axis", "sector")
@@ -113,5 +116,22 @@ TIME_WORDS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday
     january february march april june july august september october november december
+    """.split()
+)
+
+# Lower-case words after a country's abbreviation that make it an adjective: "US forces", "a U.S. official",
+# "the UK government" say who, not where (like "Iraqi" or "US-led"); "the US said", "exports to the UK fell"
+# keep the country.
+AFTER_ADJECTIVE = frozenset(
+    """
+    forces force troops troop soldiers soldier military army navy marines marine air airforce personnel
+    official officials authorities government administration department ministry embassy embassies envoy envoys
+    ambassador ambassadors diplomat diplomats delegation spokesman spokeswoman spokesperson president presidents
+    secretary senator senators lawmakers congressman congresswoman congress senate state treasury intelligence
+    command commander commanders general generals officer officers base bases garrison garrisons outpost
+    drone drones strike strikes airstrike airstrikes raid raids aircraft jets warplanes warplane helicopter
+    helicopters warship warships vessel vessels sanctions dollar dollars citizen citizens national nationals
+    company companies firm firms contractor contractors backed special defense defence
+    election elections team teams economy market markets airports airport
     """.split()
 )

@@ -55,8 +55,32 @@ def capital_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return found
 
 
+_DEMONYM = re.compile(r"(?<![\w-])(?:" + "|".join(d.title().replace(" ", r"\s+") for d in DEMONYMS) + r")(?![\w-])")
+
+
+def demonym_mentions(text: str, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """ "Syrian", "Russian": a country named by its adjective (qualifier ``demonym``, never an event's place)."""
+    out = []
+    for m in _DEMONYM.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in taken):
+            continue
+        entry = gazetteer.country_entry.get(DEMONYMS[re.sub(r"\s+", " ", m.group().lower())])
+        if entry is not None:
+            out.append(Mention(m.group(), m.start(), m.end(), gazetteer.to_place(entry, 3), "demonym"))
+    return out
+
+
 def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place named in ``text``, in text order, resolved with the document as context."""
+    """Every place named in ``text``, in text order, resolved with the document as context.
+
+    Countries named by their adjective ("the Syrian army") are included with the qualifier ``demonym``:
+    they tell which country a text is about, never where an event happened.
+    """
+    places = _find_places(text, gazetteer)
+    return sorted(places + demonym_mentions(text, gazetteer, places), key=lambda m: m.start)
+
+
+def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     tokens = tokenize(text)
     capitals = capital_mentions(text, gazetteer)
     spans, evidence = _evidence(text, tokens, capitals, gazetteer)
@@ -78,12 +102,26 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
             admin1 = gazetteer.admin1_entry.get(entry.admin1)
             if admin1 is not None and _same_name(admin1, span.key, gazetteer):
                 entry = admin1
+        if span.variant and not _plausible_variant(entry, ev, gazetteer):
+            continue  # a Damascus suburb spelt loosely is not a namesake in Iran: a guessed spelling stays near home
         if not is_place_reading(text, tokens, span, entry, qualifier, set(ev.countries), gazetteer, starts, ends,
                                 id(span) in listed, people):
             continue
         place = gazetteer.to_place(entry, precision_of(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
     return sorted(mentions + capitals, key=lambda m: m.start)
+
+
+NEAR_HOME_KM = 150
+
+
+def _plausible_variant(entry: Entry, evidence: Evidence, gazetteer: Gazetteer) -> bool:
+    """A spelling matched only through its consonants, in a neighbouring country, must lie in a country the
+    document names or near one of its places (an Iranian border town beside Khanaqin, yes; an Iranian village
+    for a loosely spelt Damascus suburb, no)."""
+    if entry.country in evidence.countries or entry.country in gazetteer.focus:
+        return True
+    return any(km(lat, lon, entry.lat, entry.lon) <= NEAR_HOME_KM for lat, lon in evidence.anchors)
 
 
 def name_evidence(text: str, gazetteer: Gazetteer) -> list[tuple[Span, Evidence]]:

@@ -10,6 +10,7 @@ sentence, the distance to the document's other places). The weights are fitted o
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from dataclasses import dataclass
@@ -132,17 +133,13 @@ def active_ranker() -> CandidateRanker:
     return _active[-1] if _active else default_ranker()
 
 
-class use_ranker:  # noqa: N801 - used as a context manager, like a function
+@contextlib.contextmanager
+def use_ranker(ranker: CandidateRanker):
     """``with use_ranker(r):`` ranks candidates with ``r`` (cross-validation fits one per fold)."""
-
-    def __init__(self, ranker: CandidateRanker):
-        self.ranker = ranker
-
-    def __enter__(self) -> CandidateRanker:
-        _active.append(self.ranker)
-        return self.ranker
-
-    def __exit__(self, *exc) -> None:
+    _active.append(ranker)
+    try:
+        yield ranker
+    finally:
         _active.pop()
 
 

@@ -17,8 +17,9 @@ from gazetteer.context import (
     text_before,
     title_case,
 )
-from gazetteer.index import Entry, Gazetteer
+from gazetteer.index import PRECISION_BY_FCODE, Entry, Gazetteer
 from gazetteer.lexicon import (
+    AFTER_ADJECTIVE,
     FIRST_NAMES,
     MEDIA_OR_GROUP,
     NOT_PLACES,
@@ -72,12 +73,17 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
         if aired or outlets:
             return False
         return bool(in_place or typed or listed) and not re.search(media, text_after(text, span), re.I)
+    dotted = "." in span.text and not re.search(r"\d\s*$", before)  # "Surrey, B.C.", not "300 B.C."
     if span.text.isupper() and len(key.replace(" ", "")) <= 3 and entry.kind != "country" and not re.match(
-            r"\s*,\s+[A-Z][a-z]", text_after(text, span)):
-        return False  # an acronym: "SNA", "PMF", "HTS"; but "KUT, Iraq -" is a dateline
+            r"\s*,\s+[A-Z][a-z]", text_after(text, span)) and not dotted:
+        return False  # an acronym: "SNA", "PMF", "HTS"; but "KUT, Iraq -" is a dateline, "B.C." a province
     after = text_after(text, span)
     if re.match(r"-[a-z]", after):
         return False  # "Iran-backed", "US-led": an adjective
+    if entry.kind == "country" and (span.text.isupper() or "." in span.text):
+        word = re.match(r"\s+([a-z]+)\b", after)
+        if word and word.group(1) in AFTER_ADJECTIVE:
+            return False  # "US forces", "a U.S. official": an adjective
     if re.match(r"\s\d{1,2}\b(?!\s*(?:km|kilomet|mile|people|civilians|soldiers|fighters|killed|dead|were|was))",
                 after):
         return False  # "Deir Ezzor 24", "Kurdistan 24": a media outlet
@@ -109,7 +115,8 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
         # "Mark Milley", "Naft Maysan", "Jordan Whitfield", "Turkistan Islamic Party", "Mosul Eye":
         # part of a longer proper name.
         return False
-    common = gazetteer.commonness(key)
+    # Dotted initials ("U.S.") are no English word, whatever "u s" counts as in word lists.
+    common = 0.0 if "." in span.text else gazetteer.commonness(key)
     initial = sentence_initial(text, span)
     far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
     rare = common < (COMMON_WORD_ZIPF if entry.kind == "admin1" else 3.0)
@@ -150,11 +157,10 @@ def precision_of(entry: Entry, qualifier: str | None) -> int:
     if entry.kind in ("country", "admin1"):
         return 3
     if entry.kind == "feature":
-        if entry.fcode == "town":
-            return 1
-        return 2 if entry.fcode in ("mountain", "dam", "lake", "base", "camp", "airport", "district") else 3
+        return PRECISION_BY_FCODE.get(entry.fcode, 3)
     if qualifier == "province":
         return 3  # "Khorasan Province" with no governorate of that name known: the region
-    return 2 if qualifier in ("near", "region", "countryside", "district") else 1
+    near = 2 if qualifier in ("near", "region", "countryside", "district") else 1
+    return max(near, PRECISION_BY_FCODE.get(entry.fcode, 1))  # a city's neighbourhood is part of the city
 
 

@@ -15,11 +15,16 @@ MAX_TOKENS = 5
 # skeleton. Measured with `python benchmarks/gold_places.py --sweep` (see README): 65-70 find the
 # most places on both gold sets with no false place; 70 is kept, the stricter end of that plateau.
 VARIANT_MIN_RATIO = 70
-# Words with inner apostrophes (Dar'a, Ma’arrat), but "Ninewa's" is "Ninewa" + "'s".
-_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’‘`](?![sS]\b)[^\W\d_]+)*")
-# Lower-case words that may end a name: "Euphrates valley", "Damascus countryside", "Mosul dam".
+# Words with inner apostrophes (Dar'a, Ma’arrat), but "Ninewa's" is "Ninewa" + "'s"; dotted initials are one word
+# ("U.S.", "U.K."), and so are a letter and a number joined by a hyphen ("T-4", "K-1": air bases).
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Z]-\d{1,2}(?![\w-])|[^\W\d_][^\W_]*(?:['’‘`](?![sS]\b)[^\W\d_]+)*")
+# Lower-case words that may end a name: "Euphrates valley", "Damascus countryside", "Mosul dam", "Shayrat air
+# base", "Hama military airport", "Tartus port", "Saydnaya prison".
 GENERIC_TAILS = frozenset("valley desert mountains mountain dam lake river plains plain region countryside camp "
-                          "crossing base airport border airbase oil gas field fields refinery basin".split())
+                          "crossing base airport border airbase oil gas field fields refinery basin air airfield "
+                          "military international port seaport prison station".split())
+# Capitalised words that look like an English article but are a name: "US troops".
+NAMES_NOT_ARTICLES = frozenset({"US"})
 # Lower-case joiners inside a name besides the Arabic article: the Persian ezafe ("Qasr-e Shirin").
 JOINERS = frozenset({"e", "i", "bin", "ibn", "abu", "umm", "de"})
 NEIGHBOURS = ("TR", "LB", "JO", "IR")
@@ -55,8 +60,18 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _joinable(text: str, left: Token, right: Token) -> bool:
-    """Can two words belong to one name? Only a space or a hyphen may stand between them."""
-    return text[left.end : right.start] in (" ", "-", "‐", "–", " - ")
+    """Can two words belong to one name? Only a space or a hyphen may stand between them, or the dot of
+    an initial ("U.S.", "B.C.")."""
+    gap = text[left.end : right.start]
+    return gap in (" ", "-", "‐", "–", " - ") or (gap == "." and len(left.text) == 1 and left.text.isupper()
+                                                 and right.capitalised)
+
+
+def _with_final_dot(text: str, start: int, end: int) -> int:
+    """ "U.S." ends after its last dot: the span covers the whole abbreviation."""
+    if end < len(text) and text[end] == "." and end - start >= 3 and text[end - 2] == "." and text[end - 1].isupper():
+        return end + 1
+    return end
 
 
 def is_article(token: Token) -> bool:
@@ -72,8 +87,9 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
         if first.text in ("The", "THE") and i + 1 < len(tokens):
             i += 1  # "The US garrison": a name never starts with "The"
             continue
-        if first.text.lower() in ENGLISH_ARTICLES and i + 1 < len(tokens) and text[first.end] != "-":
-            i += 1  # "At Erbil", "such as Al Muhajiroun": English words, not the Arabic article
+        if (first.text.lower() in ENGLISH_ARTICLES and first.text not in NAMES_NOT_ARTICLES and i + 1 < len(tokens)
+                and text[first.end] != "-" and not (first.text.isupper() and _names_country(first.text, gazetteer))):
+            i += 1  # "At Erbil", "such as Al Muhajiroun": English words, not the Arabic article ("US" a country)
             continue
         starts_name = first.capitalised or (
             is_article(first) and i + 1 < len(tokens) and tokens[i + 1].capitalised
@@ -91,6 +107,8 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
                 break
             lower = tok.text.lower()
             if j > i and not (tok.capitalised or is_article(tok) or lower in JOINERS or lower in GENERIC_TAILS):
+                if gazetteer.lookup(name_key(text[first.start : tok.end])) and gazetteer.commonness(lower) < 3.0:
+                    ends.append(j)  # "Deir ezzor": a known name written with a lower-case second word
                 break
             if tok.capitalised or (j > i and lower in GENERIC_TAILS):
                 ends.append(j)
@@ -98,6 +116,8 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
                                                           and tokens[j + 1].text.lower() in GENERIC_TAILS):
                 break
             j += 1
+        if first.text in NAMES_NOT_ARTICLES:
+            ends = ends[:1]  # "US base": the country, then a word (name_key would read "US" as an article)
         for end in reversed(ends):
             surface = text[first.start : tokens[end].end]
             key = name_key(surface)
@@ -119,7 +139,8 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
                 entries = [e for e in gazetteer.lookup(name_key(surface[2:])) if e.country in gazetteer.focus]
                 variant = bool(entries)
             if entries:
-                found = Span(first.start, tokens[end].end, surface, key, entries, i, end, variant)
+                stop = _with_final_dot(text, first.start, tokens[end].end)
+                found = Span(first.start, stop, text[first.start : stop], key, entries, i, end, variant)
                 break
         if found and found.last_token > i and first.text.lower() in LEADING_WORDS:
             rest = _span_at(text, tokens, i + 1, gazetteer)
@@ -133,8 +154,12 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
     return spans
 
 
+def _names_country(word: str, gazetteer: Gazetteer) -> bool:
+    return any(e.kind == "country" for e in gazetteer.lookup(word.lower()))
+
+
 def _possessive_entries(surface: str, gazetteer: Gazetteer) -> list[Entry]:
-    """ "Syrias Aleppo", "Aleppos outskirts": a possessive whose apostrophe was lost (as in scraped text), when
+    """ "Iraqs Mosul", "Mosuls outskirts": a possessive whose apostrophe was lost (as in scraped text), when
     the word is no name of its own (the caller looked) and its stem is a well-known place."""
     if len(surface) < 5 or not surface.endswith("s") or not surface[0].isupper() or surface.isupper():
         return []

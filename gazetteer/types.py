@@ -45,4 +45,5 @@ class Mention:
         return self.place.precision
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end, **self.place.to_dict()}
+        return {"text": self.text, "start": self.start, "end": self.end, **self.place.to_dict(),
+                "qualifier": self.qualifier}

@@ -45,7 +45,7 @@ def extract_incidents(paths: Sequence[str | Path] | str | Path, gazetteer: Gazet
 def __getattr__(name: str):
     # The table stages need pandas: import them when asked for, so that `geomap geocode` starts fast.
     if name == "aggregate":
-        from geomap.aggregate import aggregate
+        from geomap.counting import aggregate
 
         return aggregate
     if name in ("read_incidents", "map_incidents"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import sys
@@ -43,6 +44,7 @@ class GeomapGroup(click.Group):
             sys.exit(0)
 
 
+@functools.cache
 def _gazetteer():
     from gazetteer import Gazetteer
 
@@ -50,12 +52,9 @@ def _gazetteer():
 
 
 def _date_option(value: str | None, option: str = "--reference-date") -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise OptionError(f"{option} must be a date as YYYY-MM-DD, not {value!r}") from None
+    from geomap.filters import parse_date
+
+    return parse_date(value, option)
 
 
 class _Progress:
@@ -103,6 +102,11 @@ def places(file: Path):
 
     FILE is a text file, or a .jsonl file of {"id": ..., "text": ...} records (each
     output line then carries the record's id).
+
+    \b
+    Examples:
+      geomap places examples/reports/2024-09-08_kirkuk_hawija_ied.txt
+      geomap places articles.jsonl
     """
     from gazetteer import find_places
     from geomap.ingest import Inputs, decode, read_jsonl
@@ -136,7 +140,13 @@ def places(file: Path):
 @click.argument("names", nargs=-1, required=True)
 @click.option("--country", metavar="CC", help="Only places in this country (ISO 3166-1 alpha-2, e.g. SY).")
 def geocode(names: tuple[str, ...], country: str | None):
-    """The best match for each place NAME, as one JSON object per line."""
+    """The best match for each place NAME, as one JSON object per line.
+
+    \b
+    Examples:
+      geomap geocode Kirkuk
+      geomap geocode "Deir Ezzour" Binnish --country SY
+    """
     from gazetteer import geocode as resolve_name
 
     gazetteer = _gazetteer()
@@ -164,6 +174,35 @@ def _common_options(func):
     return func
 
 
+_FILTER_OPTIONS = (
+    (("--from", "date_from"), {"metavar": "YYYY-MM-DD", "help": "Only incidents on or after this day."}),
+    (("--to", "date_to"), {"metavar": "YYYY-MM-DD", "help": "Only incidents on or before this day."}),
+    (("--country", "country"), {"multiple": True, "metavar": "CC|NAME",
+                                "help": "Only incidents in this country (an ISO code such as SY, or a name); "
+                                        "repeat for several."}),
+    (("--type", "event_type"), {"multiple": True, "metavar": "TYPE",
+                                "help": "Only this ACLED event type (Battles, Protests, ...; any case); "
+                                        "repeat for several."}),
+    (("--actor", "actor"), {"multiple": True, "metavar": "TEXT",
+                            "help": "Only incidents whose actor1 or actor2 contains TEXT (any case); "
+                                    "repeat for several."}),
+)
+
+
+def _filter_options(func):
+    """--from, --to, --country, --type, --actor: which incidents a command keeps."""
+    for names, settings in reversed(_FILTER_OPTIONS):
+        func = click.option(*names, **settings)(func)
+    return func
+
+
+def _make_filter(date_from, date_to, country, event_type, actor):
+    from geomap.filters import make_filter
+
+    return make_filter(from_=date_from, to=date_to, country=country, type=event_type, actor=actor,
+                       gazetteer=_gazetteer() if country else None)
+
+
 def _collect(inputs, reference_date, quiet):
     from geomap.pipeline import collect
 
@@ -177,8 +216,14 @@ def _collect(inputs, reference_date, quiet):
     return gazetteer, collected
 
 
-def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
+def _report(collected, unresolved_path: Path | None, quiet: bool, flt=None, kept: int = 0) -> None:
+    """Write the unresolved list, print the summary; fail when nothing is left to write.
+
+    With an active filter ``flt``, ``kept`` is how many incidents it keeps.
+    """
     from geomap.export import write_unresolved
+
+    filtered = flt is not None and flt.active
 
     if unresolved_path is not None:
         write_unresolved(collected.unresolved, unresolved_path)
@@ -189,6 +234,8 @@ def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
             click.echo(f"note: {len(collected.notices) - 10} more notes like these", err=True)
         tail = f" (listed in {unresolved_path})" if unresolved_path and collected.unresolved else (
             " (list them with --unresolved FILE)" if collected.unresolved else "")
+        if filtered and collected.mapped:
+            tail += f"; {kept:,} of them match the filters ({flt.describe()})"
         click.secho(collected.summary() + tail, err=True, **SUMMARY_STYLE)
     if not collected.read:
         raise InputError("nothing usable was read: no incident reports and no table rows")
@@ -197,21 +244,38 @@ def _report(collected, unresolved_path: Path | None, quiet: bool) -> None:
         why = "; ".join(f"{n} {reason}" for reason, n in reasons)
         raise InputError(f"no incident could be mapped ({len(collected.unresolved):,} unresolved: {why}"
                          f"{'; ...' if len(reasons) < len(set(i.reason for i in collected.unresolved)) else ''})")
+    if filtered and not kept:
+        n = collected.mapped
+        raise InputError(f"no incident matches the filters ({flt.describe()}) among the {n:,} "
+                         f"incident{'s' if n != 1 else ''} read")
 
 
 @main.command(short_help="Incidents from texts and tables, ACLED-style.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write here (.jsonl, .json, .csv, .geojson or .parquet); JSON Lines on stdout by default.")
+@_filter_options
 @_common_options
-def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet):
-    """Incidents found in INPUT... (text files, folders, CSV/JSON tables), ACLED-style."""
+def extract(inputs, output: Path | None, date_from, date_to, country, event_type, actor, reference_date,
+            unresolved_path, quiet):
+    """Incidents found in INPUT... (text files, folders, CSV/JSON tables), ACLED-style.
+
+    \b
+    Examples:
+      geomap extract examples/reports -o output/incidents.csv
+      geomap extract news/ --reference-date 2024-11-01 --unresolved output/unresolved.csv
+      geomap extract acled.csv --country Syria --type Battles --from 2024-01-01 -o output/battles.csv
+      geomap extract examples/reports --actor "Islamic State" --actor ISIS
+    """
     from geomap.export import check_output, write_incidents
+    from geomap.filters import filter_incidents
 
     check_output(output, ("jsonl", "json", "csv", "geojson", "parquet"))
+    flt = _make_filter(date_from, date_to, country, event_type, actor)
     _, collected = _collect(inputs, reference_date, quiet)
-    _report(collected, unresolved_path, quiet)
-    write_incidents(collected.frame, output)
+    kept = filter_incidents(collected.frame, flt)
+    _report(collected, unresolved_path, quiet, flt, len(kept))
+    write_incidents(kept, output)
 
 
 @main.command(short_help="Events and fatalities per governorate and period.")
@@ -225,20 +289,35 @@ def extract(inputs, output: Path | None, reference_date, unresolved_path, quiet)
               help="dask: tables larger than memory (CSV, GeoParquet), in partitions, on a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to run on (default: a local cluster).")
 @click.option("--workers", type=click.IntRange(1, 512), help="Workers of the local Dask cluster (default: cores).")
+@_filter_options
 @_common_options
-def aggregate(inputs, by, period, output: Path | None, engine, scheduler, workers, reference_date, unresolved_path,
-              quiet):
-    """Events and fatalities per governorate and period."""
-    from geomap.aggregate import aggregate as count
+def aggregate(inputs, by, period, output: Path | None, engine, scheduler, workers, date_from, date_to, country,
+              event_type, actor, reference_date, unresolved_path, quiet):
+    """Events and fatalities per governorate and period.
+
+    \b
+    Examples:
+      geomap aggregate examples/reports --period month
+      geomap aggregate acled.csv --period week --type "Explosions/Remote violence" -o output/weekly.csv
+      geomap aggregate examples/reports --country IQ --from 2025-01-01 --to 2025-03-31
+      geomap aggregate big.parquet --engine dask --period year -o output/yearly.csv
+    """
+    from geomap.counting import aggregate as count
     from geomap.export import check_output, write_table
+    from geomap.filters import filter_incidents
 
     check_output(output, ("csv", "jsonl", "json", "parquet"))
+    flt = _make_filter(date_from, date_to, country, event_type, actor)
     if engine == "dask":
+        if flt.active:
+            raise OptionError("--from, --to, --country, --type and --actor work with the default engine only, "
+                              "not with --engine dask")
         _aggregate_dask(inputs, period, by, output, scheduler, workers, unresolved_path, quiet)
         return
     gazetteer, collected = _collect(inputs, reference_date, quiet)
-    _report(collected, unresolved_path, quiet)
-    table = count(collected.frame, period=period, by=by, names=gazetteer.admin1_names)
+    kept = filter_incidents(collected.frame, flt)
+    _report(collected, unresolved_path, quiet, flt, len(kept))
+    table = count(kept, period=period, by=by, names=gazetteer.admin1_names)
     write_table(table, output)
 
 
@@ -299,11 +378,24 @@ def _aggregate_dask(inputs, period, by, output, scheduler, workers, unresolved_p
 @click.option("--height", default=800, show_default=True, type=click.IntRange(200, 8000), help="Screenshot height.")
 @click.option("--embed", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write an <iframe> fragment to paste into another page.")
+@_filter_options
 @_common_options
 def map_command(inputs, output: Path, title, subtitle, tiles, tiles_attribution, window_days, start, png, width,
-                height, embed, reference_date, unresolved_path, quiet):
-    """The whole pipeline: INPUT... to one self-contained, offline HTML map."""
+                height, embed, date_from, date_to, country, event_type, actor, reference_date, unresolved_path, quiet):
+    """The whole pipeline: INPUT... to one self-contained, offline HTML map.
+
+    \b
+    Examples:
+      geomap map examples/reports -o output/incidents.html
+      geomap map acled.csv -o output/syria.html --country Syria --window 30 --title "Syria, 30-day window"
+      geomap map examples/reports -o output/iraq.html --country IQ --type Battles --type Riots
+      geomap map examples/reports -o output/m.html --window 7 --date 2024-11-01 --png output/m.png
+      geomap map examples/reports -o output/m.html --embed output/m-embed.html
+      geomap map examples/reports -o output/m.html --png output/m.png --width 800 --height 600
+    """
+    from geomap.filters import filter_incidents
     from geomap.render import build_map, check_tiles, embed_fragment, render_html, write_atomic, write_png
+    from geomap.render.maps import default_subtitle
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise OptionError(f"-o must name an .html file, not {output}")
@@ -311,12 +403,17 @@ def map_command(inputs, output: Path, title, subtitle, tiles, tiles_attribution,
     check_tiles(tiles, tiles_attribution)
     from geomap.pipeline import credits
 
+    flt = _make_filter(date_from, date_to, country, event_type, actor)
     gazetteer, collected = _collect(inputs, reference_date, quiet)
-    _report(collected, unresolved_path, quiet)
+    kept = filter_incidents(collected.frame, flt)
+    _report(collected, unresolved_path, quiet, flt, len(kept))
     attribution, sources = credits(collected)
-    fmap = build_map(collected.frame, title=title, subtitle=subtitle, sources=sources,
+    if subtitle is None and flt.active:  # a map of a selection says so
+        subtitle = f"{default_subtitle(kept, sources)} · {flt.describe()}"
+    fmap = build_map(kept, title=title, subtitle=subtitle, sources=sources,
                      attribution=attribution, tiles=tiles, tiles_attribution=tiles_attribution,
-                     window_days=window_days, start=start, admin_names=gazetteer.admin1_names)
+                     window_days=window_days, start=start, admin_names=gazetteer.admin1_names,
+                     period=(flt.start, flt.end))
     page = render_html(fmap)
     write_atomic(output, page)
     if embed:

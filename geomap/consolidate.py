@@ -3,12 +3,14 @@
 News articles tell one attack several times: the lede, a toll update ("the toll rose to 12"), a quote, a
 recap in the last paragraph. Each of those sentences is a report of the event, not a new event. Within one
 article, a report joins an earlier incident when both fall within a day of each other and one's place is
-the other's, or contains it (a governorate or a country named for an event at a town of it). Reports at
-different places of the same governorate stay separate events, as do reports days apart.
+the other's, contains it (a governorate or a country named for an event at a town of it) or lies within a
+few kilometres of it (a city and its districts). Reports at different towns of the same governorate stay
+separate events, as do reports days apart.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from geomap.events import classify
@@ -16,6 +18,8 @@ from geomap.models import Incident
 
 # How many days apart two reports of one event may be dated (a night attack told as "Saturday" and "Sunday").
 SAME_EVENT_DAYS = 1
+# How far apart two named places may be and still be one place of an event: a city and its districts.
+SAME_PLACE_KM = 10.0
 
 
 def place_level(incident: Incident) -> int:
@@ -31,10 +35,22 @@ def same_place(a: Incident, b: Incident) -> bool:
     """Is one incident's place the other's, or inside it?"""
     la, lb = place_level(a), place_level(b)
     if la == lb == 0:
-        return a.location == b.location and a.admin1 == b.admin1
+        if a.location == b.location and a.admin1 == b.admin1:
+            return True
+        # A city and one of its neighbourhoods ("Aleppo", then "the Hamdaniyeh district"), told of the same kind
+        # of violence: one place.
+        return (a.admin1 == b.admin1 and a.sub_event_type == b.sub_event_type and a.geo_precision != b.geo_precision
+                and _km(a, b) <= SAME_PLACE_KM)
     if la == 2 or lb == 2:
         return a.country == b.country
     return a.admin1 == b.admin1 and a.admin1 is not None
+
+
+def _km(a: Incident, b: Incident) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.longitude - a.longitude) / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def same_event(a: Incident, b: Incident) -> bool:
@@ -44,7 +60,7 @@ def same_event(a: Incident, b: Incident) -> bool:
         return False
     if a.event_type == b.event_type or 2 in (place_level(a), place_level(b)):
         return True
-    return _generic(a) or _generic(b)  # "Those killed were mostly residents of ...": the toll of the event
+    return _generic(a) or _generic(b)  # "Most of the dead were shoppers": the toll of the event
 
 
 def _generic(incident: Incident) -> bool:
@@ -78,6 +94,11 @@ def consolidate(incidents: list[Incident]) -> list[Incident]:
     Country-wide reports ("strikes on Syria") join the first precise incident of that country within a day;
     otherwise each incident is compared with the ones before it, in text order.
     """
+    # Twice: a governorate- or country-wide incident told before the precise one folds forward too.
+    return _fold(_fold(incidents))
+
+
+def _fold(incidents: list[Incident]) -> list[Incident]:
     out: list[Incident] = []
     for incident in incidents:
         target = next((k for k, other in enumerate(out) if same_event(other, incident)), None)
@@ -85,12 +106,4 @@ def consolidate(incidents: list[Incident]) -> list[Incident]:
             out.append(incident)
         else:
             out[target] = merge(out[target], incident)
-    # A governorate- or country-wide incident told before the precise one: fold it forward too.
-    result: list[Incident] = []
-    for incident in out:
-        target = next((k for k, other in enumerate(result) if same_event(other, incident)), None)
-        if target is None:
-            result.append(incident)
-        else:
-            result[target] = merge(result[target], incident)
-    return result
+    return out

@@ -22,6 +22,8 @@ _ABSOLUTE = re.compile(
     rf"(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\.?\s*{MONTH},?\s+\d{{4}})"
     rf"|(?P<mdy>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})"
+    # "Mar 142019": day and year run together in scraped pages
+    rf"|(?P<mdyglued>{MONTH}\s+\d{{2}}(?:19|20)\d\d)"
     r"|(?P<dotted>\d{1,2}\.\d{1,2}\.\d{4})"
     r"|(?P<dashed>\d{1,2}-\d{1,2}-\d{4})"
     r"|(?P<slashed>\d{1,2}/\d{1,2}/\d{4})"
@@ -112,6 +114,8 @@ def absolute_dates(text: str, reference: dt.date | None = None) -> list[FoundDat
                 order = "MDY"  # "10-31-2021": only a month can come first
             elif first <= 12 and second <= 12 and first != second and reference is not None:
                 order = _numeric_order(expr, reference)
+        if kind == "mdyglued":
+            expr = expr[:-4] + " " + expr[-4:]
         if kind == "monthyear":
             date = _parse(f"15 {expr}", None, "DMY")
             if date and 1900 < date.year < 2100:

@@ -80,7 +80,10 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
-    mentions = find_places(article.text, gazetteer)
+    # Countries named by their adjective ("Syrian forces") say who acted, not where; continents and world
+    # regions ("the Middle East") are no place a map can put an event.
+    mentions = [m for m in find_places(article.text, gazetteer)
+                if m.qualifier != "demonym" and not (m.place.level == "feature" and not m.place.country)]
     starts = [m.start for m in mentions]
     skipped = boilerplate_blocks(article.text)
     dateline, dateline_end = _dateline(article, mentions)

@@ -11,6 +11,7 @@ passes the fitted threshold are the event's location: the most likely one, and t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -120,6 +121,19 @@ def default_model() -> LocationModel:
     return LocationModel.from_dict(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
 
 
+_active: list[LocationModel] = []
+
+
+@contextlib.contextmanager
+def use_model(model: LocationModel):
+    """``with use_model(m):`` chooses event locations with ``m`` (cross-validation fits one per fold)."""
+    _active.append(model)
+    try:
+        yield model
+    finally:
+        _active.pop()
+
+
 def choose_locations(sentence: str, mentions: list[Mention], trigger: tuple[int, int] | None = None,
                      model: LocationModel | None = None) -> list[Mention]:
     """Where the event happened: the likeliest place, and every place listed with it ("in Ninewa and Erbil").
@@ -128,7 +142,7 @@ def choose_locations(sentence: str, mentions: list[Mention], trigger: tuple[int,
     """
     if not mentions:
         return []
-    model = model or default_model()
+    model = model or (_active[-1] if _active else default_model())
     probs = [model.probability(features(sentence, mentions, k, trigger)) for k in range(len(mentions))]
     best = max(range(len(mentions)), key=lambda k: (probs[k], -mentions[k].start))
     if probs[best] < model.threshold:

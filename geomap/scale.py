@@ -2,7 +2,7 @@
 
 A table is cut into partitions (blocks of a CSV file, row groups of Parquet files);
 each partition is read, checked and counted on a worker by the same code as the
-default engine (:func:`geomap.rows.table_incidents`, :func:`geomap.aggregate.aggregate`),
+default engine (:func:`geomap.rows.table_incidents`, :func:`geomap.counting.aggregate`),
 and only its counts, its rejected rows and its notes come back: memory stays bounded
 by the partition size whatever the number of rows. Line numbers are those of the file.
 Without a scheduler address a local cluster is started (one worker per core); with
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geomap.aggregate import ADMIN2_COLUMNS, COLUMNS
+from geomap.counting import ADMIN2_COLUMNS, COLUMNS
 from geomap.errors import GeomapError, InputError
 
 BLOCK_SIZE = 64 * 2**20
@@ -204,7 +204,7 @@ def partition_date_evidence(part: Partition, today: dt.date) -> Counter:
 def run_partition(part: Partition, period: str, by: str, today: dt.date, keep_unresolved: bool,
                   keep_frame: bool = False, date_order: str | None = None) -> PartitionResult:
     """Read, check and count one piece, exactly as the default engine does with a whole table."""
-    from geomap.aggregate import aggregate
+    from geomap.counting import aggregate
     from geomap.rows import table_incidents
 
     gazetteer = _gazetteer()

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from geomap.aggregate import aggregate
+from geomap.counting import aggregate
 from geomap.errors import OptionError
 from geomap.models import Incident
 

@@ -49,7 +49,7 @@ def client():
 
 @pytest.mark.parametrize("name", sorted(AWKWARD))
 def test_both_engines_map_and_refuse_the_same_rows(tmp_path, gazetteer, client, name):
-    from geomap.aggregate import aggregate
+    from geomap.counting import aggregate
     from geomap.scale import aggregate_dask
 
     path = tmp_path / name

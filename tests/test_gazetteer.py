@@ -64,7 +64,10 @@ def test_hit_the_town_not_the_verb(gazetteer):
 def test_people_media_and_demonyms_are_not_places(gazetteer):
     text = ("Army General Mark Milley said on Sunday that Naftali Bennett told Reuters and Al Mayadeen "
             "that Iraqi and Kurdish officials met the Pentagon's John Kirby.")
-    assert places(text, gazetteer) == []
+    found = find_places(text, gazetteer)
+    assert [m.text for m in found if m.qualifier != "demonym"] == []
+    # The nationality is reported as the country it names, marked as a demonym, never as a place of events.
+    assert [(m.text, m.place.country, m.place.level) for m in found] == [("Iraqi", "IQ", "country")]
 
 
 def test_sinjar_follows_its_context(gazetteer):

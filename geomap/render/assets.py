@@ -9,7 +9,8 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
-SCRIPTS = ("leaflet/leaflet.js", "geomap/timeline.js")
+SCRIPTS = ("leaflet/leaflet.js", "geomap/common.js", "geomap/points.js", "geomap/histogram.js", "geomap/filters.js",
+           "geomap/panels.js", "geomap/timeline.js")
 STYLES = ("leaflet/leaflet.css", "geomap/timeline.css")
 
 

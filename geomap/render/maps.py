@@ -73,8 +73,13 @@ def build_map(
     window_days: int = 0,
     start: dt.date | None = None,
     admin_names: dict[str, str] | None = None,
+    period: tuple[dt.date | None, dt.date | None] = (None, None),
 ) -> folium.Map:
-    """An interactive, self-contained map of ``incidents`` (an incident frame, or incidents from text)."""
+    """An interactive, self-contained map of ``incidents`` (an incident frame, or incidents from text).
+
+    ``period`` (first day, last day) makes the slider span at least those days, e.g. the
+    dates a filter asked for, even where no incident falls.
+    """
     incidents = as_frame(incidents, admin_names)
     if not len(incidents):
         raise OptionError("nothing to map: no incident could be placed")
@@ -110,7 +115,9 @@ def build_map(
         base_layers = {f"{label} (needs network)": layer, **base_layers}
     names = dict(admin_names or {})
     for f in governorates["features"]:
-        names.setdefault(f["properties"]["iso"], f["properties"]["name"])
+        # One name per governorate: the polygon's tooltip says what the popups and labels say.
+        props = f["properties"]
+        props["name"] = names.setdefault(props["iso"], props["name"])
     dates = [incidents["event_date"].min().date(), incidents["event_date"].max().date()]
     if subtitle is None:
         subtitle = default_subtitle(incidents, sources)
@@ -118,7 +125,8 @@ def build_map(
                                 window_days=window_days, start=start, base_layers=base_layers,
                                 attribution=html.escape(attribution or DEFAULT_ATTRIBUTION),
                                 bounds=[[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
-                                labels=_labels(countries, governorates, names))
+                                labels=_labels(countries, governorates), country_names=country_names(),
+                                period=period)
     timeline.add_to(fmap)
     # branca writes the page title as it is: escape it, it may come from the data.
     fmap.get_root().title = html.escape(f"{title} ({dates[0].isoformat()} – {dates[-1].isoformat()})")
@@ -176,11 +184,10 @@ def area_polygons(bounds: tuple[float, float, float, float], countries: set[str]
             {"type": "FeatureCollection", "features": gov_features})
 
 
-def _labels(countries: dict, governorates: dict, names: dict[str, str]) -> list[list]:
+def _labels(countries: dict, governorates: dict) -> list[list]:
     """[lat, lon, name, kind] for the place names drawn on the outline basemap."""
     out = [[*f["properties"]["label"], f["properties"]["name"], "country"] for f in countries["features"]]
-    out += [[*f["properties"]["label"], names.get(f["properties"]["iso"], f["properties"]["name"]), "admin"]
-            for f in governorates["features"]]
+    out += [[*f["properties"]["label"], f["properties"]["name"], "admin"] for f in governorates["features"]]
     return out
 
 

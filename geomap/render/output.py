@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 from pathlib import Path
@@ -37,14 +38,25 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def write_png(page_path: str | Path, png_path: str | Path, width: int = 1280, height: int = 800,
-              date: str | None = None) -> Path:
-    """Screenshot of the map in headless Chromium, optionally with the slider at ``date``."""
+              date: dt.date | str | None = None) -> Path:
+    """Screenshot of the map in headless Chromium, optionally with the slider at ``date``.
+
+    Parameters
+    ----------
+    page_path, png_path
+        The map's HTML file, and where the PNG goes (written atomically).
+    width, height
+        The browser window, in CSS pixels.
+    date
+        The day the slider shows (a date or an ISO ``YYYY-MM-DD`` string); by default the map's own start.
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise GeomapError("--png needs the playwright package: pip install playwright") from None
     if width < 200 or height < 200:
         raise OptionError("--width and --height must be at least 200 pixels")
+    iso = date.isoformat() if isinstance(date, dt.date) else date
     png_path = Path(png_path)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -54,11 +66,11 @@ def write_png(page_path: str | Path, png_path: str | Path, width: int = 1280, he
                        else route.abort())
             page.goto(Path(page_path).resolve().as_uri())
             page.wait_for_selector("[data-geomap-ready]", timeout=60_000)
-            if date:
+            if iso:
                 page.evaluate(
                     """(iso) => { const tl = window.geomapTimelines[0];
                         const day = Math.round((Date.parse(iso) - tl.t0) / 86400000); tl.setDay(day); }""",
-                    date,
+                    iso,
                 )
             page.wait_for_timeout(300)
             png = page.screenshot(full_page=False)

@@ -70,17 +70,23 @@ def _texts(frame: pd.DataFrame, column: str) -> Coded:
     return Coded.of_series(frame[column])
 
 
-def pack_incidents(incidents: pd.DataFrame | Sequence[Incident], admin_names: dict[str, str]) -> dict:
+def pack_incidents(incidents: pd.DataFrame | Sequence[Incident], admin_names: dict[str, str],
+                   country_names: dict[str, str] | None = None,
+                   period: tuple[dt.date | None, dt.date | None] = (None, None)) -> dict:
     """Columnar, compact form of the incidents (an incident frame) for the page.
 
     Numbers travel as base64 typed arrays (coordinates in 1e-4 degrees, days since the
     first incident); each text column is a dictionary of distinct strings plus indices.
+    ``admin_names`` and ``country_names`` are the display names by ISO code: the page
+    shows one name per governorate and country everywhere. ``period`` widens the
+    timeline to days asked for (a filter's first and last day) beyond the incidents' own.
     """
     frame = as_frame(incidents, admin_names)
     if not len(frame):
         raise ValueError("no incidents to draw")
     days = frame["event_date"].to_numpy(dtype="datetime64[D]")
-    t0, t1 = days.min(), days.max()
+    t0 = min([days.min()] + [np.datetime64(d, "D") for d in period[:1] if d])
+    t1 = max([days.max()] + [np.datetime64(d, "D") for d in period[1:] if d])
     codes = _texts(frame, "admin1_code")
     admins: list[str] = sorted(set(codes.values[np.unique(codes.codes[codes.codes >= 0])]))
     adm_index = {code: k for k, code in enumerate(admins)}
@@ -104,16 +110,25 @@ def pack_incidents(incidents: pd.DataFrame | Sequence[Incident], admin_names: di
         "src": _source_labels(frame),
         "a1": _texts(frame, "actor1"),
         "a2": _texts(frame, "actor2"),
+        "cc": _country_codes(frame, codes),
     }
+    countries = sorted(set(texts["cc"].values[np.unique(texts["cc"].codes[texts["cc"].codes >= 0])]))
+    names = country_names or {}
     return {
         "t0": str(t0),
         "ndays": int((t1 - t0).astype(np.int64)) + 1,
         "n": len(frame),
         "admins": admins,
         "admin_names": [admin_names.get(code, code) for code in admins],
+        "country_names": {code: names.get(code, code) for code in countries},
         "num": {k: typed_column(v) for k, v in numbers.items()},
         "text": {k: string_column(v) for k, v in texts.items()},
     }
+
+
+def _country_codes(frame: pd.DataFrame, admin1_codes: Coded) -> Coded:
+    """Each incident's ISO 3166-1 code: its country's, else its governorate's."""
+    return _texts(frame, "country_code").fill(admin1_codes.map(lambda code: code[:2]))
 
 
 def _source_labels(frame: pd.DataFrame) -> Coded:
@@ -163,10 +178,11 @@ class IncidentTimeline(MacroElement):
     def __init__(self, incidents: pd.DataFrame | Sequence[Incident], polygons: dict, admin_names: dict[str, str], *,
                  title: str, subtitle: str = "", window_days: int = 0, start: dt.date | None = None,
                  base_layers: dict | None = None, attribution: str = "", bounds: list | None = None,
-                 labels: list | None = None):
+                 labels: list | None = None, country_names: dict[str, str] | None = None,
+                 period: tuple[dt.date | None, dt.date | None] = (None, None)):
         super().__init__()
         self._name = "IncidentTimeline"
-        data = pack_incidents(incidents, admin_names)
+        data = pack_incidents(incidents, admin_names, country_names, period)
         start_day = None
         if start is not None:
             start_day = max(0, min(data["ndays"] - 1, (start - dt.date.fromisoformat(data["t0"])).days))

@@ -37,8 +37,9 @@ def open_map(browser):
     """Open a map file; returns (page, errors, requests made to anything but the file itself)."""
     pages = []
 
-    def _open(path, width=1280, height=800):
-        page = browser.new_page(viewport={"width": width, "height": height})
+    def _open(path, width=1280, height=800, **context):
+        """``context``: more of playwright's page options, e.g. is_mobile=True, has_touch=True for a phone."""
+        page = browser.new_page(viewport={"width": width, "height": height}, **context)
         errors, remote = [], []
         page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -45,13 +45,21 @@ def test_hostile_strings_never_execute(tmp_path, open_map):
     # Every popup, as a reader would open them one by one; every governorate tooltip.
     shown = page.evaluate("""() => { const tl = window.geomapTimelines[0]; const box = document.createElement('div');
         box.id = 'all-popups'; document.body.appendChild(box);
-        for (let i = 0; i < tl.data.n; i++) { box.appendChild(tl.popupFor([i])); }
+        for (let i = 0; i < tl.data.n; i++) { box.appendChild(tl.popupFor([i])); box.appendChild(tl.pointTip({items: [i]})); }
         tl.choropleth.eachLayer(l => box.appendChild(tl.tooltipFor(l.feature.properties.iso, l.feature.properties.name)));
         return box.textContent; }""")
     page.wait_for_timeout(500)
     assert page.evaluate("window.__pwned") is None
     assert page.locator(f"#all-popups :is({ATTACK_ELEMENTS})").count() == 0
     assert page.locator(f".geomap-title :is({ATTACK_ELEMENTS}), .geomap-legend :is({ATTACK_ELEMENTS})").count() == 0
+    # Event types from the table are filter choices, shown as text; actors are suggestions in the actor box.
+    choices = page.eval_on_selector_all(".geomap-filter-name", "els => els.map(e => e.textContent)")
+    not_ours = ATTACK_ELEMENTS.replace(", input,", ",")
+    assert page.locator(f".geomap-filter :is({not_ours})").count() == 0
+    assert page.locator(".geomap-filter input").count() == len(choices) + 1  # a box per type, the actor field
+    assert payloads[5].strip() in choices
+    page.fill("input.geomap-filter-actor", payloads[0].strip())
+    assert int(page.get_attribute(".folium-map", "data-geomap-kept")) >= 1
     missing = [p for p in payloads if p.strip() not in shown]  # cells are read with outer spaces trimmed
     assert not missing, missing[:3]  # every payload is shown as text, not swallowed
     assert errors == [] and remote == []

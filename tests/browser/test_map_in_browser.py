@@ -110,12 +110,23 @@ def test_png_screenshot(tmp_path, examples):
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
 
 
+def test_png_at_a_date(tmp_path, examples):
+    """--png with --date writes the screenshot of that day, not the default one."""
+    early, late = tmp_path / "early.png", tmp_path / "late.png"
+    make_map(tmp_path, examples, extra=["--window", "30", "--date", "2024-10-01", "--png", early])
+    make_map(tmp_path, examples, extra=["--window", "30", "--png", late])
+    assert early.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert early.read_bytes() != late.read_bytes()
+
+
 def test_tiles_are_an_online_option_with_the_outline_still_there(tmp_path, examples, open_map):
     page, errors, remote = open_map(make_map(tmp_path, examples, extra=["--tiles", "OpenStreetMap"]))
     bases = page.eval_on_selector_all(".leaflet-control-layers-base label",
                                       "els => els.map(e => [e.textContent.trim(), e.querySelector('input').checked])")
     assert bases == [["OpenStreetMap tiles (needs network)", True], ["Outline basemap (offline)", False]]
     assert remote and all("tile.openstreetmap.org" in url for url in remote)  # blocked here, asked for online
+    toggle = page.locator(".leaflet-control-layers-toggle").bounding_box()  # the layer list opens from its button
+    page.mouse.move(toggle["x"] + toggle["width"] / 2, toggle["y"] + toggle["height"] / 2)
     page.click("text=Outline basemap (offline)")
     assert page.locator(".leaflet-overlay-pane path").count() > 20
 

@@ -1,266 +1,109 @@
-/* geomap incident timeline: one clock for incident points and the governorate choropleth.
+/* geomap: the timeline, one clock for incident points and the governorate choropleth.
  *
- * Data arrive columnar (one array per field, strings stored once in `S`), so a map of
- * 100,000 incidents stays small and loads fast. Points are drawn on one canvas with
- * screen-space clustering; the choropleth is a Leaflet GeoJSON layer restyled on each
- * tick. Text from sources is only ever placed with textContent, never as HTML.
+ * Data arrive columnar (one array per field, strings stored once), so a map of 100,000
+ * incidents stays small and loads fast. A filter mask, the slider's window and the
+ * histogram all work on the same arrays; points are drawn on one canvas (points.js) and
+ * the choropleth is a Leaflet GeoJSON layer restyled on each tick.
  */
 (function () {
   "use strict";
 
-  var TYPE_COLORS = {
-    "Battles": "#d7301f",
-    "Explosions/Remote violence": "#fc8d59",
-    "Violence against civilians": "#7a0177",
-    "Protests": "#2b8cbe",
-    "Riots": "#41ab5d",
-    "Strategic developments": "#b8860b"
-  };
-  var OTHER_COLOR = "#17becf";
-  // A muted grey scale for the governorates, so that the coloured points stay readable on top.
-  var SCALE = ["#fbfbfa", "#e4e4e2", "#cacac7", "#aeaeaa", "#8d8d89", "#6b6b67"];
-  var DAY_MS = 86400000;
+  var K = window.geomapKit;
   var TIME_PRECISION = {1: "", 2: " (approximate: within a week)", 3: " (approximate: month)"};
+  var WINDOWS = [[1, "1 day"], [7, "7 days"], [30, "30 days"], [91, "3 months"], [365, "1 year"], [0, "cumulative"]];
+  var serial = 0;
 
-  function el(tag, cls, text, parent) {
-    var node = document.createElement(tag);
-    if (cls) { node.className = cls; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (parent) { parent.appendChild(node); }
-    return node;
-  }
+  function plural(n, word) { return K.num(n) + " " + word + (n === 1 ? "" : "s"); }
 
-  function isoDay(t0, offset) {
-    return new Date(t0 + offset * DAY_MS).toISOString().slice(0, 10);
-  }
-
-  function typeColor(name) {
-    return TYPE_COLORS[name] || OTHER_COLOR;
-  }
-
-  var TYPED = {u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, u32: Uint32Array, i32: Int32Array};
-
-  function decodeTyped(col) {
-    var bin = atob(col.b), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
-    return new TYPED[col.t](bytes.buffer);
-  }
-
-  /* Unpack the columns written by geomap/render/timeline.py: typed arrays and string dictionaries. */
-  function unpack(raw) {
-    var d = {t0: raw.t0, ndays: raw.ndays, n: raw.n, admins: raw.admins, admin_names: raw.admin_names, text: {}};
-    Object.keys(raw.num).forEach(function (k) { d[k] = decodeTyped(raw.num[k]); });
-    Object.keys(raw.text).forEach(function (k) {
-      var col = raw.text[k];
-      d.text[k] = col.values ? {values: col.values} : {dict: col.dict, idx: decodeTyped(col.idx)};
+  /* Leaflet's controls sit above its popups: where a popup may go and not be hidden ([top left, bottom right]
+   * insets for its auto-pan). On a wide map the right-hand panels keep their column; on a small one the top
+   * buttons span the width. */
+  function popupPadding(map, narrow) {
+    var container = map.getContainer(), origin = container.getBoundingClientRect(), top = 10, right = 10;
+    var corners = narrow ? ".leaflet-top .leaflet-control" : ".leaflet-top.leaflet-left .leaflet-control";
+    container.querySelectorAll(corners).forEach(function (c) {
+      top = Math.max(top, c.getBoundingClientRect().bottom - origin.top + 10);
     });
-    return d;
-  }
-
-  function radius(fatalities) {
-    return Math.min(4 + 2 * Math.sqrt(fatalities), 18);
-  }
-
-  /* ---------------------------------------------------------------- points on a canvas */
-  var PointsLayer = L.Layer.extend({
-    initialize: function (timeline) {
-      this._tl = timeline;
-      this._visible = [];
-      this.cluster = true;
-    },
-    onAdd: function (map) {
-      this._map = map;
-      // Our own pane above the choropleth's SVG (Leaflet puts canvases below SVG in a pane).
-      var pane = map.getPane("geomapPoints") || map.createPane("geomapPoints");
-      pane.style.zIndex = 450;
-      pane.style.pointerEvents = "none";
-      this._canvas = el("canvas", "geomap-points leaflet-layer", null, pane);
-      map.on("moveend zoomend resize viewreset", this._reset, this);
-      map.on("zoomstart", this._hide, this);
-      map.on("click", this._click, this);
-      this._reset();
-    },
-    onRemove: function (map) {
-      L.DomUtil.remove(this._canvas);
-      map.off("moveend zoomend resize viewreset", this._reset, this);
-      map.off("zoomstart", this._hide, this);
-      map.off("click", this._click, this);
-    },
-    setVisible: function (indices) {
-      this._visible = indices;
-      if (this._map) { this._draw(); }
-    },
-    _hide: function () { this._canvas.style.visibility = "hidden"; },
-    _project: function () {
-      var zoom = this._map.getZoom();
-      if (this._zoom === zoom) { return; }
-      var d = this._tl.data, n = d.n;
-      this._px = new Float64Array(n);
-      this._py = new Float64Array(n);
-      for (var i = 0; i < n; i++) {
-        var p = this._map.project([d.lat[i] / 1e4, d.lon[i] / 1e4], zoom);
-        this._px[i] = p.x; this._py[i] = p.y;
-      }
-      this._zoom = zoom;
-    },
-    _reset: function () {
-      var map = this._map, size = map.getSize(), ratio = window.devicePixelRatio || 1;
-      L.DomUtil.setPosition(this._canvas, map.containerPointToLayerPoint([0, 0]));
-      this._canvas.width = size.x * ratio;
-      this._canvas.height = size.y * ratio;
-      this._canvas.style.width = size.x + "px";
-      this._canvas.style.height = size.y + "px";
-      this._canvas.style.visibility = "visible";
-      this._ratio = ratio;
-      this._draw();
-    },
-    _offset: function () {
-      var origin = this._map.getPixelOrigin(), pane = this._map._getMapPanePos();
-      return [pane.x - origin.x, pane.y - origin.y];
-    },
-    _draw: function () {
-      if (!this._map) { return; }
-      this._project();
-      var ctx = this._canvas.getContext("2d"), d = this._tl.data, size = this._map.getSize();
-      var off = this._offset(), vis = this._visible;
-      ctx.setTransform(this._ratio, 0, 0, this._ratio, 0, 0);
-      ctx.clearRect(0, 0, size.x, size.y);
-      this._marks = [];
-      var cells = {}, singles = [], cell = 44;
-      for (var k = 0; k < vis.length; k++) {
-        var i = vis[k];
-        var x = this._px[i] + off[0], y = this._py[i] + off[1];
-        if (x < -40 || y < -40 || x > size.x + 40 || y > size.y + 40) { continue; }
-        if (!this.cluster) { singles.push([i, x, y]); continue; }
-        // The grid is fixed to the world, not the screen, so panning does not regroup the points.
-        var key = Math.floor(this._px[i] / cell) + ":" + Math.floor(this._py[i] / cell);
-        (cells[key] = cells[key] || []).push([i, x, y]);
-      }
-      var clusters = [];
-      Object.keys(cells).forEach(function (key) {
-        var members = cells[key];
-        if (members.length < 4) { singles.push.apply(singles, members); } else { clusters.push(members); }
+    if (!narrow) {
+      container.querySelectorAll(".leaflet-right .geomap-panel").forEach(function (c) {
+        right = Math.max(right, origin.right - c.getBoundingClientRect().left + 10);
       });
-      singles.sort(function (a, b) { return d.fat[b[0]] - d.fat[a[0]]; });
-      for (var s = 0; s < singles.length; s++) { this._drawPoint(ctx, singles[s]); }
-      // Clusters last: their counts stay readable over neighbouring points.
-      for (var c = 0; c < clusters.length; c++) { this._drawCluster(ctx, clusters[c]); }
-    },
-    _drawPoint: function (ctx, item) {
-      var d = this._tl.data, i = item[0], r = radius(d.fat[i]);
-      var color = typeColor(this._tl.str("type", i));
-      ctx.beginPath();
-      ctx.arc(item[1], item[2], r, 0, 2 * Math.PI);
-      if (d.prec[i] >= 2) {          // "near X": a ring, not a dot
-        if (r >= 8) { ctx.setLineDash([4, 3]); }  // on small rings dashes would read as a star
-        ctx.lineWidth = 2;
-        ctx.strokeStyle = color;
-        ctx.fillStyle = "rgba(255,255,255,0.55)";
-        ctx.fill();
-        ctx.stroke();
-        ctx.setLineDash([]);
-      } else {
-        ctx.fillStyle = color;
-        ctx.globalAlpha = 0.85;
-        ctx.fill();
-        ctx.globalAlpha = 1;
-        ctx.lineWidth = 1;
-        ctx.strokeStyle = "#ffffff";
-        ctx.stroke();
-      }
-      this._marks.push({x: item[1], y: item[2], r: r, items: [i]});
-    },
-    _drawCluster: function (ctx, members) {
-      var x = 0, y = 0, items = [], byType = {}, top = null;
-      for (var m = 0; m < members.length; m++) {
-        x += members[m][1]; y += members[m][2];
-        items.push(members[m][0]);
-        var t = this._tl.str("type", members[m][0]);
-        byType[t] = (byType[t] || 0) + 1;
-        if (top === null || byType[t] > byType[top]) { top = t; }
-      }
-      x /= members.length; y /= members.length;
-      var r = Math.min(10 + 3 * Math.log2(members.length), 26);
-      ctx.beginPath();
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
-      ctx.fillStyle = "rgba(50,50,50,0.8)";
-      ctx.fill();
-      ctx.lineWidth = 4;
-      ctx.strokeStyle = typeColor(top);  // the ring shows the most frequent event type in the cluster
-      ctx.stroke();
-      ctx.fillStyle = "#ffffff";
-      ctx.font = "bold 11px sans-serif";
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      ctx.fillText(String(members.length), x, y);
-      this._marks.push({x: x, y: y, r: r, items: items, cluster: true});
-    },
-    _click: function (e) {
-      if (!this._marks) { return; }
-      var p = e.containerPoint, best = null, bestD = Infinity;
-      for (var k = 0; k < this._marks.length; k++) {
-        var mk = this._marks[k], dx = mk.x - p.x, dy = mk.y - p.y, dist = Math.sqrt(dx * dx + dy * dy);
-        if (dist <= mk.r + 3 && dist < bestD) { best = mk; bestD = dist; }
-      }
-      if (!best) { return; }
-      if (best.cluster && this._map.getZoom() < this._map.getMaxZoom() - 1) {
-        this._map.setView(this._map.containerPointToLatLng([best.x, best.y]), this._map.getZoom() + 2);
-        return;
-      }
-      this._tl.openPopup(this._map.containerPointToLatLng([best.x, best.y]), best.items);
     }
-  });
-
-  /* Leaflet's controls sit above its popups: how far down the top-left panels (zoom, title) reach. */
-  function topPanelsHeight(map) {
-    var size = 10;
-    map.getContainer().querySelectorAll(".leaflet-top.leaflet-left .leaflet-control").forEach(function (c) {
-      size = Math.max(size, c.offsetTop + c.offsetHeight + 10);
-    });
-    return size;
+    return [L.point(10, Math.min(top, map.getSize().y / 3)), L.point(right, 10)];
   }
 
-  /* ---------------------------------------------------------------- the timeline */
   function Timeline(map, data, options) {
     this.map = map;
-    this.data = unpack(data);
-    data = this.data;
+    this.uid = "geomap-tl" + (++serial);
+    this.data = K.unpack(data);
     this.options = options;
-    this.t0 = Date.parse(data.t0 + "T00:00:00Z");
-    this.nDays = data.ndays;
+    this.t0 = Date.parse(this.data.t0 + "T00:00:00Z");
+    this.nDays = this.data.ndays;
     this.windowDays = options.window;       // 0 = cumulative
     this.metric = "events";
     this.day = options.start === null ? this.nDays - 1 : options.start;
     this.playing = null;
     this.speed = 1;
     this.fixedScale = true;
-    this.narrow = map.getSize().x < 640;    // a phone or a small embed: panels fold away
-    if (this.narrow) { map.getContainer().classList.add("geomap-narrow"); }
-    if (options.bounds) {
-      // Leave room for the title (top left), the clock (bottom left) and the legend (right).
-      var padding = this.narrow ? {paddingTopLeft: [10, 60], paddingBottomRight: [10, 160]}
-        : {paddingTopLeft: [20, 90], paddingBottomRight: [220, 110]};
-      map.fitBounds(options.bounds, L.extend(padding, {animate: false}));
-    }
+    this.filter = K.emptyFilter();
+    this.keep = new Uint8Array(this.data.n).fill(1);
+    this.keptCount = this.data.n;
+    this._popup = null;
+    this._fit();
+    this._order();
     this._prepareCounts();
     this._buildLayers();
     this._buildControls();
+    this._bindPointer();
+    this.histogram.counts = this.dayCounts;
     this.setDay(this.day);
+    this.layout.update();
   }
+
+  Timeline.prototype._fit = function () {
+    if (!this.options.bounds) { return; }
+    // Leave room for the title (top left), the clock (bottom left) and the panels (right).
+    var padding = K.isNarrow(this.map) ? {paddingTopLeft: [10, 50], paddingBottomRight: [10, 150]}
+      : {paddingTopLeft: [20, 90], paddingBottomRight: [280, 170]};
+    this.map.fitBounds(this.options.bounds, L.extend(padding, {animate: false}));
+  };
 
   /* The text of column `k` for incident `i` ("" when it has none). */
   Timeline.prototype.str = function (k, i) {
-    var col = this.data.text[k];
-    if (col.values) { return col.values[i]; }
-    var code = col.idx[i];
+    var col = this.data.text[k], code = col.idx[i];
     return code ? col.dict[code - 1] : "";
   };
 
+  /* [[event type, count], ...] of some incidents, the most frequent first. */
+  Timeline.prototype.typeCounts = function (items) {
+    var counts = {}, self = this;
+    items.forEach(function (i) { var t = self.str("type", i); counts[t] = (counts[t] || 0) + 1; });
+    return Object.keys(counts).map(function (t) { return [t, counts[t]]; })
+      .sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+  };
+
+  Timeline.prototype._order = function () {
+    // Order incidents by day once; a window is then a contiguous slice.
+    var d = this.data, nD = this.nDays, order = new Int32Array(d.n);
+    for (var j = 0; j < order.length; j++) { order[j] = j; }
+    order.sort(function (x, y) { return d.day[x] - d.day[y] || x - y; });
+    this.order = order;
+    this.dayStart = new Int32Array(nD + 1);
+    var pos = 0;
+    for (var t = 0; t <= nD; t++) {
+      while (pos < order.length && d.day[order[pos]] < t) { pos++; }
+      this.dayStart[t] = pos;
+    }
+  };
+
+  /* Per-day counts of the kept incidents, and prefix sums per governorate: any window's total in O(governorates). */
   Timeline.prototype._prepareCounts = function () {
-    // Per-day counts per governorate, then prefix sums: any window's total in O(governorates).
-    var d = this.data, nA = d.admins.length, nD = this.nDays;
+    var d = this.data, nA = d.admins.length, nD = this.nDays, keep = this.keep;
     this.prefix = {events: new Float64Array((nD + 1) * nA), fatalities: new Float64Array((nD + 1) * nA)};
+    this.dayCounts = new Float64Array(nD);
     for (var i = 0; i < d.n; i++) {
+      if (!keep[i]) { continue; }
+      this.dayCounts[d.day[i]] += 1;
       var a = d.adm[i];
       if (a < 0) { continue; }
       this.prefix.events[(d.day[i] + 1) * nA + a] += 1;
@@ -273,23 +116,19 @@
         for (var k = 0; k < nA; k++) { p[t * nA + k] += p[(t - 1) * nA + k]; }
       }
     });
-    // Order incidents by day once; a window is then a contiguous slice.
-    var order = new Int32Array(d.n);
-    for (var j = 0; j < order.length; j++) { order[j] = j; }
-    order.sort(function (x, y) { return d.day[x] - d.day[y]; });
-    this.order = order;
-    this.dayStart = new Int32Array(nD + 1);
-    var pos = 0;
-    for (var t2 = 0; t2 <= nD; t2++) {
-      while (pos < order.length && d.day[order[pos]] < t2) { pos++; }
-      this.dayStart[t2] = pos;
-    }
+    this._max = {};
   };
 
   Timeline.prototype.range = function () {
     var end = this.day + 1;
     var start = this.windowDays > 0 ? Math.max(0, end - this.windowDays) : 0;
     return [start, end];
+  };
+
+  /* Whether incident i is on the map now: kept by the filter and inside the window. */
+  Timeline.prototype.isShown = function (i) {
+    var r = this.range(), day = this.data.day[i];
+    return Boolean(this.keep[i]) && day >= r[0] && day < r[1];
   };
 
   Timeline.prototype.totals = function (metric) {
@@ -301,7 +140,6 @@
   Timeline.prototype.maxTotal = function (metric) {
     // The largest value any governorate reaches in any window of the current width: a stable scale.
     var key = metric + ":" + this.windowDays;
-    this._max = this._max || {};
     if (this._max[key] !== undefined) { return this._max[key]; }
     var nA = this.data.admins.length, nD = this.nDays, p = this.prefix[metric], best = 0;
     var w = this.windowDays > 0 ? this.windowDays : nD;
@@ -316,18 +154,21 @@
     return best;
   };
 
+  /* ---------------------------------------------------------------- layers */
   Timeline.prototype._buildLayers = function () {
     var self = this, d = this.data, map = this.map;
     this.admIndex = {};
     d.admins.forEach(function (code, k) { self.admIndex[code] = k; });
+    this._hoverIso = null;
     this.choropleth = L.geoJSON(this.options.polygons, {
       noClip: true,
-      style: function () { return {weight: 1, color: "#555", fillOpacity: 0.65, fillColor: SCALE[0]}; },
+      style: function () { return {weight: 1, color: "#555", fillOpacity: 0.65, fillColor: K.SCALE[0]}; },
       onEachFeature: function (feature, layer) {
-        layer.bindTooltip(function () { return self.tooltipFor(feature.properties.iso, feature.properties.name); },
-                          {sticky: true});
+        layer.on("mouseover", function () { self._hoverIso = feature.properties.iso; });
+        layer.on("mouseout", function () { if (self._hoverIso === feature.properties.iso) { self._hoverIso = null; } });
         // Reports placed only to the governorate have no point: the governorate opens their popup.
         layer.on("click", function (e) {
+          if (self.points.hit(e.containerPoint)) { return; }  // the point's own popup opens instead
           var items = self._approxItems && self._approxItems[self.admIndex[feature.properties.iso]];
           if (items && items.length) { self.openPopup(e.latlng, items); }
         });
@@ -335,7 +176,7 @@
     });
     this.approximate = L.layerGroup();
     this.labels = this._buildLabels();
-    this.points = new PointsLayer(this);
+    this.points = new K.PointsLayer(this);
     this.choropleth.addTo(map);
     this.labels.addTo(map);
     this.approximate.addTo(map);
@@ -349,7 +190,7 @@
     pane.style.zIndex = 420;                 // over the choropleth, under the points
     pane.style.pointerEvents = "none";
     (this.options.labels || []).forEach(function (item) {
-      var text = el("span", null, item[2]);
+      var text = K.el("span", null, item[2]);
       var icon = L.divIcon({className: "geomap-label geomap-label-" + item[3], html: text, iconSize: null});
       L.marker([item[0], item[1]], {icon: icon, interactive: false, keyboard: false, pane: "geomapLabels"})
         .addTo(group);
@@ -364,36 +205,130 @@
     return group;
   };
 
+  /* ---------------------------------------------------------------- hover and click */
+  Timeline.prototype._bindPointer = function () {
+    var self = this, map = this.map;
+    this.tip = L.tooltip({direction: "top", className: "geomap-tooltip", opacity: 1});
+    this._tipKey = null;
+    this._pointer = null;
+    map.on("mousemove", function (e) { self._pointer = e.containerPoint; self._hover(); });
+    map.on("mouseout zoomstart movestart", function () { self._pointer = null; self._hover(); });
+    map.on("click", function (e) { self._click(e.containerPoint); });
+  };
+
+  /* One tooltip: the point's (or cluster's) under the pointer, else the governorate's. */
+  Timeline.prototype._hover = function () {
+    var map = this.map, p = this._pointer, key = null, latlng = null, offset = [0, -8], make = null, self = this;
+    var mark = p && map.hasLayer(this.points) ? this.points.hit(p) : null;
+    map.getContainer().classList.toggle("geomap-over-point", Boolean(mark));
+    var below = p && p.y < map.getSize().y / 3;  // near the top edge the tooltip opens downwards
+    if (mark) {
+      key = "p" + mark.items.join(",");
+      latlng = map.containerPointToLatLng([mark.x, mark.y]);
+      below = mark.y < map.getSize().y / 3;
+      offset = [0, below ? mark.r : -mark.r];
+      make = function () { return self.pointTip(mark); };
+    } else if (p && this._hoverIso && map.hasLayer(this.choropleth)) {
+      var iso = this._hoverIso, name = "";
+      this.choropleth.eachLayer(function (l) { if (l.feature.properties.iso === iso) { name = l.feature.properties.name; } });
+      key = "g" + iso;
+      latlng = map.containerPointToLatLng(p);
+      make = function () { return self.tooltipFor(iso, name); };
+    }
+    if (!key) {
+      this._tipKey = null;
+      if (map.hasLayer(this.tip)) { map.closeTooltip(this.tip); }
+      return;
+    }
+    if (!mark && below) { offset = [0, 8]; }
+    this.tip.options.offset = offset;
+    this.tip.options.direction = below ? "bottom" : "top";
+    if (key !== this._tipKey) { this.tip.setContent(make()); this._tipKey = key; }
+    this.tip.setLatLng(latlng);
+    if (!map.hasLayer(this.tip)) { map.openTooltip(this.tip); }
+  };
+
+  Timeline.prototype._click = function (p) {
+    var mark = this.map.hasLayer(this.points) ? this.points.hit(p) : null, map = this.map;
+    if (!mark) { return; }
+    if (mark.cluster && map.getZoom() < map.getMaxZoom() - 1) {
+      map.setView(map.containerPointToLatLng([mark.x, mark.y]), map.getZoom() + 2);
+      return;
+    }
+    this.openPopup(map.containerPointToLatLng([mark.x, mark.y]), mark.items);
+  };
+
+  Timeline.prototype.pointTip = function (mark) {
+    var div = K.el("div", "geomap-tip"), d = this.data;
+    if (mark.cluster) {
+      K.el("strong", null, plural(mark.items.length, "incident") + " here", div);
+      var counts = this.typeCounts(mark.items).map(function (tc) { return tc[0] + " " + tc[1]; });
+      K.el("div", null, counts.slice(0, 3).join(" · ") + (counts.length > 3 ? " · …" : ""), div);
+      var zoomable = this.map.getZoom() < this.map.getMaxZoom() - 1;
+      K.el("div", "geomap-when", zoomable ? "click to zoom in" : "click to read them", div);
+      return div;
+    }
+    var i = mark.items[0];
+    K.el("strong", null, this.str("type", i) + (this.str("sub", i) ? " / " + this.str("sub", i) : ""), div);
+    K.el("div", null, K.isoDay(this.t0, d.day[i]) + " · " + this.placeText(i), div);
+    if (d.fat[i] > 0) { K.el("div", "geomap-fat", d.fat[i] + " killed", div); }
+    K.el("div", "geomap-when", "click to read the report", div);
+    return div;
+  };
+
   Timeline.prototype.tooltipFor = function (iso, name) {
-    var k = this.admIndex[iso], div = el("div", "geomap-tip");
-    el("strong", null, name, div);
-    if (k === undefined) { el("div", null, "no incidents", div); return div; }
+    var k = this.admIndex[iso], div = K.el("div", "geomap-tip");
+    K.el("strong", null, name, div);
+    if (k === undefined) { K.el("div", null, "no incidents", div); return div; }
     var ev = this.totals("events")[k], fat = this.totals("fatalities")[k];
-    el("div", null, ev + " incident" + (ev === 1 ? "" : "s") + ", " + fat + " killed", div);
+    K.el("div", null, plural(ev, "incident") + ", " + K.num(fat) + " killed", div);
     var approx = this._approxItems && this._approxItems[k] ? this._approxItems[k].length : 0;
-    if (approx) { el("div", "geomap-approx", approx + " located only to the governorate: click to read", div); }
-    el("div", "geomap-when", this.rangeLabel(), div);
+    if (approx) { K.el("div", "geomap-approx", approx + " located only to the governorate: click to read", div); }
+    K.el("div", "geomap-when", this.rangeLabel() + (K.filterActive(this.filter) ? " · filtered" : ""), div);
     return div;
   };
 
   Timeline.prototype.rangeLabel = function () {
     var r = this.range();
-    var a = isoDay(this.t0, r[0]), b = isoDay(this.t0, r[1] - 1);
+    var a = K.isoDay(this.t0, r[0]), b = K.isoDay(this.t0, r[1] - 1);
     return a === b ? a : a + " – " + b;
   };
 
+  /* ---------------------------------------------------------------- the clock */
   Timeline.prototype.setDay = function (day) {
     this.day = Math.max(0, Math.min(this.nDays - 1, day));
-    var r = this.range(), d = this.data, visible = [], approx = {};
+    var r = this.range(), d = this.data, visible = [], approx = {}, total = 0;
     for (var pos = this.dayStart[r[0]]; pos < this.dayStart[r[1]]; pos++) {
       var i = this.order[pos];
+      if (!this.keep[i]) { continue; }
+      total++;
       if (d.prec[i] >= 3) { (approx[d.adm[i]] = approx[d.adm[i]] || []).push(i); } else { visible.push(i); }
     }
     this._approxItems = approx;
     this.points.setVisible(visible);
     this._styleChoropleth();
     this._styleApproximate(approx);
-    this._updateControls(visible.length, r[1] > r[0] ? this.dayStart[r[1]] - this.dayStart[r[0]] : 0);
+    this._updateControls(visible.length, total);
+    if (this.layout && this.clock.offsetHeight !== this._clockHeight) {
+      this._clockHeight = this.clock.offsetHeight;  // the counts wrapped onto another line: room changed
+      this.layout.update();
+    }
+    this.histogram.draw();
+    this._refreshPopup();
+    this._tipKey = null;
+    this._hover();
+  };
+
+  /* Keep only what the filter `f` matches ({hidden: {type: true}, country: code, actor: text}). */
+  Timeline.prototype.setFilter = function (f) {
+    this.filter = {hidden: L.extend({}, f.hidden), country: f.country || "", actor: f.actor || ""};
+    this.keep = K.filterMask(this.data, this.filter);
+    var kept = 0;
+    for (var i = 0; i < this.keep.length; i++) { kept += this.keep[i]; }
+    this.keptCount = kept;
+    this._prepareCounts();
+    this.histogram.setCounts(this.dayCounts);
+    this.setDay(this.day);
   };
 
   Timeline.prototype._styleChoropleth = function () {
@@ -403,11 +338,10 @@
     this.choropleth.eachLayer(function (layer) {
       var k = self.admIndex[layer.feature.properties.iso];
       var v = k === undefined ? 0 : totals[k];
-      var cls = v <= 0 || top <= 0 ? 0 : Math.min(SCALE.length - 1, 1 + Math.floor((SCALE.length - 1) * Math.sqrt(v / top) - 1e-9));
-      layer.setStyle({fillColor: SCALE[cls]});
+      layer.setStyle({fillColor: K.SCALE[K.scaleClass(v, top)]});
       if (layer._path) { layer._path.setAttribute("data-value", String(v)); }
     });
-    this._legendScale(top);
+    if (this.key) { this.key.setScale(this.metric, top); }
   };
 
   Timeline.prototype._styleApproximate = function (approx) {
@@ -425,126 +359,152 @@
     });
   };
 
+  /* ---------------------------------------------------------------- popups */
   Timeline.prototype.openPopup = function (latlng, items) {
-    var map = this.map, h = map.getSize().y;
-    L.popup({
-      maxWidth: 360,
+    var map = this.map, size = map.getSize(), self = this, padding = popupPadding(map, this.layout.narrow);
+    var popup = L.popup({
+      maxWidth: Math.min(360, size.x - 70),  // a phone's screen holds the whole popup
+      minWidth: Math.min(200, size.x - 70),
       className: "geomap-popup",
-      autoPanPaddingTopLeft: L.point(10, Math.min(topPanelsHeight(map), h / 3)),
-      autoPanPaddingBottomRight: L.point(10, 10)
-    }).setLatLng(latlng).setContent(this.popupFor(items)).openOn(map);
+      autoPanPaddingTopLeft: padding[0],
+      autoPanPaddingBottomRight: padding[1]
+    }).setLatLng(latlng).setContent(this.popupFor(items));
+    this._popup = {popup: popup, items: items.slice(), shown: items.length};
+    popup.on("remove", function () { if (self._popup && self._popup.popup === popup) { self._popup = null; } });
+    popup.openOn(map);
+    if (map.hasLayer(this.tip)) { map.closeTooltip(this.tip); }
+  };
+
+  /* A popup lives as long as its incidents are on the map: it closes when they leave the window (or the
+   * filter), and lists only those still shown. */
+  Timeline.prototype._refreshPopup = function () {
+    var state = this._popup, self = this;
+    if (!state) { return; }
+    var shown = state.items.filter(function (i) { return self.isShown(i); });
+    if (!shown.length) {
+      this._popup = null;
+      this.map.closePopup(state.popup);
+    } else if (shown.length !== state.shown) {
+      state.shown = shown.length;
+      state.popup.setContent(this.popupFor(shown));
+    }
+  };
+
+  Timeline.prototype.placeText = function (i) {
+    var d = this.data, place = this.str("loc", i), adm = d.adm[i] >= 0 ? d.admin_names[d.adm[i]] : "";
+    if (d.prec[i] === 1) { return place + (adm && adm !== place ? ", " + adm : ""); }
+    if (d.prec[i] === 2) { return "near " + place + (adm ? ", " + adm : ""); }
+    return (adm || place) + " — location approximate (governorate or region only)";
   };
 
   Timeline.prototype.popupFor = function (items) {
-    var d = this.data, root = el("div", "geomap-pop"), self = this;
+    var d = this.data, root = K.el("div", "geomap-pop"), self = this;
     var str = function (k, i) { return self.str(k, i); };
-    var shown = items.slice().sort(function (a, b) { return d.day[b] - d.day[a]; }).slice(0, 5);
+    var shown = items.slice().sort(function (a, b) { return d.day[b] - d.day[a] || a - b; }).slice(0, 5);
     shown.forEach(function (i, n) {
-      var box = el("div", "geomap-item", null, root);
+      var box = K.el("div", "geomap-item", null, root);
       if (n > 0) { box.style.borderTop = "1px solid #ddd"; }
-      var head = el("div", "geomap-head", null, box);
-      var sw = el("span", "geomap-swatch", null, head);
-      sw.style.background = typeColor(str("type", i));
-      el("strong", null, str("type", i) + (str("sub", i) ? " / " + str("sub", i) : ""), head);
-      el("div", "geomap-date", isoDay(self.t0, d.day[i]) + TIME_PRECISION[d.tprec[i]], box);
-      var place = str("loc", i), adm = d.adm[i] >= 0 ? d.admin_names[d.adm[i]] : "";
-      var where = d.prec[i] === 1 ? place + (adm && adm !== place ? ", " + adm : "")
-        : d.prec[i] === 2 ? "near " + place + (adm ? ", " + adm : "")
-          : (adm || place) + " — location approximate (governorate or region only)";
-      el("div", "geomap-place", where, box);
-      if (d.fat[i] > 0) { el("div", "geomap-fat", d.fat[i] + " killed", box); }
+      var head = K.el("div", "geomap-head", null, box);
+      K.el("span", "geomap-swatch", null, head).style.background = K.typeColor(str("type", i));
+      K.el("strong", null, str("type", i) + (str("sub", i) ? " / " + str("sub", i) : ""), head);
+      K.el("div", "geomap-date", K.isoDay(self.t0, d.day[i]) + TIME_PRECISION[d.tprec[i]], box);
+      K.el("div", "geomap-place", self.placeText(i), box);
+      if (d.fat[i] > 0) { K.el("div", "geomap-fat", d.fat[i] + " killed", box); }
       var a1 = str("a1", i), a2 = str("a2", i);
-      if (a1 || a2) { el("div", "geomap-actors", a1 + (a1 && a2 ? " vs " : "") + a2, box); }
+      if (a1 || a2) { K.el("div", "geomap-actors", a1 + (a1 && a2 ? " vs " : "") + a2, box); }
       if (str("note", i)) {
-        var note = str("note", i), q = el("blockquote", "geomap-note", null, box);
+        var note = str("note", i), q = K.el("blockquote", "geomap-note", null, box);
         var ps = d.ps[i], pe = d.pe[i];
         if (ps >= 0 && pe > ps && pe <= note.length) {
           q.appendChild(document.createTextNode(note.slice(0, ps)));
-          el("mark", null, note.slice(ps, pe), q);
+          K.el("mark", null, note.slice(ps, pe), q);
           q.appendChild(document.createTextNode(note.slice(pe)));
         } else {
           q.textContent = note;
         }
       }
-      if (str("src", i)) { el("div", "geomap-src", "Source: " + str("src", i), box); }
+      if (str("src", i)) { K.el("div", "geomap-src", "Source: " + str("src", i), box); }
     });
     if (items.length > shown.length) {
-      el("div", "geomap-more", "+ " + (items.length - shown.length) + " more here: zoom in to separate them", root);
+      K.el("div", "geomap-more", "+ " + (items.length - shown.length) + " more here: zoom in to separate them", root);
     }
     return root;
   };
 
   /* ---------------------------------------------------------------- controls */
   Timeline.prototype._buildControls = function () {
-    var self = this, map = this.map, opts = this.options;
-    var Panel = L.Control.extend({
-      onAdd: function () {
-        var box = el("div", "geomap-panel leaflet-bar");
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      }
-    });
+    var map = this.map, opts = this.options;
+    var head = this.head = K.panel(map, "topleft", "geomap-title");
+    K.el("div", "geomap-title-main", opts.title, head);
+    if (opts.subtitle) { K.el("div", "geomap-subtitle", opts.subtitle, head); }
+    this._buildClock();
+    if (opts.attribution && map.attributionControl) { map.attributionControl.addAttribution(opts.attribution); }
+    var overlays = {};
+    overlays["Incidents"] = this.points;
+    overlays["Governorates (choropleth)"] = this.choropleth;
+    overlays["Located to governorate only"] = this.approximate;
+    overlays["Place names"] = this.labels;
+    // The layer list opens from its button (hover or tap): the filter below it matters more to a reader.
+    var narrow = K.isNarrow(map);
+    this.layers = L.control.layers(opts.baseLayers || {}, overlays, {collapsed: true, position: "topright"}).addTo(map);
+    var filter = K.foldable(map, "topright", "geomap-filter", "Filter");
+    this.filterPanel = new K.FilterPanel(this, filter.body);
+    var key = K.foldable(map, narrow ? "topright" : "bottomright", "geomap-legend", "Key");
+    this.key = new K.Key(this, key.body);
+    this.layout = new K.Layout(this, {filter: filter, key: key, options: this.optionsFold});
+  };
 
-    var head = new Panel({position: "topleft"}).addTo(map).getContainer();
-    head.classList.add("geomap-title");
-    el("div", "geomap-title-main", opts.title, head);
-    if (opts.subtitle) { el("div", "geomap-subtitle", opts.subtitle, head); }
-
-    var bar = new Panel({position: "bottomleft"}).addTo(map).getContainer();
-    bar.classList.add("geomap-clock");
-    var row = el("div", "geomap-row", null, bar);
-    this.playButton = el("button", "geomap-play", "▶ Play", row);
-    this.playButton.type = "button";
-    this.playButton.setAttribute("aria-label", "Play");
-    var back = el("button", "geomap-step", "◀", row);
-    back.type = "button"; back.title = "One day back";
-    var fwd = el("button", "geomap-step", "▶", row);
-    fwd.type = "button"; fwd.title = "One day forward";
-    this.slider = el("input", "geomap-slider", null, row);
+  Timeline.prototype._buildClock = function () {
+    var self = this, bar = K.panel(this.map, "bottomleft", "geomap-clock");
+    this.clock = bar;
+    var row = K.el("div", "geomap-row", null, bar);
+    this.playButton = K.button("geomap-play", "▶ Play", "Play", row);
+    var back = K.button("geomap-step", "◀", "One day back", row);
+    var fwd = K.button("geomap-step", "▶", "One day forward", row);
+    this.dateLabel = K.el("span", "geomap-datelabel", "", row);
+    var optionsToggle = K.button("geomap-options-toggle", "Options", "Window, speed, colours", row);
+    this.slider = K.el("input", "geomap-slider", null, bar);
     this.slider.type = "range";
     this.slider.min = "0";
     this.slider.max = String(this.nDays - 1);
     this.slider.step = "1";
     this.slider.setAttribute("aria-label", "Date");
-    this.dateLabel = el("span", "geomap-datelabel", "", row);
-    var row2 = el("div", "geomap-row", null, bar);
-    el("label", null, "Window ", row2);
-    this.windowSelect = el("select", "geomap-window", null, row2);
-    var windows = [[1, "1 day"], [7, "7 days"], [30, "30 days"], [91, "3 months"], [365, "1 year"], [0, "cumulative"]];
-    if (!windows.some(function (w) { return w[0] === self.windowDays; })) {
-      windows.push([self.windowDays, self.windowDays + " days"]);
-      windows.sort(function (a, b) { return (a[0] || Infinity) - (b[0] || Infinity); });
-    }
-    windows.forEach(function (w) {
-      var o = el("option", null, w[1], self.windowSelect);
-      o.value = String(w[0]);
-      if (w[0] === self.windowDays) { o.selected = true; }
-    });
-    el("label", null, " Speed ", row2);
-    this.speedSelect = el("select", "geomap-speed", null, row2);
-    [1, 2, 4, 8, 16, 32].forEach(function (s) { var o = el("option", null, s + "×", self.speedSelect); o.value = String(s); });
-    el("label", null, " Colour by ", row2);
-    this.metricSelect = el("select", "geomap-metric", null, row2);
-    [["events", "incidents"], ["fatalities", "fatalities"]].forEach(function (m) {
-      var o = el("option", null, m[1], self.metricSelect); o.value = m[0];
-    });
-    var clusterLabel = el("label", "geomap-cluster", null, row2);
-    this.clusterBox = el("input", null, null, clusterLabel);
-    this.clusterBox.type = "checkbox";
-    this.clusterBox.checked = true;
-    clusterLabel.appendChild(document.createTextNode(" cluster"));
-    el("label", null, " Scale ", row2);
-    this.scaleSelect = el("select", "geomap-scale-mode", null, row2);
-    [["fixed", "whole period"], ["window", "this window"]].forEach(function (m) {
-      var o = el("option", null, m[1], self.scaleSelect); o.value = m[0];
-    });
-    this.countLabel = el("div", "geomap-count", "", bar);
+    this.histogram = new K.Histogram(this, bar);
+    var options = K.el("div", "geomap-row geomap-options", null, bar);
+    this.optionsFold = K.fold(bar, optionsToggle, options);
+    this._buildOptions(options);
+    this.countLabel = K.el("div", "geomap-count", "", bar);
 
     L.DomEvent.on(this.slider, "input change", function () { self.stop(); self.setDay(parseInt(self.slider.value, 10)); });
     L.DomEvent.on(back, "click", function () { self.stop(); self.setDay(self.day - 1); });
     L.DomEvent.on(fwd, "click", function () { self.stop(); self.setDay(self.day + 1); });
     L.DomEvent.on(this.playButton, "click", function () { if (self.playing) { self.stop(); } else { self.play(); } });
+  };
+
+  function select(cls, label, choices, parent) {
+    K.el("label", null, label, parent);
+    var s = K.el("select", cls, null, parent);
+    choices.forEach(function (c) { K.el("option", null, c[1], s).value = String(c[0]); });
+    return s;
+  }
+
+  Timeline.prototype._buildOptions = function (row) {
+    var self = this, windows = WINDOWS.slice();
+    if (!windows.some(function (w) { return w[0] === self.windowDays; })) {
+      windows.push([self.windowDays, self.windowDays + " days"]);
+      windows.sort(function (a, b) { return (a[0] || Infinity) - (b[0] || Infinity); });
+    }
+    this.windowSelect = select("geomap-window", "Window", windows, row);
+    this.windowSelect.value = String(this.windowDays);
+    this.speedSelect = select("geomap-speed", "Speed", [1, 2, 4, 8, 16, 32].map(function (s) { return [s, s + "×"]; }), row);
+    this.metricSelect = select("geomap-metric", "Colour by", [["events", "incidents"], ["fatalities", "fatalities"]], row);
+    var clusterLabel = K.el("label", "geomap-cluster", null, row);
+    this.clusterBox = K.el("input", null, null, clusterLabel);
+    this.clusterBox.type = "checkbox";
+    this.clusterBox.checked = true;
+    clusterLabel.appendChild(document.createTextNode(" cluster"));
+    this.scaleSelect = select("geomap-scale-mode", "Scale", [["fixed", "whole period"], ["window", "this window"]], row);
+
     L.DomEvent.on(this.windowSelect, "change", function () {
       self.windowDays = parseInt(self.windowSelect.value, 10); self.setDay(self.day);
     });
@@ -555,76 +515,30 @@
     L.DomEvent.on(this.scaleSelect, "change", function () {
       self.fixedScale = self.scaleSelect.value === "fixed"; self.setDay(self.day);
     });
-    L.DomEvent.on(this.clusterBox, "change", function () { self.points.cluster = self.clusterBox.checked; self.points._draw(); });
-
-    if (opts.attribution && map.attributionControl) { map.attributionControl.addAttribution(opts.attribution); }
-    var overlays = {};
-    overlays["Incidents"] = this.points;
-    overlays["Governorates (choropleth)"] = this.choropleth;
-    overlays["Located to governorate only"] = this.approximate;
-    overlays["Place names"] = this.labels;
-    L.control.layers(opts.baseLayers || {}, overlays, {collapsed: this.narrow, position: "topright"}).addTo(map);
-    this._buildLegend();  // after the layer list: on a narrow map both sit top right, the list first
-  };
-
-  Timeline.prototype._buildLegend = function () {
-    var Legend = L.Control.extend({
-      onAdd: function () { var box = el("div", "geomap-legend leaflet-bar"); L.DomEvent.disableClickPropagation(box); return box; }
-    });
-    var position = this.narrow ? "topright" : "bottomright";  // narrow: the clock needs the whole bottom edge
-    var box = new Legend({position: position}).addTo(this.map).getContainer(), d = this.data;
-    el("div", "geomap-legend-title", "Event type", box);
-    var present = {};
-    for (var i = 0; i < d.n; i++) { present[this.str("type", i)] = true; }
-    Object.keys(present).sort().forEach(function (name) {
-      var item = el("div", "geomap-legend-item", null, box);
-      el("span", "geomap-swatch", null, item).style.background = typeColor(name);
-      item.appendChild(document.createTextNode(" " + name));
-    });
-    var markers = el("div", "geomap-legend-markers", null, box);
-    el("div", "geomap-legend-title", "Marker", markers);
-    el("div", "geomap-legend-item", "● exact place · ◌ near a place · size: fatalities", markers);
-    el("div", "geomap-legend-item", "▭ dashed outline: governorate-level reports", markers);
-    this.scaleTitle = el("div", "geomap-legend-title", "", box);
-    this.scaleBox = el("div", "geomap-scale", null, box);
-  };
-
-  Timeline.prototype._legendScale = function (top) {
-    if (!this.scaleBox) { return; }
-    this.scaleTitle.textContent = (this.metric === "events" ? "Incidents" : "Fatalities") + " per governorate in window";
-    this.scaleBox.textContent = "";
-    var previous = 0;
-    for (var c = 0; c < SCALE.length; c++) {
-      // Class c holds values v with sqrt(v / top) in ((c-1)/(n-1), c/(n-1)]: see _styleChoropleth.
-      var hi = c === 0 ? 0 : Math.floor(top * Math.pow(c / (SCALE.length - 1), 2) + 1e-9);
-      if (c > 0 && hi <= previous) { continue; }
-      var item = el("div", "geomap-legend-item", null, this.scaleBox);
-      el("span", "geomap-swatch geomap-square", null, item).style.background = SCALE[c];
-      var label = c === 0 ? "0" : (previous + 1 === hi ? String(hi) : (previous + 1) + "–" + hi);
-      item.appendChild(document.createTextNode(" " + label));
-      previous = hi;
-    }
+    L.DomEvent.on(this.clusterBox, "change", function () { self.points.setCluster(self.clusterBox.checked); });
   };
 
   Timeline.prototype._updateControls = function (shown, total) {
-    if (!this.slider) { return; }
+    var self = this, container = this.map.getContainer();
     this.slider.value = String(this.day);
-    this.dateLabel.textContent = isoDay(this.t0, this.day);
-    this.countLabel.textContent = total + " incident" + (total === 1 ? "" : "s") + " in " + this.rangeLabel() +
-      " (" + shown + " mapped as points)";
+    this.dateLabel.textContent = K.isoDay(this.t0, this.day);
+    var filtered = K.filterActive(this.filter);
+    this.countLabel.textContent = (filtered ? "Filtered: " : "") + plural(total, "incident") + " in " +
+      this.rangeLabel() + " (" + K.num(shown) + " mapped as points)";
     // Reports placed only to a country have no point and no governorate: a link opens them.
-    var national = this._approxItems && this._approxItems[-1], self = this;
+    var national = this._approxItems && this._approxItems[-1];
     if (national && national.length) {
       this.countLabel.appendChild(document.createTextNode(" · "));
-      var link = el("a", "geomap-national", national.length + " located only to a country", this.countLabel);
+      var link = K.el("a", "geomap-national", K.num(national.length) + " located only to a country", this.countLabel);
       link.href = "#";
       L.DomEvent.on(link, "click", function (e) {
         L.DomEvent.preventDefault(e);
         self.openPopup(self.map.getCenter(), national);
       });
     }
-    this.map.getContainer().setAttribute("data-geomap-day", isoDay(this.t0, this.day));
-    this.map.getContainer().setAttribute("data-geomap-visible", String(shown));
+    container.setAttribute("data-geomap-day", K.isoDay(this.t0, this.day));
+    container.setAttribute("data-geomap-visible", String(shown));
+    container.setAttribute("data-geomap-kept", String(this.keptCount));
   };
 
   Timeline.prototype.play = function () {

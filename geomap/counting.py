@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 
 import numpy as np
 import pandas as pd
@@ -194,14 +192,3 @@ def summarise(frame: pd.DataFrame, period: str, names: dict[str, str], by: str =
     out = out.sort_values(["_key", "country", "admin1"] + (["admin2"] if by == "admin2" else []),
                           na_position="last")
     return out[columns].reset_index(drop=True)
-
-
-class _Callable(types.ModuleType):
-    """``geomap.aggregate(frame)`` is the function, even once this module (its namesake) has been imported:
-    importing a submodule makes it an attribute of its package, in place of the package's function."""
-
-    def __call__(self, *args, **kwargs):
-        return aggregate(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _Callable
