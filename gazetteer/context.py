@@ -129,8 +129,16 @@ def sentence_initial(text: str, span: Span) -> bool:
     return bool(_SENTENCE_BREAK.search(before)) or span.start == 0 or before.endswith(("“", '"', "‘", "(", "- "))
 
 
-def previous_capitalised(text: str, tokens: list[Token], span: Span, ends: frozenset = frozenset()) -> Token | None:
-    """The capitalised word glued before the span, if it makes the span part of a longer name."""
+# How common an English word must be for its capital at a sentence's start to say nothing ("Overall", "One").
+SENTENCE_WORD_ZIPF = 4.5
+
+
+def previous_capitalised(text: str, tokens: list[Token], span: Span, ends: frozenset = frozenset(),
+                         gazetteer: Gazetteer | None = None) -> Token | None:
+    """The capitalised word glued before the span, if it makes the span part of a longer name.
+
+    With ``gazetteer``, a common English word opening the sentence ("Overall Edmonton received", "One Mosul
+    resident") is capitalised for the sentence, not for a name."""
     if span.first_token == 0:
         return None
     prev = tokens[span.first_token - 1]
@@ -141,9 +149,9 @@ def previous_capitalised(text: str, tokens: list[Token], span: Span, ends: froze
         return None  # "Najaf-Karbala road", "Iraqs Mosul": the word before is a place of its own
     if prev.text.lower() in PLACE_PREFIXES:
         return None
-    if sentence_initial(text, Span(prev.start, prev.end, prev.text, "", [], 0, 0)) and prev.text.lower() in (
+    if sentence_initial(text, Span(prev.start, prev.end, prev.text, "", [], 0, 0)) and (prev.text.lower() in (
         "the", "in", "near", "at", "from", "on"
-    ):
+    ) or (gazetteer is not None and gazetteer.commonness(prev.text.lower()) >= SENTENCE_WORD_ZIPF)):
         return None
     return prev
 
@@ -362,12 +370,13 @@ def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) ->
     return out
 
 
-def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends) -> frozenset:
+def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends,
+                gazetteer: Gazetteer | None = None) -> frozenset:
     """Names the text uses as part of a person's name ("Mark Milley", "Salim al-Mansur"): when
     they come back alone ("Milley said"), they still mean the person."""
     out = set()
     for span in spans:
-        previous = previous_capitalised(text, tokens, span, ends)
+        previous = previous_capitalised(text, tokens, span, ends, gazetteer)
         if previous is None or title_case(text, span):
             continue  # in a headline every word has a capital
         if all(e.kind not in ("country", "admin1") for e in span.candidates):

@@ -89,7 +89,7 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     starts = frozenset(s.start for s in spans)
     ends = frozenset(s.end for s in spans)
     listed = listed_spans(text, spans)
-    people = person_keys(text, tokens, spans, starts, ends)
+    people = person_keys(text, tokens, spans, starts, ends, gazetteer)
     mentions = []
     for span, ev in zip(spans, evidence):
         qualifier = ev.qualifier

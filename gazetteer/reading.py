@@ -103,7 +103,7 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     if football or re.match(r"(?:\s+[A-Z][\w'’-]*)*\s+(?:League|Cup|FC|SC|Club|Stadium)\b", after):
         return False  # "Naft Maysan and Al-Shorta drew 0-0", "the Iraq Stars League": football
     strong = _strong(entry, gazetteer.focus)
-    previous = previous_capitalised(text, tokens, span, ends)
+    previous = previous_capitalised(text, tokens, span, ends, gazetteer)
     headline = title_case(text, span)
     if (headline and previous is not None and gazetteer.commonness(previous.text.lower()) >= COMMON_WORD_ZIPF
             and previous.text.lower() not in NOT_PLACES):

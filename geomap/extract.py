@@ -64,6 +64,8 @@ def extract_incidents(
     return result
 
 
+TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b[^.;]{0,40}\b(?:rose|risen|climbed|reached|increased|stood|stands)\b|"
+                         r"\b(?:rose|risen|climbed)\s+to\s+\d", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
 _MORE_DEATHS = re.compile(r"\b(?:also|another|additional|further|more)\b", re.I)
 
@@ -112,6 +114,10 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
             clause = sentence[c_start:c_end]
             event = classify(clause)
             if event is None:
+                if incidents and incidents[-1].source == doc.path and TOLL_UPDATE.search(clause):
+                    # "The toll rose to 12": the last event's toll, told again.
+                    incidents[-1] = _continue(incidents[-1], clause, source)
+                    folded += 1
                 continue
             lo, hi = bisect_left(starts, s_start + c_start), bisect_left(starts, s_start + c_end)
             inside = [replace(m, start=m.start - s_start, end=m.end - s_start) for m in mentions[lo:hi]

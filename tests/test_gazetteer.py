@@ -83,17 +83,17 @@ def test_sinjar_follows_its_context(gazetteer):
         # "the capital of Y": Y is the governorate
         ("Rockets struck near Tikrit, the capital of Salah al-Din.", "Salah al-Din", "IQ-SD"),
         # "X, a village in Y": X inside Y, even when a bigger namesake exists elsewhere
-        ("Residents of Hit, a village in Homs countryside near the Lebanese border, fled.", "Hit", "SY-HI"),
+        ("Families left Hit, a village in Homs countryside near the Lebanese border, on foot.", "Hit", "SY-HI"),
         # a list separated by commas is not "X, Y" containment
         ("The SDF holds Raqqa, Tabqa, Hasakah, Qamishli and most of the east.", "Tabqa", "SY-RA"),
         # the army's nationality in the sentence picks between namesakes in two countries
         ("Lebanese army units deployed in Tripoli after clashes.", "Tripoli", "LB-AS"),
         # a name opening a sentence, made a place by the words after it
-        ("Al-Mayadin, in the eastern countryside of Deir ez-Zor, hosts a new market.", "Al-Mayadin", "SY-DY"),
+        ("Al-Mayadin, in the eastern countryside of Deir ez-Zor, reopened its bakeries.", "Al-Mayadin", "SY-DY"),
         ("Khanakin's municipal council voted to rename two streets.", "Khanakin", "IQ-DI"),
         ("The Iraqi army reinforced Hit, west of Ramadi, after an attack.", "Hit", "IQ-AN"),
         # the article written onto the name
-        ("Trucks queued for hours in Albukamal before crossing into Iraq.", "Albukamal", "SY-DY"),
+        ("Buses waited all night in Albukamal before the border opened.", "Albukamal", "SY-DY"),
     ],
 )
 def test_context_decides_between_readings(gazetteer, text, name, admin1):
@@ -109,9 +109,9 @@ def test_news_outlets_named_after_places_are_not_places(gazetteer, text):
 
 @pytest.mark.parametrize(
     ("text", "absent"),
-    [("The Shammar and Jubur tribes signed a truce brokered by a sheikh.", {"Shammar", "Jubur"}),
-     ("Naft Maysan and Al-Shorta drew 0-0 in the Iraq Stars League on Saturday.", {"Maysan", "Al-Shorta", "Iraq"}),
-     ("The Kurdistan Democratic Party and the Patriotic Union of Kurdistan failed to agree.", {"Kurdistan"})],
+    [("Elders of the Shammar and Jubur tribes met to settle a land dispute.", {"Shammar", "Jubur"}),
+     ("Al-Shorta beat Naft Maysan 2-1 in the Iraq Stars League on Friday night.", {"Maysan", "Al-Shorta", "Iraq"}),
+     ("Talks between the Kurdistan Democratic Party and the Patriotic Union of Kurdistan stalled.", {"Kurdistan"})],
 )
 def test_tribes_clubs_and_parties_are_not_places(gazetteer, text, absent):
     assert not {m.text for m in find_places(text, gazetteer)} & absent
@@ -119,7 +119,7 @@ def test_tribes_clubs_and_parties_are_not_places(gazetteer, text, absent):
 
 def test_a_border_named_by_nationality_is_the_other_side(gazetteer):
     found = {m.text: m.place.admin1 for m in find_places(
-        "In Rabia, on the Syrian frontier, border guards seized a truck loaded with captagon.", gazetteer)}
+        "In Rabia, on the Syrian frontier, customs officers found pills hidden in a lorry.", gazetteer)}
     assert found["Rabia"] == "IQ-NI"
 
 

@@ -1,0 +1,118 @@
+"""Habits of real news that the extractor must handle: an event told several times, numeric dates, history,
+scraped text, places that are not where the event happened. Every sentence here is invented."""
+
+import datetime as dt
+
+import pytest
+
+from gazetteer import find_places
+from geomap.consolidate import consolidate
+from geomap.dates import absolute_dates
+from geomap.extract import extract_incidents
+from geomap.locations import LocationModel, choose_locations, default_model, use_model
+from geomap.models import Document
+
+
+def extract(text, gazetteer, reference=None):
+    return extract_incidents([Document("report.txt", text)], gazetteer, reference)
+
+
+def test_one_attack_told_three_times_is_one_incident(gazetteer):
+    text = ("Car bomb kills nine in Kirkuk\n"
+            "KIRKUK, Iraq, 14 May 2024 - A car bomb exploded near a market in Kirkuk on Tuesday, killing nine people. "
+            "The toll rose to 12 by the evening, a health official in Kirkuk said. "
+            "Witnesses described the explosion in Kirkuk as the deadliest this year. "
+            "Most of the dead were shoppers, police said.")
+    result = extract(text, gazetteer)
+    [incident] = result.incidents
+    assert (incident.admin1, incident.event_date) == ("IQ-KI", dt.date(2024, 5, 14))
+    assert incident.fatalities == 12  # the updated toll, not a second incident
+    assert len(incident.sources) >= 3
+
+
+def test_separate_events_of_one_article_stay_separate(gazetteer):
+    text = ("BAGHDAD, 2 June 2024 - A roadside bomb killed two soldiers near Tarmiyah on Sunday. "
+            "In Basra, protesters blocked a road on Saturday demanding electricity. "
+            "On Friday, gunmen shot dead a shopkeeper in Mosul.")
+    incidents = extract(text, gazetteer).incidents
+    assert sorted(i.admin1 for i in incidents) == ["IQ-BA", "IQ-BG", "IQ-NI"]
+    assert len({i.event_date for i in incidents}) == 3
+
+
+def test_a_country_wide_summary_folds_into_the_precise_report(gazetteer):
+    text = ("DAMASCUS, 9 April 2024 - Air strikes killed 14 people in Syria on Tuesday. "
+            "The strikes hit a market in the town of Saraqeb in Idlib province, residents said.")
+    [incident] = extract(text, gazetteer).incidents
+    assert (incident.location, incident.admin1) == ("Saraqib", "SY-ID")
+
+
+def test_consolidate_keeps_days_apart_apart(gazetteer):
+    text = ("HOMS, 10 March 2024 - Shelling hit Talbiseh on Monday, killing one. "
+            "On Friday, shelling hit Talbiseh again and killed three.")
+    incidents = extract(text, gazetteer).incidents
+    assert len(incidents) == 2
+    assert consolidate(incidents) == incidents
+
+
+@pytest.mark.parametrize(("written", "reported", "meant"), [
+    ("12/05/2016", dt.date(2016, 12, 8), dt.date(2016, 12, 5)),  # month first: the report is of December
+    ("12/05/2016", dt.date(2016, 5, 20), dt.date(2016, 5, 12)),  # day first: the report is of May
+    ("03.04.2019", dt.date(2019, 4, 10), dt.date(2019, 4, 3)),
+])
+def test_numeric_dates_follow_the_report_date(written, reported, meant):
+    [found] = absolute_dates(f"On {written} a car bomb exploded.", reported)
+    assert found.date == meant
+
+
+def test_month_of_a_year_and_glued_dates():
+    [month] = absolute_dates("The siege began in August 2013 and never ended.")
+    assert (month.date, month.precision) == (dt.date(2013, 8, 15), 3)
+    [glued] = absolute_dates("Last updated Mar 142019 at noon")
+    assert glued.date == dt.date(2019, 3, 14)
+
+
+def test_history_in_a_report_is_background_not_an_incident(gazetteer):
+    text = ("ALEPPO, Syria, 4 May 2017 - A bomb killed three people in Aleppo on Wednesday. "
+            "In August 2013, rockets killed dozens of people in the same district.")
+    result = extract(text, gazetteer)
+    assert [i.event_date for i in result.incidents] == [dt.date(2017, 5, 3)]
+    assert any(u.reason.startswith("background: dated") for u in result.unresolved)
+
+
+def test_an_event_after_its_report_is_not_mapped(gazetteer):
+    text = "MOSUL, Iraq, 1 March 2020 - Officials said fighters attacked a checkpoint in Mosul on 25 March 2020."
+    result = extract(text, gazetteer)
+    assert result.incidents == []
+    assert any("after the report's date" in u.reason for u in result.unresolved)
+
+
+def test_possessives_without_their_apostrophe(gazetteer):
+    found = find_places("Gunmen attacked a checkpoint in Iraqs Mosul on the city's edge.", gazetteer)
+    assert [(m.text, m.place.admin1) for m in found if m.qualifier != "demonym"][-1] == ("Mosul", "IQ-NI")
+
+
+def test_organisation_names_are_not_places(gazetteer):
+    found = find_places("The Islamic State of Iraq and al-Sham claimed the attack in Tikrit.", gazetteer)
+    assert [m.text for m in found] == ["Tikrit"]
+
+
+def test_where_people_fled_is_not_where_the_shelling_was(gazetteer):
+    sentence = "Shelling killed four civilians in Ariha as families fled towards Idlib city."
+    mentions = find_places(sentence, gazetteer)
+    [chosen] = choose_locations(sentence, mentions, (0, 8))
+    assert chosen.text == "Ariha"
+
+
+def test_a_model_can_be_swapped_for_evaluation(gazetteer):
+    sentence = "A mortar round hit a house in Kirkuk."
+    mentions = find_places(sentence, gazetteer)
+    never = LocationModel({}, -10.0, default_model().threshold, default_model().list_threshold)
+    with use_model(never):
+        assert choose_locations(sentence, mentions, (2, 8)) == []
+    assert [m.text for m in choose_locations(sentence, mentions, (2, 8))] == ["Kirkuk"]
+
+
+def test_a_loose_spelling_does_not_jump_to_a_neighbouring_country(gazetteer):
+    text = "Mortar shells hit the Joubar quarter of Damascus and the town of Douma."
+    found = [m for m in find_places(text, gazetteer) if m.qualifier != "demonym"]
+    assert all(m.place.country == "SY" for m in found)  # not Iran's Juybar
