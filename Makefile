@@ -73,6 +73,7 @@ bench: $(DEV) chromium
 	$(BIN)/python benchmarks/bench_maps.py
 	$(BIN)/python benchmarks/bench_aggregate.py
 	$(BIN)/python benchmarks/bench_tables.py
+	$(BIN)/python benchmarks/bench_text.py
 
 # Refit the models on the labelled real news in $(SHARED)/data/realtext (needs the [train] extra).
 train: $(STAMP)

@@ -1,21 +1,24 @@
 """Aggregation speed and memory: plain geopandas sjoin vs geomap, and the Dask path at scale.
 
-    python benchmarks/bench_aggregate.py [--rows 1000000] [--dask-rows 10000000] [--workers 2]
+    python benchmarks/bench_aggregate.py [--rows 1000000] [--dask-rows 10000000,100000000] [--workers 2]
 
 1. The same 1M synthetic incidents (seeded, spread over Iraq, Syria and their neighbours)
    counted per governorate and month by (a) a plain `geopandas.sjoin` of the points with
    the admin-1 polygons followed by a pandas groupby, and (b) `geomap.counting.aggregate_frame`.
-2. The Dask path (`geomap aggregate --engine dask`): rows generated on the fly in partitions of
-   1M (nothing written to disk), joined by dask-geopandas on a local cluster; prints rows/s and
-   the peak memory of the whole cluster (distributed's MemorySampler). Pass a scheduler
-   address (--scheduler tcp://host:8786) to run the same graph on a multi-node cluster.
+2. The Dask engine as a user runs it: `geomap aggregate big.csv --engine dask` on a seeded CSV of
+   10M (and, with --dask-rows 10000000,100000000, 100M) rows written to disk first; prints rows/s
+   and the peak memory of the whole process tree (scheduler and workers) and of its largest
+   process; on tables that fit in memory the default engine runs too, and the counts are compared.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
+import tempfile
 import time
-import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -68,55 +71,81 @@ def bench_single(rows: int) -> None:
           f"geomap {ours:.2f} s ({plain / ours:.1f}x faster); rows counted {a:,} / {b:,}")
 
 
-def _partition(i: int, size: int) -> pd.DataFrame:
-    """Rows as a CSV reader gives them (text), so that the row checks are part of the timing."""
-    frame = synthetic_frame(size, seed=1000 + i)
-    return pd.DataFrame({
-        "source": "synthetic.csv",
-        "event_date": frame["event_date"].dt.strftime("%Y-%m-%d"),
-        "latitude": frame["latitude"].round(5).astype(str),
-        "longitude": frame["longitude"].round(5).astype(str),
-        "fatalities": frame["fatalities"].astype(str),
-    })
+def write_csv(path: Path, rows: int, chunk: int = 1_000_000) -> None:
+    """A seeded CSV of the ACLED shape, written a million rows at a time (memory stays small)."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    with pcsv.CSVWriter(path, pa.schema([("event_date", pa.string()), ("latitude", pa.float64()),
+                                         ("longitude", pa.float64()), ("fatalities", pa.int64())]),
+                        write_options=pcsv.WriteOptions(quoting_style="none")) as writer:
+        for i, start in enumerate(range(0, rows, chunk)):
+            frame = synthetic_frame(min(chunk, rows - start), seed=1000 + i)
+            writer.write_table(pa.table({
+                "event_date": frame["event_date"].dt.strftime("%Y-%m-%d"),
+                "latitude": frame["latitude"].round(4), "longitude": frame["longitude"].round(4),
+                "fatalities": frame["fatalities"]}))
 
 
-def bench_dask(rows: int, workers: int, scheduler: str | None) -> None:
-    import dask.dataframe as dd
-    from distributed.diagnostics import MemorySampler
+def watched(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds of one new process, and the peak memory (GiB) of its whole process tree (the Dask
+    scheduler, nannies and workers included) and of its largest single process, sampled twice a second."""
+    import psutil
 
-    from geomap.scale import aggregate_dask, check_points, dask_client
+    t = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(proc.pid)
+    total = largest = 0
+    while proc.poll() is None:
+        try:
+            sizes = [p.memory_info().rss for p in [root, *root.children(recursive=True)]]
+        except psutil.Error:
+            sizes = [0]
+        total, largest = max(total, sum(sizes)), max(largest, max(sizes))
+        time.sleep(0.5)
+    elapsed = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{proc.stderr.read()}")
+    return elapsed, total / 2**30, largest / 2**30
 
-    size = 1_000_000
-    parts = max(1, rows // size)
-    with warnings.catch_warnings(), dask_client(scheduler, workers) as client:
-        warnings.simplefilter("ignore")
-        raw = dd.from_map(_partition, range(parts), size=size, meta=_partition(0, 1))
-        points, checked = check_points(raw)
-        sampler = MemorySampler()
+
+def bench_dask(rows: int, workers: int, compare: bool) -> None:
+    """`geomap aggregate --engine dask` as a user runs it, on a generated CSV on disk."""
+    from geomap.scale import BLOCK_SIZE
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.csv"
         t = time.perf_counter()
-        with sampler.sample("aggregate", client=client, interval=0.5):
-            table, accounting = aggregate_dask(points, "month", client=client, checked=checked)
-        elapsed = time.perf_counter() - t
-        peak = sampler.to_pandas()["aggregate"].max() / 2**30
-        workers_n = len(client.nthreads())
-    counted = int(table["events"].sum())
-    print(f"dask path: {parts * size:,} rows generated on the fly as text in {parts} partitions, checked "
-          f"(dates, ranges, swapped coordinates) and counted, {workers_n} workers: {elapsed:.1f} s "
-          f"({parts * size / elapsed:,.0f} rows/s), peak cluster memory {peak:.2f} GiB, rows counted {counted:,}, "
-          f"rows rejected {int(accounting['rows'].drop('', errors='ignore').sum()):,}")
+        write_csv(path, rows)
+        size = path.stat().st_size
+        print(f"{rows:,} rows generated ({size / 1e9:.1f} GB CSV, {time.perf_counter() - t:.0f} s), "
+              f"partitions of {BLOCK_SIZE / 2**20:.0f} MB (~{BLOCK_SIZE / (size / rows):,.0f} rows)", flush=True)
+        command = [sys.executable, "-m", "geomap", "aggregate", str(path), "--period", "month", "-q"]
+        dask_out = Path(tmp) / "dask.csv"
+        elapsed, total, largest = watched(command + ["--engine", "dask", "--workers", str(workers),
+                                                     "-o", str(dask_out)])
+        print(f"--engine dask, {workers} local workers: {elapsed:.0f} s ({rows / elapsed:,.0f} rows/s), peak memory "
+              f"{total:.2f} GiB for all processes, {largest:.2f} GiB for the largest one", flush=True)
+        if compare:
+            plain_out = Path(tmp) / "plain.csv"
+            elapsed, total, _ = watched(command + ["-o", str(plain_out)])
+            same = pd.read_csv(dask_out).equals(pd.read_csv(plain_out))
+            print(f"default engine on the same file: {elapsed:.0f} s ({rows / elapsed:,.0f} rows/s), peak "
+                  f"{total:.2f} GiB; same counts as the Dask engine: {'yes' if same else 'NO'}", flush=True)
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--dask-rows", type=int, default=10_000_000)
+    parser.add_argument("--dask-rows", default="10000000", help="comma-separated row counts, e.g. 10000000,100000000")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--scheduler", default=None)
+    parser.add_argument("--compare-up-to", type=int, default=10_000_000,
+                        help="also run the default engine on tables up to this many rows, and compare")
     args = parser.parse_args(argv)
     if args.rows:
         bench_single(args.rows)
-    if args.dask_rows:
-        bench_dask(args.dask_rows, args.workers, args.scheduler)
+    for rows in (int(r) for r in args.dask_rows.split(",") if r and int(r)):
+        bench_dask(rows, args.workers, rows <= args.compare_up_to)
 
 
 if __name__ == "__main__":

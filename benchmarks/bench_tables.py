@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
          "Strategic developments"]
 
@@ -31,7 +33,7 @@ PLAIN = {
     "aggregate": """
 import sys, geopandas as gpd, pandas as pd
 from geomap.boundaries import BOUNDARIES
-polys = gpd.read_file(f"/vsigzip/{BOUNDARIES}")
+polys = gpd.read_parquet(BOUNDARIES)
 df = pd.read_csv(sys.argv[1])
 pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df.longitude, df.latitude), crs=4326)
 j = gpd.sjoin(pts, polys[["iso", "geometry"]], how="left", predicate="intersects")
@@ -41,7 +43,7 @@ j.groupby(["iso", "period"]).agg(events=("fatalities", "size"), fatalities=("fat
     "map": """
 import sys, geopandas as gpd, pandas as pd
 from geomap.boundaries import BOUNDARIES
-polys = gpd.read_file(f"/vsigzip/{BOUNDARIES}")
+polys = gpd.read_parquet(BOUNDARIES)
 df = pd.read_csv(sys.argv[1])
 pts = gpd.GeoDataFrame(df, geometry=gpd.points_from_xy(df.longitude, df.latitude), crs=4326)
 gpd.sjoin(pts, polys[["iso", "geometry"]], how="left", predicate="intersects")
@@ -82,6 +84,23 @@ def timed(args: list[str]) -> tuple[float, float]:
     return elapsed, rusage.ru_maxrss / 2**20
 
 
+def open_time(path: Path) -> str:
+    """Seconds until the map is interactive in headless Chromium, offline (see bench_maps.py)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "(playwright not installed)"
+    from bench_maps import time_to_interactive
+
+    from geomap.render.output import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        seconds = time_to_interactive(browser, path, "[data-geomap-ready]", 180, routed=False)
+        browser.close()
+    return "no answer in 180 s" if seconds is None else f"{seconds:.1f} s"
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -100,7 +119,12 @@ def main(argv=None) -> None:
             ours, ours_mem = timed([sys.executable, "-m", "geomap"] +
                                    [a.format(csv=csv, out=out) for a in GEOMAP[job]])
             print(f"{job:9s}  geomap {ours:6.1f} s, peak {ours_mem:.2f} GB   plain {plain:6.1f} s, peak "
-                  f"{plain_mem:.2f} GB   ratio {ours / plain:.2f}x")
+                  f"{plain_mem:.2f} GB   ratio {ours / plain:.2f}x", flush=True)
+            if job == "map":
+                opened = open_time(Path(f"{out}.html"))
+                size = Path(f"{out}.html").stat().st_size
+                print(f"{'':9s}  the map: {size / 1e6:.0f} MB ({size / args.rows:.0f} B per incident), interactive in "
+                      f"headless Chromium (network blocked) after {opened}", flush=True)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
+import json
 import math
 import os
 import sqlite3
@@ -26,7 +27,7 @@ PLACE_FILES = ("places_region.tsv.gz", "places_world.tsv.gz")
 # Hand-kept features (one source on every row), and those the build imports from open data.
 CURATED_FEATURE_FILES = ("features.csv", "world_regions.csv")
 BUILT_FEATURE_FILE = "features_built.tsv.gz"
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 # Countries whose places win a tie: the conflict news this tool is built for.
 DEFAULT_FOCUS = ("IQ", "SY")
@@ -64,6 +65,7 @@ class Entry(NamedTuple):
     alt_count: int
     fcode: str
     prominence: float
+    admin2: str = ""  # the district's name, for places ('' when not known)
 
 
 class Gazetteer:
@@ -148,6 +150,14 @@ class Gazetteer:
             region = 0.0
         return entry.prominence + region
 
+    def district_of(self, name: str, lat: float, lon: float) -> str | None:
+        """The district (admin-2) of the place called ``name`` at (lat, lon), as :attr:`Place.admin2`
+        gives it; None when the gazetteer has no such place or no district for it."""
+        for entry in self.lookup(name_key(name)):
+            if abs(entry.lat - lat) < 1e-6 and abs(entry.lon - lon) < 1e-6 and entry.kind in ("place", "feature"):
+                return entry.admin2 or None
+        return None
+
     def admin1_place(self, iso: str, precision: int = 3) -> Place | None:
         entry = self.admin1_entry.get(iso)
         return self.to_place(entry, precision) if entry else None
@@ -167,20 +177,21 @@ class Gazetteer:
             level=level,
             precision=precision,
             geonameid=entry.geonameid,
+            admin2=(entry.admin2 or None) if level in ("place", "feature") else None,
         )
 
 
-_SELECT = ("SELECT id, kind, name, lat, lon, country, admin1, geonameid, population, alt_count, fcode, prominence"
-           " FROM entries")
+_SELECT = ("SELECT id, kind, name, lat, lon, country, admin1, geonameid, population, alt_count, fcode, prominence,"
+           " admin2 FROM entries")
 
 
 _BY_KEY = ("SELECT e.id, e.kind, e.name, e.lat, e.lon, e.country, e.admin1, e.geonameid, e.population, e.alt_count,"
-           " e.fcode, e.prominence FROM keys k JOIN entries e ON e.id = k.id WHERE k.key = ? ORDER BY e.id")
+           " e.fcode, e.prominence, e.admin2 FROM keys k JOIN entries e ON e.id = k.id WHERE k.key = ? ORDER BY e.id")
 
 
 _BY_KEYS = ("SELECT k.key, e.id, e.kind, e.name, e.lat, e.lon, e.country, e.admin1, e.geonameid, e.population,"
-            " e.alt_count, e.fcode, e.prominence FROM keys k JOIN entries e ON e.id = k.id WHERE k.key IN ({})"
-            " ORDER BY k.key, e.id")
+            " e.alt_count, e.fcode, e.prominence, e.admin2 FROM keys k JOIN entries e ON e.id = k.id"
+            " WHERE k.key IN ({}) ORDER BY k.key, e.id")
 
 
 def _prominence(kind: str, population: int, alt_count: int, fcode: str) -> float:
@@ -192,11 +203,11 @@ def _read_tables(data_dir: Path, capitals: list):
     """Yield (entry row, keys) for every row of the shipped tables; collect (country, capital id)."""
     row_id = 0
 
-    def row(kind, name, lat, lon, cc, admin1, gid, population, alt_count, fcode, names):
+    def row(kind, name, lat, lon, cc, admin1, gid, population, alt_count, fcode, names, admin2=""):
         nonlocal row_id
         row_id += 1
         prominence = _prominence(kind, population, alt_count, fcode)
-        return (row_id, kind, name, lat, lon, cc, admin1, gid, population, alt_count, fcode, prominence), names
+        return (row_id, kind, name, lat, lon, cc, admin1, gid, population, alt_count, fcode, prominence, admin2), names
 
     with open(data_dir / "countries.tsv", encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
@@ -225,7 +236,7 @@ def _read_tables(data_dir: Path, capitals: list):
             for line in f:
                 c = line.rstrip("\n").split("\t")
                 yield row("place", c[2], float(c[3]), float(c[4]), c[5], c[6], int(c[1]) if c[1] else None,
-                          int(c[8]), int(c[9]), c[7], c[10].split("|"))
+                          int(c[8]), int(c[9]), c[7], c[10].split("|"), c[11] if len(c) > 11 else "")
 
 
 def compile_index(data_dir: Path, db_path: Path) -> None:
@@ -243,7 +254,7 @@ def compile_index(data_dir: Path, db_path: Path) -> None:
             entries.append(entry)
             for key in names:
                 keys[key].append(entry[0])
-        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", entries)
+        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entries)
         db.executemany("INSERT OR IGNORE INTO keys VALUES (?,?)", ((k, i) for k, ids in keys.items() for i in ids))
         db.executemany("INSERT OR IGNORE INTO loose VALUES (?,?)", ((loose_key(k), k) for k in keys))
         db.executemany("INSERT OR IGNORE INTO capitals VALUES (?,?)", capitals)
@@ -260,7 +271,7 @@ def compile_index(data_dir: Path, db_path: Path) -> None:
 _SCHEMA = """
 CREATE TABLE entries (id INTEGER PRIMARY KEY, kind TEXT, name TEXT, lat REAL, lon REAL, country TEXT,
                       admin1 TEXT, geonameid INTEGER, population INTEGER, alt_count INTEGER, fcode TEXT,
-                      prominence REAL);
+                      prominence REAL, admin2 TEXT);
 CREATE TABLE keys (key TEXT, id INTEGER, PRIMARY KEY (key, id)) WITHOUT ROWID;
 CREATE TABLE loose (lkey TEXT, key TEXT, PRIMARY KEY (lkey, key)) WITHOUT ROWID;
 CREATE TABLE common (key TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
@@ -271,14 +282,41 @@ CREATE TABLE capitals (country TEXT PRIMARY KEY, geonameid INTEGER);
 
 
 def _cache_path(data_dir: Path, cache_dir: Path | None) -> Path:
-    """Named by the data's content: every checkout of the same data shares one compiled index."""
-    digest = hashlib.blake2b(digest_size=8)
-    for name in ("countries.tsv", "admin1.tsv", *CURATED_FEATURE_FILES, BUILT_FEATURE_FILE, "common_words.tsv",
-                 *PLACE_FILES):
-        digest.update((data_dir / name).read_bytes())
-    root = cache_dir or os.environ.get("GEOMAP_CACHE_DIR") or (
-        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "geomap")
-    return Path(root) / f"gazetteer-v{INDEX_VERSION}-{digest.hexdigest()}.sqlite"
+    """Named by the data's content: every checkout of the same data shares one compiled index.
+
+    The content's digest is remembered by the files' sizes and times (``digests.json`` beside the
+    index), so that a start does not read 7 MB of tables to find its index again.
+    """
+    root = Path(cache_dir or os.environ.get("GEOMAP_CACHE_DIR") or (
+        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "geomap"))
+    names = ("countries.tsv", "admin1.tsv", *CURATED_FEATURE_FILES, BUILT_FEATURE_FILE, "common_words.tsv",
+             *PLACE_FILES)
+    stats = [(data_dir / name).stat() for name in names]
+    stamp = f"{data_dir.resolve()}|" + ";".join(f"{n}:{s.st_size}:{s.st_mtime_ns}" for n, s in zip(names, stats))
+    memo_path = root / "digests.json"
+    try:
+        memo = json.loads(memo_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        memo = {}
+    digest = memo.get(stamp) if isinstance(memo, dict) else None
+    if not isinstance(digest, str):
+        hasher = hashlib.blake2b(digest_size=8)
+        for name in names:
+            hasher.update((data_dir / name).read_bytes())
+        digest = hasher.hexdigest()
+        _remember(memo_path, {**(memo if isinstance(memo, dict) else {}), stamp: digest})
+    return root / f"gazetteer-v{INDEX_VERSION}-{digest}.sqlite"
+
+
+def _remember(path: Path, memo: dict) -> None:
+    """Write the digest memo atomically; a cache that cannot be written is only slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(dict(list(memo.items())[-50:])), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _prune_cache(keep: Path, days: int = 30) -> None:

@@ -10,7 +10,9 @@ class Place:
     """A resolved location: a town, a governorate, a country or a named feature.
 
     ``precision`` follows ACLED's geo_precision: 1 the place itself, 2 near or part
-    of it, 3 only the region (governorate or country) is known.
+    of it, 3 only the region (governorate or country) is known. ``admin2`` is the
+    place's district (GeoNames, Who's On First and OpenSyria districts), None for
+    countries, governorates and places whose district is not known.
     """
 
     name: str
@@ -22,6 +24,7 @@ class Place:
     level: str
     precision: int
     geonameid: int | None = None
+    admin2: str | None = None  # the district (admin-2) name of a place, where the gazetteer knows it
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -117,7 +117,7 @@ def collect_source(source: Source, *, reference_date=None, gazetteer=None) -> Co
     from gazetteer import Gazetteer
     from geomap.frame import incidents_frame
     from geomap.models import Incident
-    from geomap.pipeline import Collected, collect
+    from geomap.pipeline import Collected, collect, districts_of
 
     gazetteer = gazetteer or Gazetteer.load()
     reference = _date(reference_date, "reference_date")
@@ -126,7 +126,7 @@ def collect_source(source: Source, *, reference_date=None, gazetteer=None) -> Co
         raise InputError("nothing to read: the source is empty")
     if all(isinstance(i, Incident) for i in items):
         out = Collected(admin1_names=gazetteer.admin1_names)
-        out.tables.append(incidents_frame(items, gazetteer.admin1_names))
+        out.tables.append(incidents_frame(items, gazetteer.admin1_names, districts_of(items, gazetteer)))
         return out
     frames = [i for i in items if isinstance(i, pd.DataFrame)]
     texts = [i for i in items if isinstance(i, str) and _is_text(i)]

@@ -2,27 +2,69 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 GAZETTEER_DATA = Path(__file__).resolve().parent.parent / "gazetteer" / "data"
-BOUNDARIES = GAZETTEER_DATA / "admin1.geojson.gz"
+BOUNDARIES = GAZETTEER_DATA / "admin1.parquet"  # GeoParquet: iso, country, name, geometry (WKB)
 # How far outside its country's simplified polygons a point may fall and still take the nearest one
 # (coasts, border towns); beyond this the coordinates are wrong, not the borders.
 NEAREST_REACH_DEGREES = 0.25
 
 
+@dataclass(frozen=True)
+class Polygons:
+    """The admin-1 polygons as plain arrays (read with pyarrow and shapely: no GIS stack to import)."""
+
+    iso: np.ndarray  # ISO 3166-2 code of each polygon
+    country: np.ndarray  # ISO 3166-1 alpha-2
+    name: np.ndarray
+    geoms: np.ndarray  # shapely polygons, EPSG:4326
+
+
+@lru_cache(maxsize=2)
+def polygons(path: str | None = None) -> Polygons:
+    """The shipped admin-1 polygons (those with an ISO code)."""
+    import pyarrow.parquet as pq
+    import shapely
+
+    table = pq.read_table(path or BOUNDARIES)
+    iso = np.asarray(table.column("iso").to_pylist(), dtype=object)
+    keep = np.array([isinstance(c, str) and bool(c) and "~" not in c for c in iso])
+    pick = np.flatnonzero(keep)
+    geoms = shapely.from_wkb(np.asarray(table.column("geometry").to_pylist(), dtype=object)[pick])
+    return Polygons(iso[pick], np.asarray(table.column("country").to_pylist(), dtype=object)[pick],
+                    np.asarray(table.column("name").to_pylist(), dtype=object)[pick], geoms)
+
+
 @lru_cache(maxsize=2)
 def admin1_frame(path: str | None = None):
-    """GeoDataFrame with columns iso, country, name, geometry (EPSG:4326)."""
+    """GeoDataFrame with columns iso, country, name, geometry (EPSG:4326), for the map."""
     import geopandas as gpd
 
-    frame = gpd.read_file(f"/vsigzip/{path or BOUNDARIES}")
-    frame = frame[frame["iso"].notna() & ~frame["iso"].fillna("").str.contains("~")]
-    return frame.reset_index(drop=True)
+    p = polygons(path)
+    return gpd.GeoDataFrame({"iso": p.iso, "country": p.country, "name": p.name}, geometry=p.geoms, crs=4326)
+
+
+def admin1_names() -> dict[str, str]:
+    """Governorate names by ISO 3166-2 code, as the polygons name them."""
+    p = polygons()
+    return dict(zip(p.iso, p.name))
+
+
+@lru_cache(maxsize=1)
+def _grid():
+    from geomap.grid import PolygonGrid
+
+    return PolygonGrid(polygons().geoms)
+
+
+def polygon_at(lons, lats) -> np.ndarray:
+    """Index (into :func:`polygons`) of the admin-1 polygon holding each point; -1 outside every polygon."""
+    return _grid().locate(lons, lats)
 
 
 @lru_cache(maxsize=1)
@@ -34,128 +76,102 @@ def country_names() -> dict[str, str]:
         return {r["iso"]: r["name"] for r in csv.DictReader(f, delimiter="\t")}
 
 
-def map_distinct(values, func) -> np.ndarray:
-    """``func`` (a callable or a dict) applied once per distinct value of ``values``, as an object array.
-
-    >>> map_distinct(["SY-ID", "SY-ID", ""], lambda c: c[:2]).tolist()
-    ['SY', 'SY', '']
-    """
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    get = func.get if isinstance(func, dict) else func
-    mapped = np.array([get(u) for u in uniques] + [None], dtype=object)
-    return mapped[codes]
-
-
 def country_of_code(code) -> str:
     return code[:2] if isinstance(code, str) else ""
 
 
 def locate_admin1(lons, lats, countries=None, here: np.ndarray | None = None) -> np.ndarray:
-    """ISO 3166-2 code of the admin-1 polygon containing each point ('' when none).
+    """ISO 3166-2 code of the admin-1 polygon containing each point ('' when none); see :func:`locate`."""
+    found = locate(lons, lats, countries, here)
+    return np.append(polygons().iso, "")[found]
 
-    When a point's country is known, a point that falls just outside that country's
-    polygons (simplified borders, coasts) takes the nearest polygon of the country;
-    a point far from every polygon of its country gets none. ``here``: the points'
-    :func:`codes_at`, when already known.
+
+def locate(lons, lats, countries=None, here: np.ndarray | None = None) -> np.ndarray:
+    """Index (into :func:`polygons`) of the admin-1 polygon of each point, -1 for none.
+
+    When a point's country is known (``countries``: ISO 3166-1 codes, '' when unknown, or a
+    :class:`geomap.coded.Coded`), a point in another country's polygon gets none, and a
+    point that falls just outside its country's polygons (simplified borders, coasts) takes
+    the nearest polygon of the country; a point far from every polygon of its country gets
+    none. ``here``: the points' :func:`polygon_at`, when already known.
     """
     import shapely
 
     lons = np.asarray(lons, dtype=float)
     lats = np.asarray(lats, dtype=float)
     if not len(lons):
-        return np.full(0, "", dtype=object)
-    frame = admin1_frame()
-    codes = frame["iso"].to_numpy()
-    geoms = frame.geometry.to_numpy()
-    out = (codes_at(lons, lats) if here is None else here).astype(object)
-    out[pd.isna(out)] = ""
+        return np.full(0, -1, dtype=np.int32)
+    polys = polygons()
+    out = (polygon_at(lons, lats) if here is None else here).astype(np.int32, copy=True)
     if countries is None:
         return out
-    countries = np.asarray(countries, dtype=object)
-    poly_country = frame["country"].to_numpy()
-    country_of = dict(zip(codes, poly_country))
-    known = countries != ""
-    found_country = map_distinct(out, lambda code: country_of.get(code, ""))
-    out[known & (out != "") & (found_country != countries)] = ""
-    for i in np.flatnonzero((out == "") & known):
-        mask = poly_country == countries[i]
+    want, country_values = _country_codes(countries)
+    if not (want >= 0).any():
+        return out
+    # The country of each polygon, as a code into the points' countries (-2 where none of them).
+    position = {c: k for k, c in enumerate(country_values)}
+    poly_country = np.array([position.get(c, -2) for c in polys.country] + [-2], dtype=np.int64)
+    known = want >= 0
+    out[known & (out >= 0) & (poly_country[out] != want)] = -1
+    for i in np.flatnonzero((out < 0) & known):
+        mask = polys.country == country_values[want[i]]
         if mask.any():
-            distances = shapely.distance(geoms[mask], shapely.Point(lons[i], lats[i]))
+            distances = shapely.distance(polys.geoms[mask], shapely.Point(lons[i], lats[i]))
             if distances.min() <= NEAREST_REACH_DEGREES:
-                out[i] = codes[mask][int(np.argmin(distances))]
+                out[i] = np.flatnonzero(mask)[int(np.argmin(distances))]
     return out
 
 
-def swapped_points(lons: np.ndarray, lats: np.ndarray, countries: np.ndarray | None = None,
-                   here: np.ndarray | None = None) -> np.ndarray:
+def _country_codes(countries) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, distinct values) of a column of country codes ('' or -1 for unknown)."""
+    from geomap.coded import Coded
+
+    if not isinstance(countries, Coded):
+        countries = Coded.of(np.asarray(countries, dtype=object))
+    return countries.codes, countries.values
+
+
+def swapped_points(lons: np.ndarray, lats: np.ndarray, countries=None, here: np.ndarray | None = None) -> np.ndarray:
     """Which points were given latitude-first: outside their country, and inside it once swapped.
 
     For a point without a country, "its country" is one the other points are mostly in (at
     least a tenth of them), and it is considered only when it is outside every polygon.
-    ``here``: the points' :func:`codes_at`, when already known.
+    ``here``: the points' :func:`polygon_at`, when already known.
     """
     lons = np.asarray(lons, dtype=float)
     lats = np.asarray(lats, dtype=float)
     out = np.zeros(len(lons), dtype=bool)
     if not len(lons):
         return out
-    here_cc = map_distinct(codes_at(lons, lats) if here is None else here, country_of_code)
-    wanted = np.full(len(lons), "", dtype=object) if countries is None else np.asarray(countries, dtype=object)
-    counts = pd.Series(here_cc[here_cc != ""]).value_counts()
-    usual = set(counts.index[counts >= 0.1 * len(lons)])
-    candidates = np.where(wanted != "", here_cc != wanted, here_cc == "") & (np.abs(lons) <= 90)
+    polys = polygons()
+    here = polygon_at(lons, lats) if here is None else here
+    cc_values, poly_cc = np.unique(np.append(polys.country, ""), return_inverse=True)
+    here_cc = poly_cc[here]  # -1 (outside) takes the appended ''
+    empty = int(np.flatnonzero(cc_values == "")[0])
+    if countries is None:
+        want = np.full(len(lons), empty)
+    else:
+        codes, values = _country_codes(countries)
+        position = {c: k for k, c in enumerate(cc_values)}
+        to_cc = np.array([position.get(v, -3) for v in values] + [empty], dtype=np.int64)
+        want = to_cc[codes]
+    counts = np.bincount(here_cc[here_cc != empty], minlength=len(cc_values))
+    usual = counts >= 0.1 * len(lons)
+    usual[empty] = False
+    candidates = np.where(want != empty, here_cc != want, here_cc == empty) & (np.abs(lons) <= 90)
     idx = np.flatnonzero(candidates)
     if not len(idx):
         return out
-    swapped = codes_at(lats[idx], lons[idx])
-    for k, i in enumerate(idx):
-        if swapped[k] is not None:
-            out[i] = swapped[k][:2] == wanted[i] if wanted[i] else swapped[k][:2] in usual
+    swapped = polygon_at(lats[idx], lons[idx])
+    inside = swapped >= 0
+    swapped_cc = poly_cc[swapped]
+    out[idx] = inside & np.where(want[idx] != empty, swapped_cc == want[idx], usual[swapped_cc])
     return out
 
 
 def codes_at(lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
-    """Admin-1 code at each coordinate (None outside every polygon), without making point objects.
-
-    Each distinct coordinate is tested once; only polygons whose bounding box meets the
-    points' extent are tried, each on the points inside its own bounding box, with
-    prepared geometries (shapely.contains_xy).
-    """
-    import shapely
-
-    frame = admin1_frame()
-    codes = frame["iso"].to_numpy()
-    keys = np.round(lons * 1e5).astype(np.int64) * 40_000_003 + np.round(lats * 1e5).astype(np.int64)
-    index, uniq = pd.factorize(keys)
-    first = np.full(len(uniq), -1, dtype=np.int64)
-    first[index[::-1]] = np.arange(len(index))[::-1]
-    xs, ys = lons[first], lats[first]
-    found = np.full(len(uniq), -1, dtype=np.int64)
-    finite = np.isfinite(xs) & np.isfinite(ys)
-    if finite.any():
-        extent = shapely.box(xs[finite].min(), ys[finite].min(), xs[finite].max(), ys[finite].max())
-        for k in _tree().query(extent):  # bounding-box prefilter: polygons around the data only
-            geom = frame.geometry.iloc[k]
-            x0, y0, x1, y1 = _bounds()[k]
-            todo = np.flatnonzero((found < 0) & (xs >= x0) & (xs <= x1) & (ys >= y0) & (ys <= y1))
-            if len(todo):
-                inside = shapely.contains_xy(geom, xs[todo], ys[todo])
-                found[todo[inside]] = k
-    result = np.where(found >= 0, codes[np.maximum(found, 0)], None)
-    return result[index]
-
-
-@lru_cache(maxsize=1)
-def _bounds() -> np.ndarray:
-    import shapely
-
-    geoms = admin1_frame().geometry.to_numpy()
-    shapely.prepare(geoms)
-    return shapely.bounds(geoms)
-
-
-@lru_cache(maxsize=1)
-def _tree():
-    import shapely
-
-    return shapely.STRtree(admin1_frame().geometry.to_numpy())
+    """Admin-1 code at each coordinate (None outside every polygon), without making point objects
+    (see :mod:`geomap.grid`)."""
+    found = polygon_at(lons, lats)
+    codes = np.append(polygons().iso, None)
+    return codes[found]

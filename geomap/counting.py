@@ -7,7 +7,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from geomap.boundaries import admin1_frame, country_names, country_of_code, locate_admin1, map_distinct
+from geomap.boundaries import admin1_names, country_names, country_of_code, locate, polygons
+from geomap.coded import Coded
 from geomap.errors import OptionError
 
 PERIODS = ("day", "week", "month", "year")
@@ -48,29 +49,29 @@ BY = ("admin1", "admin2")
 
 def counting_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The columns counted, from an incident frame: codes, date, point, deaths, district."""
-    countries = country_names()
     n = len(frame)
     admin1 = _text_column(frame, "admin1_code", n)
     country = _text_column(frame, "country_code", n)
     location = _text_column(frame, "location", n)
-    names = pd.Series(country, dtype=object).map(countries).fillna("").to_numpy(dtype=object)
+    # Placed only to a country (its centre is no governorate's): counted on the country's own row.
+    names = country.map(country_names())
+    country_only = admin1.empty & ~country.empty & ~location.empty & (location.strings() == names.strings())
     return pd.DataFrame({
         "event_date": pd.to_datetime(frame["event_date"]).to_numpy(),
         "latitude": frame["latitude"].to_numpy(dtype=float),
         "longitude": frame["longitude"].to_numpy(dtype=float),
-        "country": country,
-        "admin1": admin1,
-        "admin2": _text_column(frame, "admin2", n),
-        # Placed only to a country (its centre is no governorate's): counted on the country's own row.
-        "country_only": (admin1 == "") & (country != "") & (location == names),
+        "country": country.categorical(),
+        "admin1": admin1.categorical(),
+        "admin2": _text_column(frame, "admin2", n).categorical(),
+        "country_only": country_only,
         "fatalities": pd.to_numeric(frame["fatalities"], errors="coerce").fillna(0).to_numpy(dtype=np.int64),
     })
 
 
-def _text_column(frame: pd.DataFrame, name: str, n: int) -> np.ndarray:
+def _text_column(frame: pd.DataFrame, name: str, n: int) -> Coded:
     if name not in frame:
-        return np.full(n, "", dtype=object)
-    return frame[name].astype(object).where(frame[name].notna(), "").astype(str).to_numpy(dtype=object)
+        return Coded.empty_of(n)
+    return Coded.of_series(frame[name])
 
 
 def aggregate(incidents, period: str = "month", by: str = "admin1",
@@ -103,25 +104,28 @@ def aggregate(incidents, period: str = "month", by: str = "admin1",
     if not len(incidents):
         return pd.DataFrame(columns=columns)
     if names is None:
-        frame = admin1_frame()
-        names = dict(zip(frame["iso"], frame["name"]))
+        names = admin1_names()
     return aggregate_frame(counting_frame(incidents), period, names, by)
 
 
 def aggregate_frame(frame: pd.DataFrame, period: str = "month", names: dict[str, str] | None = None,
                     by: str = "admin1") -> pd.DataFrame:
     """:func:`aggregate` on a table with columns event_date, latitude, longitude, fatalities (and admin1, country)."""
-    frame = frame.copy()
-    for column in ("admin1", "country", "admin2"):
-        if column not in frame:
-            frame[column] = ""
-        frame[column] = frame[column].fillna("")
-    missing = (frame["admin1"] == "").to_numpy()
+    n = len(frame)
+    admin1 = _text_column(frame, "admin1", n)
+    missing = admin1.empty
     if "country_only" in frame:
         missing = missing & ~frame["country_only"].to_numpy(dtype=bool)
     if missing.any():
-        frame.loc[missing, "admin1"] = locate_admin1(frame.loc[missing, "longitude"], frame.loc[missing, "latitude"])
-    return summarise(frame, period, names or {}, by)
+        rows = np.flatnonzero(missing)
+        polys = polygons()
+        found = locate(frame["longitude"].to_numpy(dtype=float)[rows], frame["latitude"].to_numpy(dtype=float)[rows])
+        located = np.full(n, -1, dtype=np.int64)
+        located[rows] = found
+        admin1 = admin1.fill(Coded.from_codes(located, polys.iso))
+    country = _text_column(frame, "country", n).fill(admin1.map(country_of_code))
+    admin2 = _text_column(frame, "admin2", n) if by == "admin2" else None
+    return summarise(frame, period, names or {}, by, country=country, admin1=admin1, admin2=admin2)
 
 
 def _period_keys(dates: pd.Series, period: str) -> np.ndarray:
@@ -146,24 +150,35 @@ def _key_label(key: int, period: str) -> str:
     return str(key)
 
 
-def summarise(frame: pd.DataFrame, period: str, names: dict[str, str], by: str = "admin1") -> pd.DataFrame:
+def summarise(frame: pd.DataFrame, period: str, names: dict[str, str], by: str = "admin1", *,
+              country: Coded | None = None, admin1: Coded | None = None, admin2: Coded | None = None) -> pd.DataFrame:
     """Counts per (country, admin-1[, admin-2], period), by integer codes and bincount, not string groupby."""
-    admin1 = frame["admin1"].to_numpy(dtype=object)
-    country = frame["country"].to_numpy(dtype=object)
-    country = np.where(country != "", country, map_distinct(admin1, country_of_code))
-    parts = [country, admin1] + ([frame["admin2"].to_numpy(dtype=object)] if by == "admin2" else [])
-    area_codes, areas = pd.factorize(pd.MultiIndex.from_arrays(parts))
+    n = len(frame)
+    admin1 = admin1 if admin1 is not None else _text_column(frame, "admin1", n)
+    if country is None:
+        country = _text_column(frame, "country", n).fill(admin1.map(country_of_code))
+    parts = [country, admin1] + ([admin2 if admin2 is not None else _text_column(frame, "admin2", n)]
+                                 if by == "admin2" else [])
+    key = np.zeros(n, dtype=np.int64)
+    for part in parts:
+        key = key * (len(part.values) + 1) + (part.codes + 1)
+    area_codes, area_keys = pd.factorize(key)
     period_codes, periods = pd.factorize(_period_keys(frame["event_date"], period))
     cell = area_codes.astype(np.int64) * len(periods) + period_codes
-    events = np.bincount(cell, minlength=len(areas) * len(periods))
+    events = np.bincount(cell, minlength=len(area_keys) * len(periods))
     deaths = np.bincount(cell, weights=frame["fatalities"].to_numpy(dtype=np.float64),
-                         minlength=len(areas) * len(periods))
+                         minlength=len(area_keys) * len(periods))
     nonzero = np.flatnonzero(events)
     a, p = np.divmod(nonzero, len(periods))
-    keys = [areas[i] for i in a]
+    labels = []  # the text of each part of each area key, last part first
+    rest = np.asarray(area_keys, dtype=np.int64)[a]
+    for part in reversed(parts):
+        rest, code = np.divmod(rest, len(part.values) + 1)
+        labels.append(np.append([None], part.values.astype(object))[code])
+    labels.reverse()
     out = pd.DataFrame({
-        "country": [k[0] or None for k in keys],
-        "admin1": [k[1] or None for k in keys],
+        "country": labels[0],
+        "admin1": labels[1],
         "period": [_key_label(int(k), period) for k in periods[p]],
         "events": events[nonzero].astype(np.int64),
         "fatalities": deaths[nonzero].round().astype(np.int64),
@@ -172,7 +187,7 @@ def summarise(frame: pd.DataFrame, period: str, names: dict[str, str], by: str =
     out["admin1_name"] = out["admin1"].map(lambda code: names.get(code, "") if code else "")
     columns = COLUMNS
     if by == "admin2":
-        out["admin2"] = [k[2] or None for k in keys]
+        out["admin2"] = labels[2]
         columns = ADMIN2_COLUMNS
     out = out.sort_values(["_key", "country", "admin1"] + (["admin2"] if by == "admin2" else []),
                           na_position="last")

@@ -20,9 +20,15 @@ NUMERIC = {"year": "Int64", "time_precision": "Int64", "geo_precision": "Int64",
            "sentence_start": "Int64", "sentence_end": "Int64", "place_start": "Int64", "place_end": "Int64"}
 
 
-def incidents_frame(incidents: Sequence[Incident], admin1_names: dict[str, str] | None = None) -> pd.DataFrame:
-    """Incidents found in text, as an incident frame (ACLED's names beside geomap's codes)."""
+def incidents_frame(incidents: Sequence[Incident], admin1_names: dict[str, str] | None = None,
+                    districts: dict[tuple, str] | None = None) -> pd.DataFrame:
+    """Incidents found in text, as an incident frame (ACLED's names beside geomap's codes).
+
+    ``districts``: the admin2 name of each (location, latitude, longitude) the incidents are at
+    (:func:`geomap.pipeline.districts_of`, from the gazetteer).
+    """
     names = admin1_names or {}
+    districts = districts or {}
     countries = country_names()
     if not incidents:
         return empty_frame()
@@ -42,7 +48,7 @@ def incidents_frame(incidents: Sequence[Incident], admin1_names: dict[str, str] 
         "interaction": [interaction(a, b) for a, b in zip(inter1, inter2)],
         "country": [countries.get(i.country, i.country) for i in incidents],
         "admin1": [i.admin1_name or names.get(i.admin1 or "", "") for i in incidents],
-        "admin2": [getattr(i, "admin2", None) or "" for i in incidents],
+        "admin2": [districts.get((i.location, i.latitude, i.longitude), "") for i in incidents],
         "location": [i.location for i in incidents],
         "latitude": np.array([i.latitude for i in incidents], dtype=float),
         "longitude": np.array([i.longitude for i in incidents], dtype=float),
@@ -95,20 +101,57 @@ def combine(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 def sources_of(frame: pd.DataFrame) -> pd.Series:
     """Where each incident was read: a list of "file:line" (table rows) or "file:start-end" (text)."""
     listed = frame["sources"] if "sources" in frame else pd.Series([None] * len(frame), index=frame.index)
+    listed = listed.map(lambda v: list(v) if isinstance(v, (list, tuple, np.ndarray)) else [])
     if "_source" not in frame:
-        return listed.map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+        return listed
     has_line = frame["_line"].notna().to_numpy()
-    rows = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     if has_line.any():
-        where = frame.loc[has_line]
-        rows[has_line] = (where["_source"].astype(str) + ":" + where["_line"].astype("Int64").astype(str)).map(
-            lambda s: [s]).to_numpy()
-    return rows.where(has_line, listed.map(lambda v: list(v) if isinstance(v, (list, tuple)) else []))
+        rows = _where_read(frame.loc[has_line]).to_numpy(dtype=object)
+        listed[has_line] = [[s] for s in rows]
+    return listed
 
 
-def output_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame as written: ACLED's 31 columns in order, geomap's columns, then the tables' other columns."""
-    out = frame.copy() if len(frame.columns) else empty_frame()
+def sources_text(frame: pd.DataFrame) -> pd.Series:
+    """:func:`sources_of` as one "a|b" cell per incident (for CSV and Parquet), built without lists for
+    table rows."""
+    listed = frame["sources"] if "sources" in frame else pd.Series([None] * len(frame), index=frame.index)
+    has_line = frame["_line"].notna().to_numpy() if "_source" in frame else np.zeros(len(frame), dtype=bool)
+    if has_line.all() and len(frame):
+        return _where_read(frame)
+    text = listed.map(lambda v: "|".join(v) if isinstance(v, (list, tuple, np.ndarray)) else (v or ""))
+    if has_line.any():
+        text = text.astype(object)
+        text[has_line] = _where_read(frame.loc[has_line]).to_numpy(dtype=object)
+    return text
+
+
+def _where_read(rows: pd.DataFrame, short: bool = False) -> pd.Series:
+    """ "file:line" of table rows (``short``: the file's name without its table suffix), as Arrow-backed text."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from geomap.rows import short_name
+
+    lines = pc.cast(pa.array(rows["_line"].to_numpy(dtype=np.int64)), pa.string())
+    source = rows["_source"]
+    if not isinstance(source.dtype, pd.CategoricalDtype):
+        source = source.astype("category")
+    names = [short_name(str(c)) if short else str(c) for c in source.cat.categories]
+    codes = source.cat.codes.to_numpy()
+    if len(names) == 1:
+        joined = pc.binary_join_element_wise(names[0], lines, ":")
+    else:
+        prefix = pa.DictionaryArray.from_arrays(pa.array(codes, pa.int32()), pa.array(names, pa.string()))
+        joined = pc.binary_join_element_wise(pc.cast(prefix, pa.string()), lines, ":")
+    return pd.Series(joined.to_pandas(), index=rows.index)
+
+
+def output_frame(frame: pd.DataFrame, sources: str = "list") -> pd.DataFrame:
+    """The frame as written: ACLED's 31 columns in order, geomap's columns, then the tables' other columns.
+
+    ``sources``: "list" (a list per incident, for JSON) or "text" ("a|b", for CSV and Parquet).
+    """
+    out = frame.copy(deep=False) if len(frame.columns) else empty_frame()
     n = len(out)
     dates = out["event_date"]
     if "year" not in out:
@@ -120,22 +163,56 @@ def output_frame(frame: pd.DataFrame) -> pd.DataFrame:
         out["disorder_type"] = derived
     else:
         out["disorder_type"] = out["disorder_type"].where(out["disorder_type"].notna(), derived)
-    out["sources"] = sources_of(out)
+    out["sources"] = sources_of(out) if sources == "list" else sources_text(out)
     if "_line" in out:  # table rows without an id of their own: "file:line"
-        from geomap.rows import short_name
-
-        unnamed = (out["event_id_cnty"].isna() | (out["event_id_cnty"] == "")) & out["_line"].notna()
+        ids = out["event_id_cnty"]
+        unnamed = (ids.isna() | (ids.astype(object) == "")).to_numpy() & out["_line"].notna().to_numpy()
         if unnamed.any():
-            rows = out.loc[unnamed]
-            out.loc[unnamed, "event_id_cnty"] = rows["_source"].astype(str).map(short_name) + ":" + rows[
-                "_line"].astype("Int64").astype(str)
+            named = _where_read(out.loc[unnamed], short=True)
+            if unnamed.all():
+                out["event_id_cnty"] = named
+            else:
+                ids = ids.astype(object).copy()
+                ids[unnamed] = named.to_numpy(dtype=object)
+                out["event_id_cnty"] = ids
     for column in ACLED_COLUMNS + GEOMAP_COLUMNS:
         if column not in out:
-            out[column] = pd.array([pd.NA] * n, dtype=NUMERIC[column]) if column in NUMERIC else ""
+            out[column] = _missing(column, n)
     for column in ACLED_COLUMNS + GEOMAP_COLUMNS:
-        textual = out[column].dtype == object or pd.api.types.is_string_dtype(out[column])
-        if textual and column not in NUMERIC and column not in ("event_date", "sources"):
-            out[column] = out[column].fillna("")
-    out["event_date"] = dates.dt.strftime("%Y-%m-%d")
+        if column not in NUMERIC and column not in ("event_date", "sources"):
+            out[column] = _filled(out[column])
+    out["event_date"] = _day_strings(dates)
     others = [c for c in out.columns if c not in ACLED_COLUMNS + GEOMAP_COLUMNS and not str(c).startswith("_")]
     return out[ACLED_COLUMNS + GEOMAP_COLUMNS + others].reset_index(drop=True)
+
+
+def _missing(column: str, n: int):
+    """An absent column: empty numbers, or '' (one category, not a million strings)."""
+    if column in NUMERIC:
+        return pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=pd.Index([""], dtype=object))
+
+
+def _filled(values: pd.Series) -> pd.Series:
+    """Text columns with '' for missing cells (categorical columns stay categorical)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        if not values.isna().any():
+            return values
+        if "" not in values.cat.categories:
+            values = values.cat.add_categories([""])
+        return values.fillna("")
+    if values.dtype == object or pd.api.types.is_string_dtype(values):
+        return values.fillna("") if values.isna().any() else values
+    return values
+
+
+def _day_strings(dates: pd.Series) -> pd.Categorical:
+    """ "YYYY-MM-DD" of each date, formatted once per distinct day."""
+    days = pd.to_datetime(dates).to_numpy(dtype="datetime64[D]")
+    codes, uniques = pd.factorize(days)
+    labels = np.datetime_as_string(np.asarray(uniques, dtype="datetime64[D]"), unit="D").astype(object)
+    if (codes < 0).any():
+        labels = np.append(labels, "")
+        codes = np.where(codes < 0, len(labels) - 1, codes)
+    labels, inverse = np.unique(labels, return_inverse=True)
+    return pd.Categorical.from_codes(inverse[codes], categories=pd.Index(labels, dtype=object))

@@ -27,6 +27,7 @@ class Collected:
     incidents: list[Incident] = field(default_factory=list)
     tables: list[pd.DataFrame] = field(default_factory=list)
     admin1_names: dict[str, str] = field(default_factory=dict)
+    districts: dict[tuple, str] = field(default_factory=dict)  # (location, lat, lon) of text incidents -> admin2
     unresolved: list[Unresolved] = field(default_factory=list)
     rows_read: int = 0
     documents: int = 0
@@ -45,7 +46,7 @@ class Collected:
     def frame(self) -> pd.DataFrame:
         """Every incident, from text and tables, as one incident frame."""
         if self._frame is None:
-            self._frame = combine([incidents_frame(self.incidents, self.admin1_names), *self.tables])
+            self._frame = combine([incidents_frame(self.incidents, self.admin1_names, self.districts), *self.tables])
         return self._frame
 
     _frame: pd.DataFrame | None = field(default=None, repr=False)
@@ -129,6 +130,7 @@ def collect(
 
         extraction = extract_incidents(inputs.documents, gazetteer, reference_date, advance)
         out.incidents.extend(extraction.incidents)
+        out.districts = districts_of(out.incidents, gazetteer)
         out.unresolved.extend(extraction.unresolved)
         out.articles, out.reports = extraction.articles, extraction.reports
     datasets = []
@@ -141,6 +143,16 @@ def collect(
     out.sources = _unique(Path(p).name for p in [d.path.split("#")[0] for d in inputs.documents] +
                           [t.source for t in inputs.tables])
     out.datasets = _unique(datasets)
+    return out
+
+
+def districts_of(incidents: Sequence[Incident], gazetteer: Gazetteer) -> dict[tuple, str]:
+    """The gazetteer's district (admin2) of each place incidents from text were placed at."""
+    out = {}
+    for key in {(i.location, i.latitude, i.longitude) for i in incidents}:
+        district = gazetteer.district_of(*key)
+        if district:
+            out[key] = district
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from geomap.acled import EVENT_TYPES, OUTPUT_COLUMNS
-from geomap.boundaries import codes_at, country_names, country_of_code, locate_admin1, map_distinct, swapped_points
+from geomap.boundaries import country_names, country_of_code, locate, polygon_at, polygons, swapped_points
+from geomap.coded import Coded, pair_codes
 from geomap.columns import ColumnMap
 from geomap.models import Unresolved
 from geomap.tables import RawTable
@@ -45,11 +47,16 @@ class TableIncidents:
     dataset: str = ""
 
 
-def table_incidents(table: RawTable, gazetteer, today: dt.date | None = None) -> TableIncidents:
-    """The incidents of a table (see the module docstring), in the output columns, with geomap's codes."""
+def table_incidents(table: RawTable, gazetteer, today: dt.date | None = None,
+                    date_order: str | None = None) -> TableIncidents:
+    """The incidents of a table (see the module docstring), in the output columns, with geomap's codes.
+
+    ``date_order`` ("dmy" or "mdy"): how the table's numeric dates read, when decided over a
+    whole table elsewhere (the Dask engine's partitions); by default from this table's own dates.
+    """
     columns = ColumnMap.of(table.frame.columns)
     rows = _Rows(table, columns, gazetteer)
-    reason = rows.check(today or dt.date.today())
+    reason = rows.check(today or dt.date.today(), date_order)
     good = np.flatnonzero(reason == "")
     bad = np.flatnonzero(reason != "")
     unresolved = [Unresolved(table.source, f"{table.unit} {table.lines[i]}", reason[i], text)
@@ -58,16 +65,15 @@ def table_incidents(table: RawTable, gazetteer, today: dt.date | None = None) ->
     return TableIncidents(frame, unresolved, notices, len(table), columns.dataset)
 
 
-def texts(series: pd.Series) -> pd.Series:
-    """Each cell as stripped text ('' for a missing cell or a word meaning none: NA, null, n/a ...)."""
+def texts(series: pd.Series) -> Coded:
+    """Each cell as stripped text (empty for a missing cell or a word meaning none: NA, null, n/a ...)."""
     if pd.api.types.is_datetime64_any_dtype(series):
-        return series.dt.strftime("%Y-%m-%d").fillna("")
-    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_numeric_dtype(series):
-        out = series.astype(object).map(_number_text, na_action="ignore") if len(series) else series
-        return pd.Series(out, index=series.index, dtype=object).fillna("")
+        codes, uniques = pd.factorize(series)
+        return Coded.cleaned(codes, pd.DatetimeIndex(uniques).strftime("%Y-%m-%d"), str)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    cleaned = np.array([_clean(v) for v in uniques] + [""], dtype=object)
-    return pd.Series(cleaned[codes], index=series.index, dtype=object)
+    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_numeric_dtype(series):
+        return Coded.cleaned(codes, uniques, _number_text)
+    return Coded.cleaned(codes, uniques, _clean)
 
 
 def _number_text(value) -> str:
@@ -83,13 +89,13 @@ def _clean(value) -> str:
     return "" if text.lower() in EMPTY_WORDS else text
 
 
-def first_text(frame: pd.DataFrame, names: tuple[str, ...]) -> pd.Series:
-    """The first non-empty cell among ``names``, row by row ('' when all are empty or none exists)."""
+def first_text(frame: pd.DataFrame, names: tuple[str, ...]) -> Coded:
+    """The first non-empty cell among ``names``, row by row (empty when all are empty or none exists)."""
     out = None
     for name in names:
         values = texts(frame[name])
-        out = values if out is None else out.where(out != "", values)
-    return out if out is not None else pd.Series("", index=frame.index, dtype=object)
+        out = values if out is None else out.fill(values)
+    return out if out is not None else Coded.empty_of(len(frame))
 
 
 def _numbers(frame: pd.DataFrame, names: tuple[str, ...]):
@@ -98,7 +104,7 @@ def _numbers(frame: pd.DataFrame, names: tuple[str, ...]):
     values = np.full(len(frame), np.nan)
     present = np.zeros(len(frame), dtype=bool)
     chosen = np.full(len(frame), -1, dtype=np.int64)
-    written: list[pd.Series | None] = []
+    written: list[Coded | None] = []
     for k, name in enumerate(names):
         column = frame[name]
         if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
@@ -106,8 +112,10 @@ def _numbers(frame: pd.DataFrame, names: tuple[str, ...]):
             here, t = ~np.isnan(v), None
         else:
             t = texts(column)
-            here = (t != "").to_numpy()
-            v = pd.to_numeric(t.where(t != "", None), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            here = ~t.empty
+            parsed = pd.to_numeric(pd.Series(t.values, dtype=object), errors="coerce").to_numpy(dtype=float,
+                                                                                                 na_value=np.nan)
+            v = np.append(parsed, np.nan)[t.codes]
         take = here & ~present
         values[take], chosen[take] = v[take], k
         present |= here
@@ -120,7 +128,7 @@ def _numbers(frame: pd.DataFrame, names: tuple[str, ...]):
             if k < 0:
                 out.append("")
             elif written[k] is not None:
-                out.append(written[k].iat[i])
+                out.append(written[k].strings([i])[0])
             else:
                 out.append(_number_text(frame[names[k]].iat[i]))
         return out
@@ -128,24 +136,29 @@ def _numbers(frame: pd.DataFrame, names: tuple[str, ...]):
     return values, present, shown
 
 
-def parse_table_date(text: str) -> dt.date | None:
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+DATE_ORDERS = ("dmy", "mdy")
+
+
+def parse_table_date(text: str, order: str = "dmy") -> dt.date | None:
     """ISO dates, ACLED's "20 September 2021", numeric dates and timestamps.
 
-    Numeric dates are read day first, as in the region's sources (01/03/2024 is 1 March);
-    month first only when the day-first reading is impossible (03/13/2024).
+    Numeric dates are read in ``order``: day first ("dmy", as in the region's sources:
+    01/03/2024 is 1 March) or month first ("mdy"); a date impossible in that order is
+    None (see :func:`date_order` for how a table's order is chosen).
 
-    >>> parse_table_date("01/03/2024"), parse_table_date("03/13/2024"), parse_table_date("soon")
-    (datetime.date(2024, 3, 1), datetime.date(2024, 3, 13), None)
+    >>> parse_table_date("01/03/2024"), parse_table_date("01/03/2024", "mdy"), parse_table_date("soon")
+    (datetime.date(2024, 3, 1), datetime.date(2024, 1, 3), None)
     """
     text = text.strip()
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
     try:
         if m:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        m = re.match(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$", text)
+        m = _NUMERIC_DATE.match(text)
         if m:
             first, second, year = int(m[1]), int(m[2]), int(m[3])
-            return dt.date(year, second, first) if second <= 12 else dt.date(year, first, second)
+            return dt.date(year, second, first) if order == "dmy" else dt.date(year, first, second)
     except ValueError:
         return None
     for fmt in ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d"):
@@ -156,19 +169,61 @@ def parse_table_date(text: str) -> dt.date | None:
     return None
 
 
-def _dates(frame: pd.DataFrame, names: tuple[str, ...]) -> tuple[pd.Series, pd.Series]:
-    """(dates as datetime64, text): typed columns as they are, text parsed once per distinct value."""
-    text = first_text(frame, names)
+def date_evidence(values, counts, today: dt.date) -> Counter:
+    """What a column's numeric dates say about their order, row counts per kind of value:
+    "dmy"/"mdy" (only that reading is a date), and for the others "future_dmy"/"future_mdy"
+    (that reading is after ``today``)."""
+    out: Counter = Counter()
+    for text, n in zip(values, counts):
+        m = _NUMERIC_DATE.match(text.strip()) if isinstance(text, str) else None
+        if not m:
+            continue
+        readings = {order: parse_table_date(text, order) for order in DATE_ORDERS}
+        possible = [order for order, d in readings.items() if d is not None]
+        if len(possible) == 1:
+            out[possible[0]] += int(n)
+        elif len(possible) == 2 and readings["dmy"] != readings["mdy"]:
+            for order, d in readings.items():
+                if d > today:
+                    out[f"future_{order}"] += int(n)
+    return out
+
+
+def date_order(evidence: Counter) -> str:
+    """A column's numeric date order from its :func:`date_evidence`: the order its unambiguous dates
+    follow (most of them); when none is unambiguous, the order that puts fewer dates in the future;
+    day first when nothing tells.
+
+    >>> date_order(Counter(mdy=3, dmy=1)), date_order(Counter(future_dmy=2)), date_order(Counter())
+    ('mdy', 'mdy', 'dmy')
+    """
+    if evidence["dmy"] != evidence["mdy"]:
+        return "dmy" if evidence["dmy"] > evidence["mdy"] else "mdy"
+    return "mdy" if evidence["future_dmy"] > evidence["future_mdy"] else "dmy"
+
+
+def _dates(frame: pd.DataFrame, names: tuple[str, ...], today: dt.date, order: str | None):
+    """(dates as datetime64, text or None, reasons): typed columns as they are; text parsed once per
+    distinct value, numeric dates in the column's order (``order``, or decided from the column)."""
     if all(pd.api.types.is_datetime64_any_dtype(frame[n]) for n in names):
         dates = frame[names[0]]
         for name in names[1:]:
             dates = dates.fillna(frame[name])
-        return dates.dt.normalize().astype("datetime64[s]"), text
-    codes, uniques = pd.factorize(text)
-    parsed = [np.datetime64(d, "s") if d else np.datetime64("NaT", "s")
-              for d in (parse_table_date(v) if v else None for v in uniques)]
+        return dates.dt.normalize().astype("datetime64[s]").reset_index(drop=True), None, {}
+    text = first_text(frame, names)
+    if order is None:
+        order = date_order(date_evidence(text.values, np.bincount(text.codes[text.codes >= 0],
+                                                                  minlength=len(text.values)), today))
+    parsed, why = [], {}
+    other = "mdy" if order == "dmy" else "dmy"
+    for k, value in enumerate(text.values):
+        d = parse_table_date(value, order)
+        if d is None and _NUMERIC_DATE.match(value) and parse_table_date(value, other) is not None:
+            why[k] = (f"date {value!r} is {'day' if other == 'dmy' else 'month'} first, but the column's "
+                      f"other dates are {'day' if order == 'dmy' else 'month'} first")
+        parsed.append(np.datetime64(d, "s") if d else np.datetime64("NaT", "s"))
     stamps = np.array(parsed + [np.datetime64("NaT", "s")], dtype="datetime64[s]")
-    return pd.Series(stamps[codes], index=frame.index), text
+    return pd.Series(stamps[text.codes]), text, why
 
 
 class _Rows:
@@ -178,28 +233,39 @@ class _Rows:
         self.table, self.columns, self.gazetteer = table, columns, gazetteer
         self.frame = table.frame
         self.n = len(self.frame)
+        self._texts: dict[str, Coded] = {}
 
-    def text(self, role: str) -> pd.Series:
-        return first_text(self.frame, self.columns.roles.get(role, ()))
+    def text(self, role: str) -> Coded:
+        found = self._texts.get(role)
+        if found is None:
+            found = self._texts[role] = first_text(self.frame, self.columns.roles.get(role, ()))
+        return found
 
     # -- checks -----------------------------------------------------------------------------------------
-    def check(self, today: dt.date) -> np.ndarray:
+    def check(self, today: dt.date, order: str | None = None) -> np.ndarray:
         """The reason each row cannot be used ('' when it can); the first failing check names it."""
         roles = self.columns.roles
         reason = np.full(self.n, "", dtype=object)
+        ok = np.ones(self.n, dtype=bool)
 
         def fail(mask, why) -> None:
-            rows = np.flatnonzero(np.asarray(mask) & (reason == ""))
+            rows = np.flatnonzero(np.asarray(mask) & ok)
             if len(rows):
                 reason[rows] = why(rows) if callable(why) else why
+                ok[rows] = False
 
-        self.dates, date_text = _dates(self.frame, roles["date"]) if roles["date"] else (
-            pd.Series(pd.NaT, index=self.frame.index, dtype="datetime64[s]"), None)
-        if date_text is None:
-            fail(np.ones(self.n, dtype=bool), NO_DATE)
+        if roles["date"]:
+            self.dates, date_text, why = _dates(self.frame, roles["date"], today, order)
         else:
-            fail((date_text == "").to_numpy(), NO_DATE)
-            fail(self.dates.isna().to_numpy(), lambda r: [f"unreadable date {t!r}" for t in date_text.iloc[r]])
+            self.dates, date_text, why = pd.Series(pd.NaT, index=range(self.n), dtype="datetime64[s]"), None, {}
+        if not roles["date"]:
+            fail(np.ones(self.n, dtype=bool), NO_DATE)
+        elif date_text is None:
+            fail(self.dates.isna().to_numpy(), NO_DATE)
+        else:
+            fail(date_text.empty, NO_DATE)
+            fail(self.dates.isna().to_numpy(), lambda r: [why.get(c, f"unreadable date {t!r}") for c, t in
+                                                          zip(date_text.codes[r], date_text.strings(r))])
         self.lat, lat_here, lat_shown = _numbers(self.frame, roles["latitude"])
         self.lon, lon_here, lon_shown = _numbers(self.frame, roles["longitude"])
         self.has_point = lat_here & lon_here
@@ -209,7 +275,7 @@ class _Rows:
                  lambda r, s=shown, w=what: [f"{w} {t!r} is not a number" for t in s(r)])
             fail(self.has_point & ~(np.abs(values) <= limit),
                  lambda r, s=shown, w=what: [f"{w} {t!r} is out of range" for t in s(r)])
-        self._place(reason, fail)
+        self._place(ok, fail)
         deaths, deaths_here, deaths_shown = _numbers(self.frame, roles["fatalities"])
         fail(deaths_here & np.isnan(deaths), lambda r: [f"fatalities {t!r} is not a number" for t in deaths_shown(r)])
         deaths = np.where(deaths_here, deaths, 0.0)
@@ -220,14 +286,16 @@ class _Rows:
         fail(future, lambda r: [f"date {d:%Y-%m-%d} is in the future" for d in self.dates.iloc[r]])
         return reason
 
-    def _place(self, reason: np.ndarray, fail) -> None:
+    def _place(self, ok: np.ndarray, fail) -> None:
         """Country, governorate hint, precision; rows without a point are geocoded from their place name."""
         self.country = self._country_codes()
         self.admin1_hint = self._admin1_codes(self.country)
         self.place = self.text("place")
         self.geo_precision = self._geo_precision()
-        todo = ~self.has_point & (reason == "")
-        named = todo & ((self.place != "") | (self.admin1_hint != "")).to_numpy()
+        todo = ~self.has_point & ok
+        if not todo.any():
+            return
+        named = todo & (~self.place.empty | ~self.admin1_hint.empty)
         fail(todo & ~named, "no coordinates and no place name")
         if not named.any():
             return
@@ -235,12 +303,12 @@ class _Rows:
         from gazetteer.normalize import name_key
 
         rows = np.flatnonzero(named)
-        pairs = pd.DataFrame({"place": self.place.iloc[rows].to_numpy(), "cc": self.country.iloc[rows].to_numpy(),
-                              "hint": self.admin1_hint.iloc[rows].to_numpy()})
-        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
-        self.gazetteer.prefetch(name_key(p) for p, _, _ in uniques if p)
+        codes, uniques = pair_codes(self.place.codes[rows], self.country.codes[rows], self.admin1_hint.codes[rows])
+        places, countries, hints = (np.append(c.values, "") for c in (self.place, self.country, self.admin1_hint))
+        self.gazetteer.prefetch(name_key(places[p]) for p, _, _ in uniques if p >= 0)
         found = []
-        for place, cc, hint in uniques:
+        for p, c, h in uniques:
+            place, cc, hint = places[p], countries[c], hints[h]
             hit = geocode(place, self.gazetteer, cc or None) if place else None
             if hit is None and hint:
                 hit = self.gazetteer.admin1_place(hint)
@@ -248,34 +316,31 @@ class _Rows:
         hits = [found[c] for c in codes]
         missing = np.array([h is None for h in hits])
         fail(_at(rows[missing], self.n), lambda r: [f"no coordinates and place {p!r} not found in the gazetteer"
-                                                     for p in self.place.iloc[r]])
-        ok = rows[~missing]
+                                                     for p in self.place.strings(r)])
+        ok_rows = rows[~missing]
         placed = [h for h in hits if h is not None]
-        self.lat[ok] = [h.lat for h in placed]
-        self.lon[ok] = [h.lon for h in placed]
-        self.country.iloc[ok] = [cc or h.country for cc, h in zip(self.country.iloc[ok], placed)]
-        self.admin1_hint.iloc[ok] = [a or (h.admin1 or "") for a, h in zip(self.admin1_hint.iloc[ok], placed)]
-        self.geo_precision[ok] = np.maximum(self.geo_precision[ok], [h.precision for h in placed])
+        self.lat[ok_rows] = [h.lat for h in placed]
+        self.lon[ok_rows] = [h.lon for h in placed]
+        self.country = self.country.fill(_at_rows(ok_rows, [h.country for h in placed], self.n))
+        self.admin1_hint = self.admin1_hint.fill(_at_rows(ok_rows, [h.admin1 or "" for h in placed], self.n))
+        self.geo_precision[ok_rows] = np.maximum(self.geo_precision[ok_rows], [h.precision for h in placed])
 
-    def _country_codes(self) -> pd.Series:
+    def _country_codes(self) -> Coded:
         """ISO 3166-1 alpha-2 per row: the first country column whose value is a known country."""
-        out = pd.Series("", index=self.frame.index, dtype=object)
+        out = Coded.empty_of(self.n)
         for name in self.columns.roles["country"]:
-            values = texts(self.frame[name])
-            codes, uniques = pd.factorize(values)
-            known = np.array([country_code(v, self.gazetteer) for v in uniques] + [""], dtype=object)
-            out = out.where(out != "", pd.Series(known[codes], index=self.frame.index))
+            out = out.fill(texts(self.frame[name]).map(lambda v: country_code(v, self.gazetteer)))
         return out
 
-    def _admin1_codes(self, country: pd.Series) -> pd.Series:
+    def _admin1_codes(self, country: Coded) -> Coded:
         names = self.columns.roles["admin1"]
         if not names:
-            return pd.Series("", index=self.frame.index, dtype=object)
+            return Coded.empty_of(self.n)
         text = first_text(self.frame, names)
-        pairs = pd.MultiIndex.from_arrays([text.to_numpy(), country.to_numpy()])
-        codes, uniques = pd.factorize(pairs)
-        known = np.array([admin1_code(t, cc, self.gazetteer) for t, cc in uniques] + [""], dtype=object)
-        return pd.Series(known[codes], index=self.frame.index)
+        codes, uniques = pair_codes(text.codes, country.codes)
+        names_, ccs = np.append(text.values, ""), np.append(country.values, "")
+        known = [admin1_code(names_[t], ccs[c], self.gazetteer) for t, c in uniques]
+        return Coded.from_codes(codes, np.array(known, dtype=object))
 
     def _geo_precision(self) -> np.ndarray:
         if self.columns.is_ucdp:
@@ -286,74 +351,76 @@ class _Rows:
     def incidents(self, good: np.ndarray) -> tuple[pd.DataFrame, list[Unresolved]]:
         """The usable rows in the output columns: repairs (swapped coordinates, repeated ids) noted."""
         notices: list[Unresolved] = []
-        frame = self.frame.iloc[good].reset_index(drop=True) if len(good) != self.n else self.frame.reset_index(
-            drop=True)
+        everything = len(good) == self.n
+        frame = self.frame.reset_index(drop=True) if everything else self.frame.iloc[good].reset_index(drop=True)
         lines = self.table.lines[good]
         lat, lon = self.lat[good].copy(), self.lon[good].copy()
-        country = self.country.iloc[good].to_numpy(dtype=object)
+        country = self.country.take(good)
         if self.table.extra_cells is not None:
             notices += self._notices(good[self.table.extra_cells[good]], "more cells than the header; extra cells "
                                      "ignored")
-        here = codes_at(lon, lat)
+        polys = polygons()
+        here = polygon_at(lon, lat)
         swapped = swapped_points(lon, lat, country, here)
         if swapped.any():
             lat[swapped], lon[swapped] = lon[swapped], lat[swapped].copy()
-            here[swapped] = codes_at(lon[swapped], lat[swapped])
+            here[swapped] = polygon_at(lon[swapped], lat[swapped])
             notices += self._notices(good[swapped], "latitude and longitude were swapped; swapped back")
-        ids = self.text("event_id").iloc[good].reset_index(drop=True)
-        if (ids != "").any():  # rows without an id are named after their file and line when written
+        ids = self.text("event_id").take(good)
+        if ids.any():  # rows without an id are named after their file and line when written
             ids = self._unique_ids(ids, good, lines, notices)
-        located = locate_admin1(lon, lat, country, here)
-        hint = self.admin1_hint.iloc[good].to_numpy(dtype=object)
+        located = locate(lon, lat, country, here)  # indices into polys.iso, -1 for none
+        hint = self.admin1_hint.take(good)
         precise = self.geo_precision[good] <= 2
-        admin1 = np.where(hint != "", hint, located)
-        admin1 = np.where(precise & (located != ""), located, admin1)
-        country = np.where(country != "", country, map_distinct(admin1, country_of_code))
-        out = self._columns(frame, good, ids, lat, lon, country.astype(object), admin1.astype(object), lines)
+        located_text = Coded.from_codes(located, polys.iso)
+        admin1 = hint.where(~hint.empty & ~(precise & (located >= 0)), located_text)
+        country = country.fill(admin1.map(country_of_code))
+        out = self._columns(frame, good, ids, lat, lon, country, admin1, lines)
         return out, notices
 
-    def _unique_ids(self, ids: pd.Series, good: np.ndarray, lines: np.ndarray, notices: list) -> pd.Series:
-        repeated = (ids.duplicated(keep="first") & (ids != "")).to_numpy()
+    def _unique_ids(self, ids: Coded, good: np.ndarray, lines: np.ndarray, notices: list) -> Coded:
+        codes = pd.Series(ids.codes)
+        repeated = (codes.duplicated(keep="first") & (codes >= 0)).to_numpy()
         if not repeated.any():
             return ids
-        first_line = pd.Series(lines).groupby(ids.to_numpy()).transform("first").to_numpy()
+        first_line = pd.Series(lines).groupby(ids.codes).transform("first").to_numpy()
+        strings = ids.strings()
         for i in np.flatnonzero(repeated):
-            new = f"{ids.iat[i]}-{lines[i]}"
-            notices.append(self._notice(good[i], f"duplicate id {ids.iat[i]!r} (first on {self.table.unit} "
+            new = f"{strings[i]}-{lines[i]}"
+            notices.append(self._notice(good[i], f"duplicate id {strings[i]!r} (first on {self.table.unit} "
                                         f"{first_line[i]}); kept as {new!r}"))
-            ids.iat[i] = new
-        return ids
+            strings[i] = new
+        return Coded.of(strings)
 
-    def _columns(self, frame, good, ids, lat, lon, country, admin1, lines) -> pd.DataFrame:
+    def _columns(self, frame, good, ids: Coded, lat, lon, country: Coded, admin1: Coded, lines) -> pd.DataFrame:
         """ACLED's columns (the table's own values where it has them), geomap's codes, the other columns."""
         roles, n = self.columns.roles, len(good)
         own = {c.lower(): c for c in frame.columns}
         names = self.gazetteer.admin1_names
-        out = {"event_id_cnty": ids.to_numpy(dtype=object),
+        out = {"event_id_cnty": ids.strings(),
                "event_date": self.dates.iloc[good].to_numpy(),
                "time_precision": (_coded(self.text("date_prec"), UCDP_DATE_PREC, 1) if self.columns.is_ucdp else
                                   _clamped(self.frame, roles["time_precision"], 1, 1, 3))[good]}
         event_type, sub_type = self._event_types(good)
-        out["event_type"], out["sub_event_type"] = event_type, sub_type
-        out["actor1"] = self.text("actor1").iloc[good].to_numpy(dtype=object)
-        out["actor2"] = self.text("actor2").iloc[good].to_numpy(dtype=object)
-        out["country"] = _names(frame, own.get("country"), country, country_names(), 2)
-        out["admin1"] = _names(frame, own.get("admin1"), admin1, names, 5)
-        place = self.place.iloc[good].to_numpy(dtype=object)
-        hinted = map_distinct(self.admin1_hint.iloc[good].to_numpy(), lambda a: names.get(a, "") if a else "")
-        out["location"] = np.where(place != "", place, hinted)
+        out["event_type"], out["sub_event_type"] = event_type, sub_type.categorical()
+        out["actor1"] = self.text("actor1").take(good).categorical()
+        out["actor2"] = self.text("actor2").take(good).categorical()
+        out["country"] = _names(frame, own.get("country"), country, country_names()).categorical()
+        out["admin1"] = _names(frame, own.get("admin1"), admin1, names).categorical()
+        hinted = self.admin1_hint.take(good).map(names)
+        out["location"] = self.place.take(good).fill(hinted).categorical()
         out["latitude"], out["longitude"] = lat, lon
         out["geo_precision"] = self.geo_precision[good]
-        source = self.text("source").iloc[good].to_numpy(dtype=object)
-        out["source"] = np.where(source != "", source, "UCDP GED" if self.columns.is_ucdp else self.table.source)
-        out["notes"] = self.text("notes").iloc[good].to_numpy(dtype=object)
+        source = self.text("source").take(good)
+        out["source"] = source.fill(Coded.repeat("UCDP GED" if self.columns.is_ucdp else self.table.source,
+                                                 n)).categorical()
+        notes = self.text("notes").take(good)
+        out["notes"] = notes.strings() if len(notes.values) > n // 2 else notes.categorical()
         out["fatalities"] = self.fatalities[good]
         for name in _AS_WRITTEN:  # ACLED's own text columns keep their cells exactly as written
             if name in own and (not roles.get(name) or roles[name][0] == own[name]):
-                raw = frame[own[name]]
-                blank = (raw.isna() | (raw.astype(object) == "")).to_numpy(dtype=bool)
-                out[name] = np.where(blank, out[name], raw.to_numpy(dtype=object))
-        out["country_code"], out["admin1_code"] = country, admin1
+                out[name] = _as_written(frame[own[name]], out[name])
+        out["country_code"], out["admin1_code"] = country.categorical(), admin1.categorical()
         result = pd.DataFrame(out)
         result["event_date"] = result["event_date"].astype("datetime64[s]")
         result["_source"] = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), [self.table.source])
@@ -363,20 +430,19 @@ class _Rows:
             key = column.lower()
             if key in taken or column in taken:
                 continue
-            result[_ACLED_LOWER.get(key, column)] = frame[column].to_numpy()
+            result[_ACLED_LOWER.get(key, column)] = frame[column].array
             taken.add(key)
         return result
 
-    def _event_types(self, good: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _event_types(self, good: np.ndarray) -> tuple[pd.Categorical, Coded]:
         if self.columns.is_ucdp:
-            codes = self.text("type_of_violence").iloc[good].str.split(".").str[0]
-            pairs = [UCDP_VIOLENCE.get(c, ("Battles", "Armed clash")) for c in codes]
-            return (np.array([p[0] for p in pairs], dtype=object), np.array([p[1] for p in pairs], dtype=object))
-        text = self.text("event_type").iloc[good]
-        codes, uniques = pd.factorize(text)
+            codes = self.text("type_of_violence").take(good).map(lambda c: c.split(".")[0])
+            kinds = np.append(codes.values, "")[codes.codes]
+            pairs = [UCDP_VIOLENCE.get(c, ("Battles", "Armed clash")) for c in kinds]
+            return (pd.Categorical([p[0] for p in pairs]), Coded.of([p[1] for p in pairs]))
         known = {t.lower(): t for t in EVENT_TYPES}
-        canonical = np.array([known.get(u.lower(), u or "Unknown") for u in uniques] + ["Unknown"], dtype=object)
-        return canonical[codes], self.text("sub_event_type").iloc[good].to_numpy(dtype=object)
+        text = self.text("event_type").take(good).map(lambda u: known.get(u.lower(), u))
+        return text.fill(Coded.repeat("Unknown", len(good))).categorical(), self.text("sub_event_type").take(good)
 
     def _notice(self, i: int, reason: str) -> Unresolved:
         return self._notices(np.array([i]), reason)[0]
@@ -395,6 +461,18 @@ class _Rows:
         return [", ".join(f"{k}={_shown(values[j])}" for k, values in cells)[:300] for j in range(len(part))]
 
 
+def _as_written(raw: pd.Series, derived):
+    """The table's own cells as written, and ``derived`` where they are empty."""
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    blank_value = np.array([u == "" for u in uniques] + [True])
+    blank = blank_value[codes]
+    if not blank.any():
+        return raw.array
+    values = np.asarray(raw.astype(object), dtype=object)
+    fallback = np.asarray(derived, dtype=object)
+    return np.where(blank, fallback, values)
+
+
 def _shown(value) -> str:
     if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return ""
@@ -411,9 +489,16 @@ def _at(rows: np.ndarray, n: int) -> np.ndarray:
     return mask
 
 
-def _coded(text: pd.Series, table: dict[str, int], default: int) -> np.ndarray:
-    codes = text.str.split(".").str[0]
-    return codes.map(table).fillna(default).to_numpy(dtype=np.int64)
+def _at_rows(rows: np.ndarray, values: list[str], n: int) -> Coded:
+    """A column empty but for ``values`` at ``rows``."""
+    strings = np.full(n, "", dtype=object)
+    strings[rows] = values
+    return Coded.of(strings)
+
+
+def _coded(text: Coded, table: dict[str, int], default: int) -> np.ndarray:
+    per_value = np.array([table.get(v.split(".")[0], default) for v in text.values] + [default], dtype=np.int64)
+    return per_value[text.codes]
 
 
 def _clamped(frame: pd.DataFrame, names: tuple[str, ...], default: int, low: int, high: int) -> np.ndarray:
@@ -424,16 +509,16 @@ def _clamped(frame: pd.DataFrame, names: tuple[str, ...], default: int, low: int
 
 _ACLED_LOWER = {c.lower(): c for c in OUTPUT_COLUMNS}
 _AS_WRITTEN = ("sub_event_type", "actor1", "actor2", "location", "source", "notes")
+_CODE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 
 
-def _names(frame: pd.DataFrame, column: str | None, codes: np.ndarray, names: dict[str, str], width: int):
+def _names(frame: pd.DataFrame, column: str | None, codes: Coded, names: dict[str, str]) -> Coded:
     """The table's own name column where it holds a name; else the name of the code."""
-    from_code = map_distinct(codes, lambda c: names.get(c, "") if c else "")
+    from_code = codes.map(names)
     if column is None:
         return from_code
-    own = texts(frame[column]).to_numpy(dtype=object)
-    is_code = pd.Series(own, dtype=object).str.fullmatch(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?").fillna(False).to_numpy()
-    return np.where((own != "") & ~is_code, own, from_code)
+    own = texts(frame[column])
+    return own.map(lambda v: "" if _CODE.fullmatch(v) else v).fill(from_code)
 
 
 def short_name(source: str) -> str:

@@ -136,8 +136,9 @@ def with_line_offsets(parts: list[Partition], counts: list[int]) -> list[Partiti
     return out
 
 
-def read_partition(part: Partition):
-    """The rows of one piece as a :class:`geomap.tables.RawTable`, with the file's own line numbers."""
+def read_partition(part: Partition, dates_only: bool = False):
+    """The rows of one piece as a :class:`geomap.tables.RawTable`, with the file's own line numbers
+    (``dates_only``: just the date columns, as text, for :func:`partition_date_evidence`)."""
     from geomap.tables import RawTable, read_csv, read_table
 
     path = Path(part.path)
@@ -160,7 +161,7 @@ def read_partition(part: Partition):
         f.seek(part.start)
         body = f.read(part.end - part.start)
     data = body if part.start == 0 else header + body
-    table = read_csv(path, data, "\t" if path.name.lower().endswith(".tsv") else None)
+    table = read_csv(path, data, "\t" if path.name.lower().endswith(".tsv") else None, dates_only=dates_only)
     shift = 0 if part.start == 0 else part.first_line - 1
     return RawTable(table.source, table.frame, table.lines + shift, table.extra_cells, table.problems, table.unit)
 
@@ -182,8 +183,26 @@ class PartitionResult:
     frame: pd.DataFrame | None = None  # the incidents themselves, when asked for (tests, small tables)
 
 
+def partition_date_evidence(part: Partition, today: dt.date) -> Counter:
+    """What one piece's numeric dates say about their order (:func:`geomap.rows.date_evidence`), read
+    from its date columns only; the pieces' evidence is summed to read every piece's dates the same way."""
+    from geomap.columns import ColumnMap
+    from geomap.rows import date_evidence, first_text
+
+    try:
+        table = read_partition(part, dates_only=True)
+    except InputError:
+        return Counter()  # the main pass reports it
+    names = ColumnMap.of(table.frame.columns).roles["date"]
+    if not names or all(pd.api.types.is_datetime64_any_dtype(table.frame[n]) for n in names):
+        return Counter()
+    text = first_text(table.frame, names)
+    counts = pd.Series(text.codes[text.codes >= 0]).value_counts()
+    return date_evidence(text.values[counts.index.to_numpy()], counts.to_numpy(), today)
+
+
 def run_partition(part: Partition, period: str, by: str, today: dt.date, keep_unresolved: bool,
-                  keep_frame: bool = False) -> PartitionResult:
+                  keep_frame: bool = False, date_order: str | None = None) -> PartitionResult:
     """Read, check and count one piece, exactly as the default engine does with a whole table."""
     from geomap.counting import aggregate
     from geomap.rows import table_incidents
@@ -195,7 +214,7 @@ def run_partition(part: Partition, period: str, by: str, today: dt.date, keep_un
         if "no rows" in str(exc):  # a block of blank lines
             return PartitionResult(pd.DataFrame(columns=ADMIN2_COLUMNS if by == "admin2" else COLUMNS))
         raise
-    found = table_incidents(table, gazetteer, today)
+    found = table_incidents(table, gazetteer, today, date_order)
     counts = aggregate(found.frame, period=period, by=by, names=gazetteer.admin1_names)
     problems = list(table.problems) + found.unresolved
     return PartitionResult(
@@ -234,8 +253,11 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
     counts = client.gather(client.map(count_lines, [p for p in parts if p.kind == "csv"], pure=False))
     it = iter(counts)
     parts = with_line_offsets(parts, [next(it) if p.kind == "csv" else 0 for p in parts])
+    from geomap.rows import date_order
+
+    evidence = sum(client.gather(client.map(partition_date_evidence, parts, today=today, pure=False)), Counter())
     futures = client.map(run_partition, parts, period=period, by=by, today=today, keep_unresolved=keep_unresolved,
-                         keep_frame=keep_frames, pure=False)
+                         keep_frame=keep_frames, date_order=date_order(evidence), pure=False)
     order = {f.key: i for i, f in enumerate(futures)}
     columns = ADMIN2_COLUMNS if by == "admin2" else COLUMNS
     keys = columns[:-2]

@@ -58,20 +58,28 @@ def read_table(path: Path, data: bytes | None = None) -> RawTable:
 
 # -- CSV -------------------------------------------------------------------------------------------------
 
-def read_csv(path: Path, data: bytes, delimiter: str | None = None) -> RawTable:
-    """CSV with a header row; columns typed by pyarrow where they parse, line numbers kept."""
+def read_csv(path: Path, data: bytes, delimiter: str | None = None, dates_only: bool = False) -> RawTable:
+    """CSV with a header row; columns typed by pyarrow where they parse, line numbers kept.
+
+    ``dates_only``: just the date columns, as text (see :func:`geomap.scale.partition_date_evidence`).
+    """
     from geomap.ingest import decode_bytes
 
-    text = decode_bytes(path, data)
+    head = _head(data)
+    plain = _is_plain_utf8(head)
+    # Plain UTF-8 goes to pyarrow as it is (which checks the rest); only its start is decoded here.
+    text = decode_bytes(path, head if plain else data)
     if delimiter is None:
         delimiter = sniff_delimiter(text[:20000])
     header = _header(path, text, delimiter)
-    utf8 = data if _is_plain_utf8(data) else text.encode("utf-8")
-    fast = _read_csv_arrow(path, utf8, header, delimiter)
-    table = fast if fast is not None else _read_csv_python(path, text, header, delimiter)
-    if not len(table):
+    utf8 = data if plain else text.encode("utf-8")
+    fast = _read_csv_arrow(path, utf8, header, delimiter, dates_only)
+    if fast is None:
+        text = decode_bytes(path, data) if plain and len(head) < len(data) else text
+        fast = _read_csv_python(path, text, header, delimiter)
+    if not len(fast):
         raise InputError(f"{path}: table has a header but no rows")
-    return table
+    return fast
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -81,11 +89,18 @@ def sniff_delimiter(sample: str) -> str:
         return ","
 
 
+def _head(data: bytes, size: int = 1 << 20) -> bytes:
+    """The first ``size`` bytes or so, cut after a line end (never inside a character)."""
+    if len(data) <= size:
+        return data
+    end = data.rfind(b"\n", 0, size)
+    return data[: end + 1] if end > 0 else data
+
+
 def _is_plain_utf8(data: bytes) -> bool:
-    return not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and _valid_utf8(data)
-
-
-def _valid_utf8(data: bytes) -> bool:
+    """No byte order mark, and valid UTF-8."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return False
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -124,7 +139,8 @@ def unique_names(columns: list[str]) -> list[str]:
     return out
 
 
-def _read_csv_arrow(path: Path, data: bytes, header: list[str], delimiter: str) -> RawTable | None:
+def _read_csv_arrow(path: Path, data: bytes, header: list[str], delimiter: str,
+                    dates_only: bool = False) -> RawTable | None:
     """The fast path: pyarrow's reader, when every row has the header's cells and no cell spans lines."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
@@ -135,7 +151,8 @@ def _read_csv_arrow(path: Path, data: bytes, header: list[str], delimiter: str) 
         odd.append(row)
         return "skip"
 
-    typed = typed_roles(header)
+    typed = set() if dates_only else typed_roles(header)
+    wanted = date_columns(header) if dates_only else header
     columns = {name: (None if name in typed else pa.string()) for name in header}
     for attempt in ("typed", "text"):
         if attempt == "text":
@@ -149,7 +166,8 @@ def _read_csv_arrow(path: Path, data: bytes, header: list[str], delimiter: str) 
                                                 invalid_row_handler=invalid),
                 convert_options=pcsv.ConvertOptions(
                     column_types={k: v for k, v in columns.items() if v is not None}, null_values=[""],
-                    strings_can_be_null=False, quoted_strings_can_be_null=False, timestamp_parsers=["%Y-%m-%d"]),
+                    strings_can_be_null=False, quoted_strings_can_be_null=False, timestamp_parsers=["%Y-%m-%d"],
+                    include_columns=wanted),
             )
         except pa.ArrowInvalid as exc:
             if attempt == "text" or "conversion error" not in str(exc).lower() and "In CSV column" not in str(exc):
@@ -161,20 +179,61 @@ def _read_csv_arrow(path: Path, data: bytes, header: list[str], delimiter: str) 
     lines = _data_lines(data)
     if lines is None or len(lines) != table.num_rows:
         return None  # quoted line breaks inside cells: line numbers need the careful reader
-    frame = unguard(table.to_pandas(split_blocks=True, self_destruct=True, date_as_object=False,
-                                    types_mapper=_nullable_ints))
-    frame.columns = header
+    frame = arrow_frame(table, unguarded=True)
+    frame.columns = wanted
     keep = _not_blank_or_tags(frame)
     if keep is not None:
         frame, lines = frame[keep].reset_index(drop=True), lines[keep]
     return RawTable(str(path), frame, lines)
 
 
-def _nullable_ints(arrow_type):
-    """Integer columns with empty cells stay integers (pandas' Int64), as written."""
+def date_columns(header) -> list[str]:
+    from geomap.columns import ColumnMap
+
+    return list(ColumnMap.of(header).roles["date"]) or list(header[:1])
+
+
+def arrow_frame(table, unguarded: bool = False) -> pd.DataFrame:
+    """A pyarrow table as pandas columns: text columns with few distinct values as categories (each
+    value stored once), integer columns with gaps as Int64; ``unguarded``: the formula guards geomap
+    writes into CSV files removed (:func:`unguard`)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrays = {}
+    for name, column in zip(table.column_names, table.columns):
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            column = _unguard_arrow(column) if unguarded else column
+            if len(column) > 1000:
+                encoded = pc.dictionary_encode(column)
+                if sum(len(chunk.dictionary) for chunk in encoded.chunks) <= len(column) // 4:
+                    column = encoded
+        arrays[name] = column
+    frame = pa.table(arrays).to_pandas(split_blocks=True, self_destruct=True, date_as_object=False,
+                                       types_mapper=_pandas_type)
+    return frame
+
+
+def _pandas_type(arrow_type):
+    """Integer columns with empty cells stay integers (pandas' Int64), as written; text stays Python text."""
     import pyarrow as pa
 
-    return pd.Int64Dtype() if pa.types.is_integer(arrow_type) else None
+    if pa.types.is_integer(arrow_type):
+        return pd.Int64Dtype()
+    return None
+
+
+def _unguard_arrow(column):
+    """:func:`unguard` on a pyarrow column."""
+    import pyarrow.compute as pc
+
+    if not pc.any(pc.starts_with(column, "'")).as_py():
+        return column
+    # A spreadsheet formula after the apostrophe (see geomap.export.FORMULA; pyarrow's regexes cannot look ahead).
+    signed = pc.and_(pc.match_substring_regex(column, r"^'[+-]"),
+                     pc.invert(pc.match_substring_regex(column, r"^'[+-][\d.]+$")))
+    guarded = pc.or_(pc.match_substring_regex(column, r"^'[=@\t\r]"), signed)
+    return pc.if_else(guarded, pc.utf8_slice_codeunits(column, 1), column)
 
 
 def _data_lines(data: bytes) -> np.ndarray | None:
@@ -194,17 +253,29 @@ def _data_lines(data: bytes) -> np.ndarray | None:
 
 def _not_blank_or_tags(frame: pd.DataFrame) -> np.ndarray | None:
     """Rows to keep: not all cells empty, and not HDX's tag row under the header ("#date+year,#adm1+name")."""
-    text = [frame[c] for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
     if not len(frame):
         return None
+    text = [frame[c] for c in frame.columns if _is_text(frame[c])]
     keep = np.ones(len(frame), dtype=bool)
     if len(text) == len(frame.columns):
-        blank = np.logical_and.reduce([s.str.strip().eq("").to_numpy(dtype=bool) for s in text])
-        keep &= ~blank
+        keep &= ~np.logical_and.reduce([_blank(s) for s in text])
     first = [str(v).strip() for v in frame.iloc[0].tolist() if pd.notna(v) and str(v).strip()]
     if first and sum(v.startswith("#") for v in first) > len(first) / 2:
         keep[0] = False
     return None if keep.all() else keep
+
+
+def _is_text(values: pd.Series) -> bool:
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return _is_text(pd.Series(values.cat.categories))
+    return values.dtype == object or pd.api.types.is_string_dtype(values)
+
+
+def _blank(values: pd.Series) -> np.ndarray:
+    """Cells that are empty or only spaces (worked out once per distinct value)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    blank = np.array([not str(u).strip() for u in uniques] + [True], dtype=bool)
+    return blank[codes]
 
 
 def _read_csv_python(path: Path, text: str, header: list[str], delimiter: str) -> RawTable:
@@ -348,7 +419,7 @@ def _read_gis(path: Path) -> RawTable:
 
 
 def arrow_table(path: Path, table, geometry: str | None, unit: str, crs: str | None = None) -> RawTable:
-    frame = table.to_pandas(split_blocks=True, self_destruct=True, date_as_object=False, types_mapper=_nullable_ints)
+    frame = arrow_frame(table)
     if geometry and geometry in frame.columns:
         xs, ys = _points(path, frame.pop(geometry).to_numpy(), crs)
         lower = {c.lower() for c in frame.columns}

@@ -44,3 +44,18 @@ def test_an_incident_placed_only_to_a_country_is_not_given_a_governorate():
                      country="SY", admin1=None, admin1_name=None, geo_precision=3, source="t", notes="")
     table = aggregate([syria], period="month")
     assert [(r.country, r.admin1, r.events) for r in table.itertuples()] == [("SY", None, 1)]
+
+
+def test_text_incidents_are_counted_by_the_gazetteers_districts(tmp_path):
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.txt"
+    report.write_text("DAMASCUS, March 4, 2024 -- A drone strike on a car in Binnish killed two men on Sunday.\n\n"
+                      "Shelling hit Ariha on Sunday, wounding a child.\n")
+    result = subprocess.run([sys.executable, "-m", "geomap", "aggregate", report, "--by", "admin2", "--period",
+                             "year", "-q"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "country,admin1,admin1_name,admin2,period,events,fatalities"
+    assert {tuple(line.split(",")[3:5]) for line in lines[1:]} == {("Idlib", "2024"), ("Ariha", "2024")}

@@ -121,3 +121,13 @@ def test_a_border_named_by_nationality_is_the_other_side(gazetteer):
     found = {m.text: m.place.admin1 for m in find_places(
         "In Rabia, on the Syrian frontier, customs officers found pills hidden in a lorry.", gazetteer)}
     assert found["Rabia"] == "IQ-NI"
+
+
+def test_places_know_their_district(gazetteer):
+    from gazetteer import geocode
+
+    assert geocode("Hawija", gazetteer).admin2 == "Al-Hawija"  # GeoNames' admin-2 code
+    assert geocode("Binnish", gazetteer).admin2 == "Idlib"  # Who's On First's county, named as OpenSyria does
+    assert geocode("Kobani", gazetteer).admin2 == "Ayn al-Arab"
+    assert gazetteer.admin1_place("SY-ID").admin2 is None  # a governorate has no one district
+    assert geocode("Syria", gazetteer).admin2 is None

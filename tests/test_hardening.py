@@ -141,8 +141,15 @@ def test_implausible_fatalities_are_unresolved_not_changed(tmp_path):
     assert "1 incident mapped, 2 unresolved" in result.stderr
 
 
-def test_numeric_dates_are_day_first_unless_impossible(tmp_path):
+def test_numeric_dates_are_read_in_one_order_per_column(tmp_path):
+    # 13/03 can only be day first: the whole column is, 01/03/2024 is 1 March.
     table = tmp_path / "d.csv"
-    table.write_text("event_date,latitude,longitude\n01/03/2024,35.47,44.39\n03/13/2024,35.47,44.39\n")
+    table.write_text("event_date,latitude,longitude\n01/03/2024,35.47,44.39\n13/03/2024,35.47,44.39\n")
     result = geomap("extract", table)
     assert sorted(i["event_date"] for i in incidents(result.stdout)) == ["2024-03-01", "2024-03-13"]
+    # 03/13 can only be month first: so is the column, and 01/03/2024 is 3 January.
+    table.write_text("event_date,latitude,longitude\n01/03/2024,35.47,44.39\n03/13/2024,35.47,44.39\n")
+    result = geomap("extract", table)
+    assert sorted(i["event_date"] for i in incidents(result.stdout)) == ["2024-01-03", "2024-03-13"]
+
+

@@ -22,7 +22,7 @@ def incident(n, **kw):
 
 
 def embedded_data(page: str) -> dict:
-    m = re.search(r"geomapTimeline\(\s*\w+,\s*(\{.*?\}),\s*Object\.assign", page, re.S)
+    m = re.search(r'<script type="application/json" id="\w+_data">(.*?)</script>', page, re.S)
     return json.loads(m.group(1))
 
 

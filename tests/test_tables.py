@@ -57,3 +57,60 @@ def test_corrupt_csv_is_a_clear_error(tmp_path):
     path.write_text('event_date,latitude,longitude\n"2021-01-01,33.1,44.2\n')
     with pytest.raises(InputError, match=r"broken.csv: line \d+: corrupt CSV"):
         read_inputs([path])
+
+
+def dates_of(tmp_path, gazetteer, body, today=None):
+    import datetime as dt
+
+    path = tmp_path / "dates.csv"
+    path.write_text("event_date,latitude,longitude\n" + "".join(f"{d},35.47,44.39\n" for d in body))
+    (table,) = read_inputs([path]).tables
+    found = table_incidents(table, gazetteer, today or dt.date(2025, 1, 1))
+    return sorted(found.frame["event_date"].dt.strftime("%Y-%m-%d")), found.unresolved
+
+
+def test_numeric_dates_follow_their_columns_unambiguous_values(tmp_path, gazetteer):
+    # Two dates can only be month first (the 13th, the 25th): so is 02/03/2024, 3 February.
+    dates, _ = dates_of(tmp_path, gazetteer, ["03/13/2024", "01/25/2024", "02/03/2024"])
+    assert dates == ["2024-01-25", "2024-02-03", "2024-03-13"]
+    # The same ambiguous date in a column of day-first dates is 2 March.
+    dates, _ = dates_of(tmp_path, gazetteer, ["13/03/2024", "25/01/2024", "02/03/2024"])
+    assert dates == ["2024-01-25", "2024-03-02", "2024-03-13"]
+
+
+def test_a_date_against_its_columns_order_is_listed_not_guessed(tmp_path, gazetteer):
+    dates, unresolved = dates_of(tmp_path, gazetteer, ["13/03/2024", "25/01/2024", "03/14/2024"])
+    assert dates == ["2024-01-25", "2024-03-13"]
+    assert [u.reason for u in unresolved] == ["date '03/14/2024' is month first, but the column's other dates are "
+                                              "day first"]
+    assert unresolved[0].where == "line 4"
+
+
+def test_ambiguous_dates_are_read_the_way_that_is_not_in_the_future(tmp_path, gazetteer):
+    import datetime as dt
+
+    # On 15 February 2024, 01/03/2024 cannot be 1 March (not yet): the column is month first.
+    dates, unresolved = dates_of(tmp_path, gazetteer, ["01/03/2024", "02/02/2024"], today=dt.date(2024, 2, 15))
+    assert dates == ["2024-01-03", "2024-02-02"] and not unresolved
+    # With nothing to tell, numeric dates are day first, as in the region's sources.
+    dates, _ = dates_of(tmp_path, gazetteer, ["01/03/2024", "02/02/2024"])
+    assert dates == ["2024-02-02", "2024-03-01"]
+
+
+def test_the_dask_engine_reads_every_partition_in_the_tables_order(tmp_path, gazetteer):
+    import datetime as dt
+
+    pytest.importorskip("distributed")
+    from geomap.scale import aggregate_dask, dask_client
+
+    path = tmp_path / "dates.csv"
+    # The only unambiguous date (month first) is at the end, in another partition than 01/03/2024.
+    rows = ["01/03/2024"] + ["02/02/2024"] * 8 + ["03/13/2024"]
+    path.write_text("event_date,latitude,longitude\n" + "".join(f"{d},35.47,44.39\n" for d in rows))
+    with dask_client(workers=1) as client:
+        result = aggregate_dask([path], client, period="day", keep_frames=True, block_size=64,
+                                today=dt.date(2025, 1, 1))
+    assert len(result.frames) > 2
+    days = sorted(d for f in result.frames for d in f["event_date"].dt.strftime("%Y-%m-%d"))
+    assert days == dates_of(tmp_path, gazetteer, rows)[0]
+    assert days[0] == "2024-01-03"

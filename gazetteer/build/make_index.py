@@ -24,6 +24,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -65,6 +66,8 @@ class Row:
     names: set[str] = field(default_factory=set)
     admin1: str = ""
     gn_admin1: str = ""
+    gn_admin2: str = ""
+    admin2: str = ""  # the district (admin-2) name, see assign_admin2
 
 
 def read_admin1(data: Path) -> tuple[list[dict], dict[tuple[str, str], str]]:
@@ -165,6 +168,7 @@ def read_geonames_dump(path: Path, country: str, cities: dict[int, dict], englis
                     alt_count=len(alts),
                     names={n for n in names if useful_name(n)},
                     gn_admin1=c[10],
+                    gn_admin2=c[11],
                 )
             )
     return rows
@@ -289,6 +293,131 @@ def read_opensyria(data: Path, rows: list[Row]) -> list[Row]:
     return new
 
 
+# Words around a district's name that are not the name ("Markaz Idlib", "Zakho District").
+_DISTRICT_WORDS = re.compile(r"\b(?:markaz|district|qadaa|qada|mintaqat|mantiqat|mintaqa|nahiyat|subdistrict)\b")
+
+
+def _district_keys(names) -> set[str]:
+    keys = set()
+    for name in names:
+        key = name_key(name) if name else ""
+        bare = " ".join(_DISTRICT_WORDS.sub(" ", key).split())
+        keys.update(k for k in (key, bare, loose_key(bare)) if k)
+    return keys
+
+
+def read_gn_admin2(data: Path) -> dict[tuple[str, str, str], str]:
+    """GeoNames district names by (country, admin-1 code, admin-2 code), without "District"."""
+    out = {}
+    with gzip.open(data / "geonames" / "admin2Codes.txt.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            code, name, ascii_name, _ = line.rstrip("\n").split("\t")
+            cc, adm1, adm2 = code.split(".", 2)
+            if cc in FOCUS:
+                out[(cc, adm1, adm2)] = re.sub(r"\s+(?:District|Qadaa|Qada)$", "", ascii_name or name).strip()
+    return out
+
+
+def read_opensyria_districts(data: Path) -> tuple[list[dict], dict[str, str]]:
+    """OpenSyria's districts (id, English name, name keys, centroid) and each sub-district's district."""
+    districts = []
+    for rec in json.loads((data / "opensyria" / "districts.json").read_text(encoding="utf-8")):
+        names = [rec["name"]["en"], *(a["value"] for a in rec.get("aliases", []))]
+        districts.append({"id": rec["id"], "name": rec["name"]["en"], "keys": _district_keys(names),
+                          "lat": float(rec["centroid"]["latitude"]), "lon": float(rec["centroid"]["longitude"])})
+    subdistricts = {}
+    for rec in json.loads((data / "opensyria" / "subdistricts.json").read_text(encoding="utf-8")):
+        subdistricts[rec["id"]] = rec.get("districtId", "")
+    return districts, subdistricts
+
+
+def assign_admin2(rows: list[Row], data: Path, features: list[dict]) -> None:
+    """The district (admin-2) of every place of Iraq and Syria, and of others where GeoNames has one.
+
+    In order: a district's own row is its district; GeoNames' admin-2 code of the place
+    (``admin2Codes.txt``); Who's On First's county of the place (by GeoNames id or its own
+    record), named as OpenSyria names the district for Syria; and for the few places left,
+    the district of the nearest district centre (OpenSyria's sub-district centres in Syria,
+    Who's On First's county centres in Iraq) in the same governorate.
+    """
+    gn_names = read_gn_admin2(data)
+    districts, subdistricts = read_opensyria_districts(data)
+    opensyria_name = {d["id"]: d["name"] for d in districts}
+    by_key = {k: d["name"] for d in districts for k in sorted(d["keys"])}
+    counties: dict[str, dict] = {}
+    county_of_gid: dict[int, str] = {}
+    county_of_wof: dict[str, str] = {}
+    for cc, rec in _wof_all(data):
+        if rec["placetype"] == "county":
+            counties[rec["wof_id"]] = {**rec, "cc": cc}
+        elif rec["county_id"]:
+            county_of_wof[rec["wof_id"]] = rec["county_id"]
+            if rec["geonameid"]:
+                county_of_gid.setdefault(int(rec["geonameid"]), rec["county_id"])
+
+    def county_name(county_id: str) -> str:
+        rec = counties.get(county_id)
+        if rec is None:
+            return ""
+        names = [rec["name_eng"], rec["name"], *rec["alt_names"].split("|")]
+        if rec["cc"] == "SY":
+            for key in sorted(_district_keys(names)):
+                if key in by_key:
+                    return by_key[key]
+        return rec["name_eng"] or rec["name"]
+
+    for row in rows:
+        if row.country not in FOCUS:
+            continue
+        if row.fcode == "ADM2" and row.source_id.startswith("opensyria:"):
+            row.admin2 = row.name
+        elif row.fcode == "ADM2" and row.source_id.startswith("wof:"):
+            row.admin2 = county_name(row.source_id.split(":", 1)[1]) or row.name
+        elif row.source_id.startswith("opensyria:"):
+            row.admin2 = opensyria_name.get(subdistricts.get(row.source_id.split(":", 1)[1], ""), "")
+        elif row.gn_admin2 and (row.country, row.gn_admin1, row.gn_admin2) in gn_names:
+            row.admin2 = gn_names[(row.country, row.gn_admin1, row.gn_admin2)]
+        else:
+            county = county_of_gid.get(row.geonameid or 0) or county_of_wof.get(row.source_id.split(":", 1)[1]
+                                                                                  if row.source_id.startswith("wof:")
+                                                                                  else "", "")
+            row.admin2 = county_name(county) if county else ""
+    _nearest_districts(rows, data, features, districts, counties, county_name)
+
+
+def _wof_all(data: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """Every current Who's On First record of Iraq and Syria, with its country."""
+    for cc in ("IQ", "SY"):
+        with gzip.open(data / "whosonfirst" / f"{cc}_wof_places.tsv.gz", "rt", encoding="utf-8") as f:
+            for rec in csv.DictReader(f, delimiter="\t"):
+                if rec["deprecated"] in ("", "0"):
+                    yield cc, rec
+
+
+def _nearest_districts(rows: list[Row], data: Path, features: list[dict], districts: list[dict],
+                       counties: dict[str, dict], county_name) -> None:
+    """Places of Iraq and Syria still without a district take the nearest district centre's, in their
+    own governorate (sub-district centres in Syria, as OpenSyria places them)."""
+    subdistricts = json.loads((data / "opensyria" / "subdistricts.json").read_text(encoding="utf-8"))
+    name_of = {d["id"]: d["name"] for d in districts}
+    centres = [Row(f"opensyria:{r['id']}", None, name_of.get(r.get("districtId", ""), ""),
+                   float(r["centroid"]["latitude"]), float(r["centroid"]["longitude"]), "SY", "ADM3")
+               for r in subdistricts if name_of.get(r.get("districtId", ""))]
+    centres += [Row(f"wof:{k}", None, county_name(k), float(c["lat"]), float(c["lon"]), "IQ", "ADM2")
+                for k, c in sorted(counties.items()) if c["cc"] == "IQ" and c["lat"] and c["lon"]]
+    assign_admin1(centres, features, {})
+    by_admin1: dict[str, list[Row]] = defaultdict(list)
+    for c in centres:
+        if c.name:
+            by_admin1[c.admin1].append(c)
+    for row in rows:
+        if row.admin2 or row.country not in ("IQ", "SY"):
+            continue
+        near = by_admin1.get(row.admin1)
+        if near:
+            row.admin2 = min(near, key=lambda c: ((c.lat - row.lat) ** 2 + (c.lon - row.lon) ** 2, c.source_id)).name
+
+
 def assign_admin1(rows: list[Row], features: list[dict], gn_admin1: dict[tuple[str, str], str]) -> None:
     """Admin-1 of each place from the Natural Earth polygons of its own country.
 
@@ -378,7 +507,7 @@ def read_gn_admin1(data: Path, features: list[dict]) -> dict[tuple[str, str], st
 
 def write_places(rows: list[Row], out: Path) -> None:
     buf = io.StringIO()
-    buf.write("source_id\tgeonameid\tname\tlat\tlon\tcountry\tadmin1\tfcode\tpopulation\talt_count\tkeys\n")
+    buf.write("source_id\tgeonameid\tname\tlat\tlon\tcountry\tadmin1\tfcode\tpopulation\talt_count\tkeys\tadmin2\n")
     for r in sorted(rows, key=lambda r: (r.country, r.source_id)):
         keys = keys_of(r.names | {r.name})
         if not keys:
@@ -397,6 +526,7 @@ def write_places(rows: list[Row], out: Path) -> None:
                     str(r.population),
                     str(r.alt_count),
                     "|".join(keys),
+                    r.admin2.replace("\t", " "),
                 ]
             )
             + "\n"
@@ -465,20 +595,33 @@ def abbreviation_keys(iso2: str) -> set[str]:
 
 
 def write_boundaries(features: list[dict], out: Path) -> None:
-    """Admin-1 polygons with just what the map and the spatial join need."""
-    slim = []
+    """Admin-1 polygons with just what the map and the spatial join need, as GeoParquet (WKB geometry).
+
+    Read with pyarrow and shapely alone (no GIS stack to import), or with ``geopandas.read_parquet``.
+    """
+    rows = []
     for f in sorted(features, key=lambda f: (f["properties"]["iso"] or "", f["properties"]["ne_id"])):
         p = f["properties"]
         geom = shapely.set_precision(shape(f["geometry"]), 1e-4)
-        slim.append(
-            {
-                "type": "Feature",
-                "properties": {"iso": p["iso"], "country": p["iso_a2"], "name": p["name_en"] or p["name"]},
-                "geometry": json.loads(shapely.to_geojson(geom)),
-            }
-        )
-    text = json.dumps({"type": "FeatureCollection", "features": slim}, separators=(",", ":"), ensure_ascii=False)
-    write_gz(out, text)
+        rows.append((p["iso"], p["iso_a2"], p["name_en"] or p["name"], geom))
+    write_polygons(rows, out)
+
+
+def write_polygons(rows: list[tuple], out: Path) -> None:
+    """(iso, country, name, geometry) rows as a deterministic GeoParquet file (EPSG:4326)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyproj import CRS
+
+    geoms = [r[3] for r in rows]
+    types = sorted({g.geom_type for g in geoms})
+    geo = {"version": "1.0.0", "primary_column": "geometry",
+           "columns": {"geometry": {"encoding": "WKB", "geometry_types": types, "crs": CRS("EPSG:4326").to_json_dict(),
+                                    "bbox": [float(v) for v in shapely.total_bounds(geoms)]}}}
+    table = pa.table({"iso": [r[0] for r in rows], "country": [r[1] for r in rows], "name": [r[2] for r in rows],
+                      "geometry": pa.array(shapely.to_wkb(geoms, byte_order=1), pa.binary())})
+    table = table.replace_schema_metadata({"geo": json.dumps(geo, separators=(",", ":"))})
+    pq.write_table(table, out, compression="zstd", compression_level=19, write_statistics=False)
 
 
 def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
@@ -511,6 +654,7 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     assign_admin1(rows, features, read_gn_admin1(data, features))
     restore_admin1(neighbourhoods)
     check_cities(neighbourhoods, rows)
+    assign_admin2(rows, data, features)
     share_capital_spellings(rows, admin1, curated)
     capitals = capital_ids(countries, rows)
     write_tsv(out / "countries.tsv", ["iso", "name", "lat", "lon", "geonameid", "population", "keys", "capital"],
@@ -518,7 +662,7 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     # Two files, each small enough to review and diff: the region we map, and the world.
     write_places([r for r in rows if r.country in FOCUS], out / "places_region.tsv.gz")
     write_places([r for r in rows if r.country not in FOCUS], out / "places_world.tsv.gz")
-    write_boundaries(features, out / "admin1.geojson.gz")
+    write_boundaries(features, out / "admin1.parquet")
     imported, report = build_features(data, features, rows, admin1, countries)
     write_features(imported, out / BUILT_FEATURE_FILE)
     write_common_words(rows, out / "common_words.tsv", {k for c in countries for k in abbreviation_keys(c[0])},

@@ -8,16 +8,17 @@ import json
 from collections.abc import Sequence
 
 import folium
+import numpy as np
 import pandas as pd
 import shapely
-from branca.element import Element
-from jinja2 import Template
 
-from geomap.boundaries import admin1_frame, country_names
+from geomap.boundaries import country_names, polygons
+from geomap.coded import Coded
 from geomap.errors import OptionError
 from geomap.frame import as_frame
 from geomap.models import Incident
 from geomap.render.assets import head_html
+from geomap.render.raw import RawHtml
 from geomap.render.timeline import IncidentTimeline
 
 DEFAULT_ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
@@ -33,16 +34,6 @@ class OfflineMap(folium.Map):
         kwargs.setdefault("tiles", None)
         super().__init__(*args, **kwargs)
         self.get_root().header.add_child(RawHtml(head_html()), name="geomap_assets", index=0)
-
-
-class RawHtml(Element):
-    """HTML placed in the page as it is. (branca's Element would compile it as a Jinja template.)"""
-
-    _template = Template("{{ this.content }}")
-
-    def __init__(self, content: str):
-        super().__init__()
-        self.content = content
 
 
 def check_tiles(tiles: str | None, attribution: str | None) -> None:
@@ -97,8 +88,12 @@ def build_map(
     fmap = OfflineMap(location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2], zoom_start=6, min_zoom=3,
                       max_zoom=14,
                       control_scale=True, prefer_canvas=False)
-    codes = pd.concat([incidents["country_code"], incidents["admin1_code"].str[:2]]).dropna().unique()
-    countries, governorates = area_polygons(bounds, {str(c) for c in codes if c})
+    used = set()
+    for column, part in (("country_code", lambda c: c), ("admin1_code", lambda c: c[:2])):
+        if column in incidents:
+            coded = Coded.of_series(incidents[column])
+            used |= {part(v) for v in coded.values[np.unique(coded.codes[coded.codes >= 0])]}
+    countries, governorates = area_polygons(bounds, used)
     outline = folium.GeoJson(
         countries,
         name="Outline basemap (offline)",
@@ -160,24 +155,26 @@ def default_subtitle(incidents: pd.DataFrame | Sequence[Incident], sources: Sequ
 
 def area_polygons(bounds: tuple[float, float, float, float], countries: set[str]) -> tuple[dict, dict]:
     """Country outlines and governorate polygons around the incidents, simplified to the map's scale."""
-    frame = admin1_frame()
+    polys = polygons()
     west, south, east, north = bounds
     span = max(east - west, north - south, 1.0)
     margin = max(2.0, span * 0.35)
     box = shapely.box(west - margin, south - margin, east + margin, north + margin)
-    near = frame[frame.intersects(box) | frame["country"].isin(countries)]
+    near = np.flatnonzero(shapely.intersects(polys.geoms, box) | np.isin(polys.country, list(countries)))
     tolerance = min(0.05, max(0.005, span / 400))
     # Simplify the polygons as one coverage, so that neighbours keep their shared borders (no slivers).
-    simplified = shapely.coverage_simplify(shapely.make_valid(near.geometry.to_numpy()), tolerance)
+    simplified = shapely.coverage_simplify(shapely.make_valid(polys.geoms[near]), tolerance)
     geoms = [_polygons_only(g) for g in shapely.set_precision(simplified, 0.001)]
     gov_features = []
-    for (_, row), geom in zip(near.iterrows(), geoms):
-        if row["country"] in countries and not geom.is_empty:
-            gov_features.append(_feature(geom, {"iso": row["iso"], "name": row["name"], "label": _label_point(geom)}))
+    for k, geom in zip(near, geoms):
+        if polys.country[k] in countries and not geom.is_empty:
+            gov_features.append(_feature(geom, {"iso": polys.iso[k], "name": polys.name[k],
+                                                "label": _label_point(geom)}))
     country_features = []
     names = country_names()
-    for cc in sorted(set(near["country"])):
-        mask = (near["country"] == cc).to_numpy()
+    near_country = polys.country[near]
+    for cc in sorted(set(near_country)):
+        mask = near_country == cc
         merged = _polygons_only(shapely.set_precision(shapely.union_all([g for g, m in zip(geoms, mask) if m]), 0.001))
         if not merged.is_empty:
             country_features.append(_feature(merged, {"country": cc, "name": names.get(cc, cc),

@@ -5,41 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-import tempfile
 from pathlib import Path
 
 import folium
 
+from geomap.atomic import write_atomic  # noqa: F401  (part of this module's interface)
 from geomap.errors import GeomapError, OptionError
 
 
 def render_html(fmap: folium.Map) -> str:
     return fmap.get_root().render()
-
-
-def write_atomic(path: str | Path, text: str | bytes) -> Path:
-    """Write through a temporary file and a rename: an interrupted run leaves no half file."""
-    path = Path(path)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise GeomapError(f"{path}: cannot write here ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise GeomapError(f"{path}: cannot write here ({exc.strerror or exc})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def embed_fragment(page: str, width: str = "100%", height: str = "600px") -> str:

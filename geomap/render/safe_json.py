@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_TABLE = str.maketrans(_ESCAPES)
 # "{{", "{%" and "{#" never occur in JSON's own syntax, only inside strings.
-_TEMPLATE_OPENERS = re.compile(r"\{(?=[{%#])")
 
 
 def script_json(value) -> str:
@@ -20,5 +17,11 @@ def script_json(value) -> str:
     >>> script_json(["{{ 7*7 }}", "{% x %}"])
     '["\\u007b{ 7*7 }}","\\u007b% x %}"]'
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_TABLE)
-    return _TEMPLATE_OPENERS.sub(r"\\u007b", text)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escaped in _ESCAPES.items():  # str.replace runs at memory speed; a 30 MB map is mostly base64
+        if char in text:
+            text = text.replace(char, escaped)
+    for opener in ("{{", "{%", "{#"):
+        while opener in text:  # "{{{" needs two passes
+            text = text.replace(opener, "\\u007b" + opener[1])
+    return text

@@ -17,8 +17,10 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geomap.coded import Coded, pair_codes
 from geomap.frame import as_frame
 from geomap.models import Incident
+from geomap.render.raw import RawHtml
 from geomap.render.safe_json import script_json
 
 _INT_TYPES = (("u8", "u1"), ("i8", "i1"), ("u16", "<u2"), ("i16", "<i2"), ("u32", "<u4"), ("i32", "<i4"))
@@ -42,21 +44,18 @@ def typed_column(values) -> dict:
 def string_column(values) -> dict:
     """Strings stored once: a dictionary and a typed index (0 = none), or the plain list when all differ.
 
+    ``values``: strings ('' for none) or a :class:`geomap.coded.Coded` column.
+
     >>> string_column(["a", "", "b", "a"])
     {'dict': ['a', 'b'], 'idx': {'t': 'u8', 'b': 'AQACAQ=='}}
     """
-    values = pd.Series(values, dtype=object).fillna("").astype(str)
-    codes, uniques = pd.factorize(values)
-    if len(values) and len(uniques) == len(values) and (values != "").all():
-        return {"values": values.tolist()}
-    empty = np.flatnonzero(uniques == "")
-    codes = codes + 1
-    labels = list(uniques)
-    if len(empty):  # "" is "none" (index 0), and the others keep their first-seen order
-        k = int(empty[0]) + 1
-        codes = np.where(codes == k, 0, np.where(codes > k, codes - 1, codes))
-        labels.pop(k - 1)
-    return {"dict": labels, "idx": typed_column(codes)}
+    coded = values if isinstance(values, Coded) else Coded.of(pd.Series(values, dtype=object).fillna("").astype(str))
+    used = np.bincount(coded.codes[coded.codes >= 0], minlength=len(coded.values))
+    if len(coded) and len(coded.values) == len(coded) and not coded.empty.any():
+        return {"values": coded.strings().tolist()}
+    if (used == 0).any():  # values no row uses: dropped
+        coded = Coded.from_codes(coded.codes, np.where(used > 0, coded.values, ""))
+    return {"dict": coded.values.tolist(), "idx": typed_column(coded.codes + 1)}
 
 
 def _ints(frame: pd.DataFrame, column: str, missing: int = -1) -> np.ndarray:
@@ -65,10 +64,10 @@ def _ints(frame: pd.DataFrame, column: str, missing: int = -1) -> np.ndarray:
     return pd.to_numeric(frame[column], errors="coerce").fillna(missing).to_numpy(dtype=np.int64)
 
 
-def _texts(frame: pd.DataFrame, column: str) -> pd.Series:
+def _texts(frame: pd.DataFrame, column: str) -> Coded:
     if column not in frame:
-        return pd.Series("", index=frame.index, dtype=object)
-    return frame[column].astype(object).where(frame[column].notna(), "").astype(str)
+        return Coded.empty_of(len(frame))
+    return Coded.of_series(frame[column])
 
 
 def pack_incidents(incidents: pd.DataFrame | Sequence[Incident], admin_names: dict[str, str],
@@ -89,7 +88,7 @@ def pack_incidents(incidents: pd.DataFrame | Sequence[Incident], admin_names: di
     t0 = min([days.min()] + [np.datetime64(d, "D") for d in period[:1] if d])
     t1 = max([days.max()] + [np.datetime64(d, "D") for d in period[1:] if d])
     codes = _texts(frame, "admin1_code")
-    admins: list[str] = sorted(set(codes.unique()) - {""})
+    admins: list[str] = sorted(set(codes.values[np.unique(codes.codes[codes.codes >= 0])]))
     adm_index = {code: k for k, code in enumerate(admins)}
     numbers = {
         "day": (days - t0).astype(np.int64),
@@ -98,16 +97,13 @@ def pack_incidents(incidents: pd.DataFrame | Sequence[Incident], admin_names: di
         "fat": _ints(frame, "fatalities", 0),
         "prec": _ints(frame, "geo_precision", 1),
         "tprec": _ints(frame, "time_precision", 1),
-        "adm": codes.map(adm_index).fillna(-1).to_numpy(dtype=np.int64),
+        "adm": np.append([adm_index.get(c, -1) for c in codes.values], -1).astype(np.int64)[codes.codes],
         "ps": _ints(frame, "place_start"),
         "pe": _ints(frame, "place_end"),
     }
-    location = _texts(frame, "location")
-    location = location.where(location != "", _texts(frame, "admin1")).where(lambda s: s != "",
-                                                                              _texts(frame, "country_code"))
-    event_type = _texts(frame, "event_type")
+    location = _texts(frame, "location").fill(_texts(frame, "admin1")).fill(_texts(frame, "country_code"))
     texts = {
-        "type": event_type.where(event_type != "", "Unknown"),
+        "type": _texts(frame, "event_type").fill(Coded.repeat("Unknown", len(frame))),
         "sub": _texts(frame, "sub_event_type"),
         "loc": location,
         "note": _texts(frame, "notes"),
@@ -116,7 +112,7 @@ def pack_incidents(incidents: pd.DataFrame | Sequence[Incident], admin_names: di
         "a2": _texts(frame, "actor2"),
         "cc": _country_codes(frame, codes),
     }
-    countries = sorted({c for c in texts["cc"] if c})
+    countries = sorted(set(texts["cc"].values[np.unique(texts["cc"].codes[texts["cc"].codes >= 0])]))
     names = country_names or {}
     return {
         "t0": str(t0),
@@ -130,39 +126,45 @@ def pack_incidents(incidents: pd.DataFrame | Sequence[Incident], admin_names: di
     }
 
 
-def _country_codes(frame: pd.DataFrame, admin1_codes: pd.Series) -> pd.Series:
+def _country_codes(frame: pd.DataFrame, admin1_codes: Coded) -> Coded:
     """Each incident's ISO 3166-1 code: its country's, else its governorate's."""
-    cc = _texts(frame, "country_code")
-    return cc.where(cc != "", admin1_codes.str[:2])
+    return _texts(frame, "country_code").fill(admin1_codes.map(lambda code: code[:2]))
 
 
-def _source_labels(frame: pd.DataFrame) -> pd.Series:
+def _source_labels(frame: pd.DataFrame) -> Coded:
     """A file path shows as its name; an article's title follows; further reports are counted."""
-    source = _texts(frame, "source")
-    codes, uniques = pd.factorize(source)
-    short = np.array([s.rsplit("/", 1)[-1] if "/" in s and " " not in s and "<" not in s else s for s in uniques],
-                     dtype=object)
-    label = pd.Series(short[codes] if len(codes) else [], index=frame.index, dtype=object)
+    source = _texts(frame, "source").map(lambda s: s.rsplit("/", 1)[-1] if "/" in s and " " not in s and "<" not in s
+                                         else s)
     title = _texts(frame, "article_title")
-    label = label.where(title == "", label + " — " + title)
+    extra = np.zeros(len(frame), dtype=np.int64)
     if "sources" in frame:
-        extra = frame["sources"].map(lambda v: len(v) - 1 if isinstance(v, (list, tuple)) else 0)
-        more = extra > 0
-        if more.any():
-            label[more] = [f"{lab} (+{n} more report{'s' if n > 1 else ''})" for lab, n in
-                           zip(label[more], extra[more])]
-    return label
+        listed = frame["sources"]
+        has = listed.notna().to_numpy()
+        if has.any():
+            extra[has] = listed[has].map(lambda v: len(v) - 1 if isinstance(v, (list, tuple)) else 0).to_numpy()
+    codes, uniques = pair_codes(source.codes, title.codes, extra)
+    sources, titles = np.append(source.values, ""), np.append(title.values, "")
+    labels = []
+    for s, t, n in uniques:
+        label = sources[s] + (" — " + titles[t] if t >= 0 else "")
+        labels.append(label + (f" (+{n} more report{'s' if n > 1 else ''})" if n > 0 else ""))
+    return Coded.from_codes(codes, np.array(labels, dtype=object))
 
 
 class IncidentTimeline(MacroElement):
-    """Incident points, governorate choropleth and approximate-location outlines on one slider."""
+    """Incident points, governorate choropleth and approximate-location outlines on one slider.
+
+    The incidents travel in a ``<script type="application/json">`` element of their own, outside
+    the script template: folium compiles each element's script as a Jinja template, which for a
+    million incidents is most of the time spent writing the map.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = geomapTimeline(
             {{ this._parent.get_name() }},
-            {{ this.data_json }},
+            JSON.parse(document.getElementById({{ this.data_id_json }}).textContent),
             Object.assign({{ this.options_json }}, {
                 baseLayers: {
                 {%- for label, layer in this.base_layers %}{{ label }}: {{ layer.get_name() }},{% endfor -%}
@@ -191,3 +193,10 @@ class IncidentTimeline(MacroElement):
         )
         # Base layers are folium elements: their JS names are only final when the page renders.
         self.base_layers = [(script_json(label), layer) for label, layer in (base_layers or {}).items()]
+
+    def render(self, **kwargs):
+        name = f"{self.get_name()}_data"
+        self.data_id_json = script_json(name)
+        element = RawHtml(f'<script type="application/json" id="{name}">{self.data_json}</script>')
+        self.get_root().html.add_child(element, name=name)
+        super().render(**kwargs)
