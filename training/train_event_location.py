@@ -32,6 +32,7 @@ from realtext import HALTERMAN, halterman, require  # noqa: E402
 
 from gazetteer import Gazetteer, find_places  # noqa: E402
 from geomap.events import classify  # noqa: E402
+from geomap.extract import can_be_event_place  # noqa: E402
 from geomap.locations import MODEL_PATH, LocationModel, choose_locations, features  # noqa: E402
 
 
@@ -45,7 +46,7 @@ def examples(gazetteer: Gazetteer):
     for s in halterman():
         if s.verb is None or not s.locations:
             continue  # sentences with no labelled location are often unlabelled, not place-less: left out
-        mentions = find_places(s.text, gazetteer)
+        mentions = [m for m in find_places(s.text, gazetteer) if can_be_event_place(m)]  # as at run time
         if not mentions:
             continue
         event = classify(s.text)
