@@ -202,7 +202,8 @@ def name_continues(text: str, tokens: list[Token], span: Span, starts: frozenset
 
 
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:,|\(|-|–)?\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|camp|suburb|neighbou?rhood|"
+    r"\s*(?:(?:town|city|village|camp|suburb|neighbou?rhood|district|quarter|area)\s+)?"  # "Salihiya district of"
+    r"(?:,|\(|-|–)?\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|camp|suburb|neighbou?rhood|"
     r"district)\s+)?(?:(?:in|of|near|inside|within)\s+)?(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"rural|northeastern|northwestern|southeastern|southwestern)\s+)?"
@@ -216,8 +217,11 @@ _DEMONYM_BEFORE = re.compile(
     r"governorate|region|border\s+town|border\s+city|district)\s+of\s+(?:the\s+)?$", re.I)
 
 
-def containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[str, str]]:
-    """For "X in Y", "X, Y", "X (Y)", "X in the eastern countryside of Y": X lies inside Y."""
+def containers(text: str, spans: list[Span], gazetteer: Gazetteer,
+               holders: dict | None = None) -> dict[int, tuple[str, str]]:
+    """For "X in Y", "X, Y", "X (Y)", "X in the eastern countryside of Y": X lies inside Y.
+
+    ``holders``, when given, is filled with each X's span Y (by X's id)."""
     inside: dict[int, tuple[str, str]] = {}
     for span in spans:  # "the northern Lebanese city of Tripoli", "the Syrian town of Abu Kamal"
         m = _DEMONYM_BEFORE.search(text_before(text, span))
@@ -230,6 +234,8 @@ def containers(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, 
             continue
         if gap.strip() == "," and any(0 <= n < len(gaps) and _LIST_GAP.fullmatch(gaps[n]) for n in (k - 1, k + 1)):
             continue  # "Raqqa, Tabqa, Hasakah and Qamishli": a list, not Tabqa inside Hasakah
+        if holders is not None:
+            holders[id(a)] = b
         best = max(b.candidates, key=gazetteer.score)
         admin1 = max((e for e in b.candidates if e.kind == "admin1"), key=gazetteer.score, default=None)
         country = max((e for e in b.candidates if e.kind == "country"), key=gazetteer.score, default=None)

@@ -33,8 +33,6 @@ NOT_PLACES = frozenset(
     god allah prophet mosque church arbaeen arbain ashura ramadan eid muharram nowruz newroz
     north south east west northern southern central
     northeast northwest southeast southwest northeastern northwestern southeastern southwestern
-    assad saddam maliki abadi sadr sistani erdogan putin obama trump biden barzani talabani zarqawi
-    nasrallah khamenei soleimani muhandis jolani julani
     breaking update exclusive analysis opinion editorial
     """.split()
 )
@@ -150,3 +148,12 @@ ORG_HEADS = frozenset(
 )
 # Hyphenated words after a name that make it an adjective: "US-led", "Iran-backed", "Aleppo-born".
 MODIFIER_SUFFIXES = frozenset("led backed based born bound held controlled run allied linked sponsored".split())
+
+# Surnames of the region's leaders as written (not as name keys: "Assad" would be the key "sad", a village):
+# a person, unless "the town of" says otherwise.
+LEADERS = frozenset(
+    """
+    assad saddam maliki abadi sadr sistani erdogan putin obama trump biden barzani talabani zarqawi
+    nasrallah khamenei soleimani muhandis jolani julani
+    """.split()
+)

@@ -30,6 +30,7 @@ from gazetteer.context import (
     sentence_demonyms,
 )
 from gazetteer.index import Entry, Gazetteer
+from gazetteer.lexicon import NOT_PLACES
 from gazetteer.normalize import name_key
 from gazetteer.ranking import Evidence, rank
 from gazetteer.reading import is_place_reading, modifier_reading, precision_of, rank_candidates
@@ -83,9 +84,10 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
 def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     tokens = tokenize(text)
     capitals = capital_mentions(text, gazetteer)
-    spans, evidence = _evidence(text, tokens, capitals, gazetteer)
+    spans, evidence, holders = _evidence(text, tokens, capitals, gazetteer)
     if not spans:
         return capitals
+    by_id = {id(s): (s, ev) for s, ev in zip(spans, evidence)}
     starts = frozenset(s.start for s in spans)
     ends = frozenset(s.end for s in spans)
     listed = listed_spans(text, spans)
@@ -110,12 +112,41 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 place = gazetteer.to_place(entry, 3 if entry.kind in ("country", "admin1") else 1)
                 mentions.append(Mention(span.text, span.start, span.end, place, "modifier"))
             continue
+        part = _part_of_container(text, span, entry, ev, holders, by_id, gazetteer)
+        if part is not None:
+            mentions.append(Mention(span.text, span.start, span.end, part, "part"))
+            continue
         place = gazetteer.to_place(entry, precision_of(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
     return sorted(mentions + capitals, key=lambda m: m.start)
 
 
+def _part_of_container(text: str, span: Span, entry: Entry, ev: Evidence, holders: dict, by_id: dict,
+                       gazetteer: Gazetteer) -> Place | None:
+    """ "the Salihiya district of Hasakeh", when the only Salihiya known is in another country: a part of the
+    container we do not know, not that namesake. The container's own place, as part of it (precision 2)."""
+    if not ev.inside or entry.kind not in ("place", "feature") or _inside(entry, ev.inside):
+        return None
+    level, code = ev.inside
+    if (code[:2] if level == "admin1" else code) == entry.country:
+        return None  # a namesake in the same country: the ranker weighed the container already
+    holder = by_id.get(id(holders.get(id(span))))
+    if holder is None or holder[0].key in NOT_PLACES:
+        return None
+    if not re.search(r"\b(?:in|of|inside|within)\b|,", text[span.end : holder[0].start]):
+        return None  # containment said in words ("in", "of", "X, Y"), not guessed from juxtaposition
+    container = rank(holder[0].key, holder[0].candidates, holder[1], gazetteer)[0][1]
+    if container.kind not in ("place", "feature") or not _inside(container, ev.inside):
+        return None
+    return gazetteer.to_place(container, 2)
+
+
 NEAR_HOME_KM = 150
+
+
+def _inside(entry: Entry, container: tuple[str, str]) -> bool:
+    level, code = container
+    return entry.admin1 == code if level == "admin1" else entry.country == code
 
 
 def _plausible_variant(entry: Entry, evidence: Evidence, gazetteer: Gazetteer) -> bool:
@@ -130,17 +161,19 @@ def _plausible_variant(entry: Entry, evidence: Evidence, gazetteer: Gazetteer) -
 def name_evidence(text: str, gazetteer: Gazetteer) -> list[tuple[Span, Evidence]]:
     """Each candidate name of ``text`` with what the text says about it (for fitting the ranker)."""
     tokens = tokenize(text)
-    spans, evidence = _evidence(text, tokens, capital_mentions(text, gazetteer), gazetteer)
+    spans, evidence, _ = _evidence(text, tokens, capital_mentions(text, gazetteer), gazetteer)
     return list(zip(spans, evidence))
 
 
-def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer) -> tuple[list[Span], list[Evidence]]:
+def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
+    """The candidate spans, what the text says about each, and the container span of each "X in Y"."""
     spans = [s for s in candidate_spans(text, tokens, gazetteer)
              if not any(c.start <= s.start < c.end for c in capitals)]
     if not spans:
-        return [], []
+        return [], [], {}
     context = document_context(spans, gazetteer)
-    inside = containers(text, spans, gazetteer)
+    holders: dict[int, Span] = {}
+    inside = containers(text, spans, gazetteer, holders)
     near = near_points(text, spans, gazetteer)
     qualifiers = list_qualifiers(text, spans, [qualifier_of(text, span) for span in spans], gazetteer)
     agreement = nearby_admin1s(spans, gazetteer)
@@ -152,7 +185,7 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer) 
         anchors = tuple(p for k, p in points if k != id(span))
         evidence.append(Evidence(qualifier, inside.get(id(span)), frozenset(admin1s), frozenset(countries),
                                  near.get(id(span)), agreement[id(span)], demonyms[id(span)], anchors, span.variant))
-    return spans, evidence
+    return spans, evidence, holders
 
 
 def _same_name(admin1: Entry, key: str, gazetteer: Gazetteer) -> bool:

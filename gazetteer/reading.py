@@ -21,6 +21,7 @@ from gazetteer.index import PRECISION_BY_FCODE, Entry, Gazetteer
 from gazetteer.lexicon import (
     AFTER_ADJECTIVE,
     FIRST_NAMES,
+    LEADERS,
     MEDIA_OR_GROUP,
     MODIFIER_SUFFIXES,
     NOT_PLACES,
@@ -61,6 +62,9 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
              or cue_after)
     key = span.key
     last_word = key.split()[-1]
+    surface = re.sub(r"^(?:al|el|as|ash|ad)[-\s]", "", span.text.lower()).rstrip("s")
+    if surface in LEADERS:  # "the Assad regime"; but "the al-Assad suburb", "the town of Assad"
+        return bool(TYPE_BEFORE.search(before)) or qualifier in ("town", "district")
     if key in NOT_PLACES or (last_word in NOT_PLACES and len(key.split()) == 1):
         return bool(TYPE_BEFORE.search(before))  # only "the town of Hamza" makes such a word a place
     if key in MEDIA_OR_GROUP:

@@ -124,3 +124,19 @@ def test_places_inside_other_names_are_toponyms_but_not_event_places(gazetteer):
     assert found.get("US") == "modifier" and found.get("Hit") is None
     [incident] = extract(text, gazetteer).incidents
     assert incident.admin1 == "IQ-AN" and incident.notes[incident.place_start : incident.place_end] == "Hit"
+
+
+def test_an_unknown_part_of_a_named_city_goes_to_the_city(gazetteer):
+    # The only "Salah Eddin" town the index knows is in Iraq; the text says the quarter is in Aleppo.
+    found = find_places("Shells hit the Salah Eddin neighbourhood of Aleppo city on Monday.", gazetteer)
+    quarter = next(m for m in found if m.text == "Salah Eddin")
+    assert (quarter.place.country, quarter.place.admin1, quarter.place.precision) == ("SY", "SY-HL", 2)
+
+
+def test_a_namesake_abroad_never_stands_for_a_part_of_a_named_city(gazetteer):
+    found = find_places("Shells hit the Samarra quarter of Homs city on Monday.", gazetteer)
+    quarter = next(m for m in found if m.text == "Samarra")
+    assert (quarter.place.name, quarter.place.precision, quarter.qualifier) == ("Homs", 2, "part")
+    [incident] = extract("HOMS, Syria, 6 May 2024 - Shells hit the Samarra quarter of Homs city on Monday.",
+                         gazetteer).incidents
+    assert (incident.admin1, incident.geo_precision) == ("SY-HI", 2)
