@@ -60,6 +60,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"victory\s+(?:against|over))\b"),
     ("Battles", "Armed clash",
      r"\b(?:military|security|ground|new)\s+operations?\b|\blaunched\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}operations?\b|"
+    r"\bshot\s+down\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:helicopters?|planes?|jets?|aircraft|warplanes?)|"
+    r"\b(?:helicopters?|planes?|jets?|aircraft|warplanes?)\s+(?:was|were)\s+shot\s+down|"
     r"\bcounter-?attack\w*|\bstorm(?:ed|ing)\b|\binvad(?:ed|ing)\b|\bkilled\s+in\s+(?:combat|action|the\s+fighting)\b|"
     r"\b(?:attack(?:ed|ing)|target(?:ed|ing)|struck|striking|hit)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:positions|"
     r"fortifications|defen[cs]es|lines|sites|bases|posts|strongholds|hideouts)\b|\bcaptur(?:e|ing)\s+(?:the\s+)?"
@@ -142,7 +144,8 @@ _CIVILIAN = re.compile(
     re.I,
 )
 _ARMED_TARGET = re.compile(
-    r"\b(?:soldiers?|troops|forces|fighters?|militants?|police(?:men)?|officers?|guards?|checkpoint|patrol|convoy|"
+    r"\b(?:soldiers?|troops|forces|fighters?|militants?|jihadists?|insurgents?|combatants?|"
+    r"police(?:men)?|officers?|guards?|checkpoint|patrol|convoy|"
     r"members\s+of|army|militia\w*|peshmerga|personnel|base|outpost|position|commander)\b",
     re.I,
 )
