@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from geomap.events import classify
 from geomap.models import Incident
 
 # How many days apart two reports of one event may be dated (a night attack told as "Saturday" and "Sunday").
@@ -53,20 +52,15 @@ def _km(a: Incident, b: Incident) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def same_event(a: Incident, b: Incident) -> bool:
+def same_event(a: Incident, b: Incident, generic: frozenset = frozenset()) -> bool:
     """Two reports of one event: near in time, at one place, of one kind (a clash, then shelling the next
-    day at the same village, are two events). A country-wide report is too vague to be told apart by kind."""
+    day at the same village, are two events). A country-wide report is too vague to be told apart by kind,
+    and so is one typed only by a verb any violence shares ("killed", "attacked": ids in ``generic``)."""
     if abs((a.event_date - b.event_date).days) > SAME_EVENT_DAYS or not same_place(a, b):
         return False
     if a.event_type == b.event_type or 2 in (place_level(a), place_level(b)):
         return True
-    return _generic(a) or _generic(b)  # "Most of the dead were shoppers": the toll of the event
-
-
-def _generic(incident: Incident) -> bool:
-    """Typed only by a verb any violence shares ("killed", "attacked"), not by what kind of violence it was."""
-    event = classify(incident.notes)
-    return event is None or event.generic
+    return a.event_id in generic or b.event_id in generic  # "Most of the dead were shoppers": its toll
 
 
 def merge(a: Incident, b: Incident) -> Incident:
@@ -88,20 +82,21 @@ def merge(a: Incident, b: Incident) -> Incident:
     return replace(keep, fatalities=max(a.fatalities, b.fatalities), sources=sources, actor1=actor1, actor2=actor2)
 
 
-def consolidate(incidents: list[Incident]) -> list[Incident]:
+def consolidate(incidents: list[Incident], generic: frozenset = frozenset()) -> list[Incident]:
     """The incidents of one article with every repeat of an event folded into its first report.
 
     Country-wide reports ("strikes on Syria") join the first precise incident of that country within a day;
-    otherwise each incident is compared with the ones before it, in text order.
+    otherwise each incident is compared with the ones before it, in text order. ``generic`` holds the ids of
+    incidents typed only by a verb any violence shares.
     """
     # Twice: a governorate- or country-wide incident told before the precise one folds forward too.
-    return _fold(_fold(incidents))
+    return _fold(_fold(incidents, generic), generic)
 
 
-def _fold(incidents: list[Incident]) -> list[Incident]:
+def _fold(incidents: list[Incident], generic: frozenset) -> list[Incident]:
     out: list[Incident] = []
     for incident in incidents:
-        target = next((k for k, other in enumerate(out) if same_event(other, incident)), None)
+        target = next((k for k, other in enumerate(out) if same_event(other, incident, generic)), None)
         if target is None:
             out.append(incident)
         else:

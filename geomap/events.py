@@ -207,6 +207,11 @@ def _non_state_agent(sentence: str) -> bool:
     return bool(passive or active)
 
 
+# A sentence that only updates an event's toll ("the toll rose to 12"): a source of that event.
+TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b[^.;]{0,40}\b(?:rose|risen|climbed|reached|increased|stood|stands)\b|"
+                         r"\b(?:rose|risen|climbed)\s+to\s+\d", re.I)
+
+
 # -- fatalities ------------------------------------------------------------------------------
 _UNITS = {"zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,

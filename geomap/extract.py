@@ -22,9 +22,9 @@ from gazetteer import Gazetteer, Mention, Place, find_places
 from gazetteer.normalize import name_key
 from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
-from geomap.consolidate import consolidate
+from geomap.consolidate import SAME_EVENT_DAYS, consolidate
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
-from geomap.events import classify, fatalities
+from geomap.events import TOLL_UPDATE, classify, fatalities
 from geomap.locations import choose_locations
 from geomap.models import Article, Document, Incident, Unresolved
 
@@ -60,12 +60,10 @@ def extract_incidents(
             result.unresolved.extend(unresolved)
             if progress:
                 progress(len(article.text))
-    result.incidents = merge_duplicates(result.incidents)
+    result.incidents = distinct_ids(merge_duplicates(result.incidents))
     return result
 
 
-TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b[^.;]{0,40}\b(?:rose|risen|climbed|reached|increased|stood|stands)\b|"
-                         r"\b(?:rose|risen|climbed)\s+to\s+\d", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
 _MORE_DEATHS = re.compile(r"\b(?:also|another|additional|further|more)\b", re.I)
 
@@ -91,128 +89,158 @@ def can_be_event_place(mention: Mention) -> bool:
 
 
 def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
-    mentions = [m for m in find_places(article.text, gazetteer) if can_be_event_place(m)]
-    starts = [m.start for m in mentions]
-    skipped = boilerplate_blocks(article.text)
-    dateline, dateline_end = _dateline(article, mentions)
-    focus = _focus_country(mentions, dateline)
-    incidents: list[Incident] = []
-    unresolved: list[Unresolved] = []
-    stem = Path(doc.path.split("#")[0]).stem
-    last_date = list_date = None
-    folded = 0  # follow-up sentences merged into the incident before them
-    for s_start, s_end in sentences(article.text):
-        if s_start < dateline_end < s_end:
-            # "KIRKUK, Iraq, March 3, 2025 — Two ..." and "(Xinhua) -- Two ..." read from "Two".
-            s_start = dateline_end + len(re.match(r"[\s–—-]*", article.text[dateline_end:s_end]).group())
-        sentence = article.text[s_start:s_end]
-        if is_boilerplate(sentence) or len(sentence) < 20 or any(a <= s_start < b for a, b in skipped):
-            continue
-        source = f"{doc.path}:{article.start + s_start}-{article.start + s_end}"
-        where = f"chars {article.start + s_start}-{article.start + s_end}"
+    reader = _ArticleReader(doc, article, gazetteer)
+    reader.read()
+    reports = len(reader.incidents) + len(reader.unresolved) + reader.folded
+    incidents = consolidate(_fold_headline(reader.incidents, article), frozenset(reader.generic))
+    return incidents, reader.unresolved, reports
+
+
+class _ArticleReader:
+    """Reads one article sentence by sentence, clause by clause, into incidents (and what it could not use)."""
+
+    def __init__(self, doc: Document, article: Article, gazetteer: Gazetteer):
+        self.doc, self.article, self.gazetteer = doc, article, gazetteer
+        self.mentions = [m for m in find_places(article.text, gazetteer) if can_be_event_place(m)]
+        self.starts = [m.start for m in self.mentions]
+        self.dateline, self.dateline_end = _dateline(article, self.mentions)
+        self.focus = _focus_country(self.mentions, self.dateline)
+        self.stem = Path(doc.path.split("#")[0]).stem + (f"-{doc.doc_id}" if doc.doc_id else "")
+        self.incidents: list[Incident] = []
+        self.unresolved: list[Unresolved] = []
+        self.generic: set[str] = set()  # ids of incidents typed only by "killed", "attacked"
+        self.folded = 0  # follow-up sentences merged into the incident before them
+        self.last_date = self.list_date = None
+
+    def read(self) -> None:
+        text = self.article.text
+        skipped = boilerplate_blocks(text)
+        for s_start, s_end in sentences(text):
+            if s_start < self.dateline_end < s_end:
+                # "KIRKUK, Iraq, March 3, 2025 — Two ..." and "(Xinhua) -- Two ..." read from "Two".
+                s_start = self.dateline_end + len(re.match(r"[\s–—-]*", text[self.dateline_end : s_end]).group())
+            sentence = text[s_start:s_end]
+            if is_boilerplate(sentence) or len(sentence) < 20 or any(a <= s_start < b for a, b in skipped):
+                continue
+            self._sentence(sentence, s_start, s_end)
+
+    def _sentence(self, sentence: str, s_start: int, s_end: int) -> None:
         if sentence.rstrip().endswith(":"):
             # "SOHR documented yesterday, Sunday, June 16, the deaths of 16 people, as follows:" dates the list.
-            intro = event_date(sentence, article.date, last_date)
-            list_date = intro.date if intro is not None else None
+            intro = event_date(sentence, self.article.date, self.last_date)
+            self.list_date = intro.date if intro is not None else None
         elif not _BULLET.match(sentence):
-            list_date = None
+            self.list_date = None
+        span = (self.article.start + s_start, self.article.start + s_end)
+        source = f"{self.doc.path}:{span[0]}-{span[1]}"
         for c_start, c_end in clauses(sentence):
-            clause = sentence[c_start:c_end]
-            event = classify(clause)
-            if event is None:
-                if incidents and incidents[-1].source == doc.path and TOLL_UPDATE.search(clause):
-                    # "The toll rose to 12": the last event's toll, told again.
-                    incidents[-1] = _continue(incidents[-1], clause, source)
-                    folded += 1
-                continue
-            lo, hi = bisect_left(starts, s_start + c_start), bisect_left(starts, s_start + c_end)
-            inside = [replace(m, start=m.start - s_start, end=m.end - s_start) for m in mentions[lo:hi]
-                      if m.end <= s_start + c_end]
-            # A country other than the article's own ("brokered by Russia and Turkey") is not where it happened.
-            here = [m for m in inside if not (m.place.level == "country" and focus and m.place.country != focus
-                                              and m.place.country not in gazetteer.focus)]
-            locations = choose_locations(sentence, here, (c_start + event.start, c_start + event.end))
-            if not locations:
-                if inside and not here:
-                    unresolved.append(Unresolved(doc.path, where, "event placed outside the article's country",
-                                                 _one_line(sentence)))
-                    continue
-                unknown = _unknown_place(clause, [m for m in inside if c_start <= m.start < c_end], c_start, gazetteer)
-                if unknown:
-                    unresolved.append(Unresolved(doc.path, where, f"place {unknown!r} not found in the gazetteer",
-                                                 _one_line(sentence)))
-                    continue
-                own_date = event_date(clause, article.date, last_date)
-                if incidents and incidents[-1].source == doc.path and (own_date is None or
-                                                                        own_date.date == incidents[-1].event_date):
-                    # No place of its own: it goes on about the event before ("Two attackers were also killed").
-                    incidents[-1] = _continue(incidents[-1], clause, source)
-                    folded += 1
-                    continue
-                if incidents and incidents[-1].source == doc.path:
-                    # A new day at the same place ("On Thursday, tanks shelled the outskirts of the town").
-                    last = incidents[-1]
-                    locations = [Mention(last.location, -1, -1, Place(last.location, last.latitude, last.longitude,
-                                                                       last.country, last.admin1, last.admin1_name,
-                                                                       "place", last.geo_precision))]
-                elif dateline is None:
-                    unresolved.append(Unresolved(doc.path, where, "event without a place that could be resolved",
-                                                 _one_line(sentence)))
-                    continue
-                else:
-                    locations = [dateline]
-            found = event_date(clause, article.date, last_date) or event_date(sentence, article.date, last_date)
-            if found is not None:
-                date, time_precision = found.date, found.precision
-            elif list_date is not None:
-                date, time_precision = list_date, 1
-            elif article.date is not None:
-                date, time_precision = article.date, (1 if article.date_text else 2)
-            else:
-                unresolved.append(Unresolved(doc.path, where, "no date in the article: give --reference-date",
-                                             _one_line(sentence)))
-                continue
-            late = _out_of_time(date, article.date)
-            if late:
-                unresolved.append(Unresolved(doc.path, where, late, _one_line(sentence)))
-                continue
-            last_date = date
-            actor1, actor2 = actors_of(clause, event.start, event.event_type, locations[0].place.country)
-            # ACLED: arrests, deployments and other strategic developments carry no fatalities.
-            deaths = 0 if event.event_type == "Strategic developments" else fatalities(clause)
-            for n, mention in enumerate(locations):
-                place = mention.place
-                in_sentence = mention.start >= 0 and sentence[mention.start : mention.end] == mention.text
-                suffix = "" if len(locations) == 1 and c_start == 0 else f"{c_start}{chr(ord('a') + n)}"
-                incidents.append(
-                    Incident(
-                        event_id=f"{stem}-{article.start + s_start}{suffix}",
-                        event_date=date,
-                        time_precision=time_precision,
-                        event_type=event.event_type,
-                        sub_event_type=event.sub_event_type,
-                        actor1=actor1,
-                        actor2=actor2,
-                        fatalities=deaths if n == 0 else 0,
-                        location=place.name,
-                        latitude=place.lat,
-                        longitude=place.lon,
-                        country=place.country,
-                        admin1=place.admin1,
-                        admin1_name=place.admin1_name,
-                        geo_precision=place.precision if in_sentence else max(2, place.precision),
-                        source=doc.path,
-                        notes=_one_line(sentence),
-                        article_title=article.title,
-                        sentence_start=article.start + s_start,
-                        sentence_end=article.start + s_end,
-                        place_start=_one_line_offset(sentence, mention.start) if in_sentence else None,
-                        place_end=_one_line_offset(sentence, mention.end) if in_sentence else None,
-                        sources=(source,),
-                    )
-                )
-    reports = len(incidents) + len(unresolved) + folded
-    return consolidate(_fold_headline(incidents, article)), unresolved, reports
+            self._clause(sentence, s_start, span, source, c_start, c_end)
+
+    def _reject(self, span: tuple[int, int], reason: str, sentence: str) -> None:
+        self.unresolved.append(Unresolved(self.doc.path, f"chars {span[0]}-{span[1]}", reason, _one_line(sentence)))
+
+    def _follows(self) -> bool:
+        return bool(self.incidents) and self.incidents[-1].source == self.doc.path
+
+    def _fold_into_last(self, clause: str, source: str) -> None:
+        self.incidents[-1] = _continue(self.incidents[-1], clause, source)
+        self.folded += 1
+
+    def _clause(self, sentence: str, s_start: int, span, source: str, c_start: int, c_end: int) -> None:
+        clause = sentence[c_start:c_end]
+        event = classify(clause)
+        if event is None:
+            if self._follows() and TOLL_UPDATE.search(clause):
+                self._fold_into_last(clause, source)  # "The toll rose to 12": the last event's toll, told again
+            return
+        locations = self._locations(sentence, s_start, span, source, c_start, c_end, event)
+        if not locations:
+            return
+        found = event_date(clause, self.article.date, self.last_date) or event_date(
+            sentence, self.article.date, self.last_date)
+        dated = self._date(found)
+        if dated is None:
+            self._reject(span, "no date in the article: give --reference-date", sentence)
+            return
+        late = _out_of_time(dated[0], self.article.date)
+        if late:
+            self._reject(span, late, sentence)
+            return
+        self.last_date = dated[0]
+        self._add(sentence, s_start, span, source, c_start, clause, event, locations, dated)
+
+    def _locations(self, sentence, s_start, span, source, c_start, c_end, event) -> list[Mention]:
+        """The event's places in the clause, else the place the text already gave it (or [] when handled)."""
+        lo, hi = bisect_left(self.starts, s_start + c_start), bisect_left(self.starts, s_start + c_end)
+        inside = [replace(m, start=m.start - s_start, end=m.end - s_start) for m in self.mentions[lo:hi]
+                  if m.end <= s_start + c_end]
+        # A country other than the article's own ("brokered by Russia and Turkey") is not where it happened.
+        here = [m for m in inside if not (m.place.level == "country" and self.focus and m.place.country != self.focus
+                                          and m.place.country not in self.gazetteer.focus)]
+        locations = choose_locations(sentence, here, (c_start + event.start, c_start + event.end))
+        if locations:
+            return locations
+        if inside and not here:
+            self._reject(span, "event placed outside the article's country", sentence)
+            return []
+        clause = sentence[c_start:c_end]
+        unknown = _unknown_place(clause, [m for m in inside if c_start <= m.start < c_end], c_start, self.gazetteer)
+        if unknown:
+            self._reject(span, f"place {unknown!r} not found in the gazetteer", sentence)
+            return []
+        return self._fallback_location(sentence, span, source, clause)
+
+    def _fallback_location(self, sentence, span, source, clause) -> list[Mention]:
+        if self._follows():
+            own_date = event_date(clause, self.article.date, self.last_date)
+            last = self.incidents[-1]
+            if own_date is None or own_date.date == last.event_date:
+                # No place of its own: it goes on about the event before ("Two attackers were also killed").
+                self._fold_into_last(clause, source)
+                return []
+            # A new day at the same place ("On Thursday, tanks shelled the outskirts of the town").
+            return [Mention(last.location, -1, -1, Place(last.location, last.latitude, last.longitude, last.country,
+                                                         last.admin1, last.admin1_name, "place", last.geo_precision))]
+        if self.dateline is None:
+            self._reject(span, "event without a place that could be resolved", sentence)
+            return []
+        return [self.dateline]
+
+    def _date(self, found) -> tuple[dt.date, int] | None:
+        """The event's date and ACLED time precision: the clause's own, the list's, else the article's."""
+        if found is not None:
+            return found.date, found.precision
+        if self.list_date is not None:
+            return self.list_date, 1
+        if self.article.date is not None:
+            return self.article.date, (1 if self.article.date_text else 2)
+        return None
+
+    def _add(self, sentence, s_start, span, source, c_start, clause, event, locations, dated) -> None:
+        date, time_precision = dated
+        actor1, actor2 = actors_of(clause, event.start, event.event_type, locations[0].place.country)
+        # ACLED: arrests, deployments and other strategic developments carry no fatalities.
+        deaths = 0 if event.event_type == "Strategic developments" else fatalities(clause)
+        for n, mention in enumerate(locations):
+            place = mention.place
+            in_sentence = mention.start >= 0 and sentence[mention.start : mention.end] == mention.text
+            suffix = "" if len(locations) == 1 and c_start == 0 else f"{c_start}{chr(ord('a') + n)}"
+            incident = Incident(
+                event_id=f"{self.stem}-{self.article.start + s_start}{suffix}", event_date=date,
+                time_precision=time_precision, event_type=event.event_type, sub_event_type=event.sub_event_type,
+                actor1=actor1, actor2=actor2, fatalities=deaths if n == 0 else 0, location=place.name,
+                latitude=place.lat, longitude=place.lon, country=place.country, admin1=place.admin1,
+                admin1_name=place.admin1_name,
+                geo_precision=place.precision if in_sentence else max(2, place.precision),
+                source=self.doc.path, notes=_one_line(sentence), article_title=self.article.title,
+                sentence_start=span[0], sentence_end=span[1],
+                place_start=_one_line_offset(sentence, mention.start) if in_sentence else None,
+                place_end=_one_line_offset(sentence, mention.end) if in_sentence else None,
+                sources=(source,),
+            )
+            if event.generic:
+                self.generic.add(incident.event_id)
+            self.incidents.append(incident)
 
 
 # An event is rarely reported long after it happened: in the labelled Syrian-war articles 96% of main events
@@ -359,19 +387,20 @@ def merge_duplicates(incidents: list[Incident]) -> list[Incident]:
     exact: dict[tuple, int] = {}
     for incident in incidents:
         key = (incident.event_type, incident.admin1, incident.location)
-        target = exact.get((*key, incident.notes))
+        target = exact.get((*key, incident.event_date, incident.notes))
         if target is None:
             for i in reversed(index.get(key, [])[-MERGE_WINDOW:]):
                 other = merged[i]
-                same_text = fuzz.ratio(other.notes, incident.notes) >= 95
-                similar = (other.event_date == incident.event_date
-                           and fuzz.token_set_ratio(other.notes, incident.notes) >= 90)
+                days = abs((other.event_date - incident.event_date).days)
+                # The same words on two dates are two events ("a drone strike hit a car in X", weeks apart).
+                same_text = days <= SAME_EVENT_DAYS and fuzz.ratio(other.notes, incident.notes) >= 95
+                similar = days == 0 and fuzz.token_set_ratio(other.notes, incident.notes) >= 90
                 if same_text or similar:
                     target = i
                     break
         if target is None:
             index.setdefault(key, []).append(len(merged))
-            exact[(*key, incident.notes)] = len(merged)
+            exact[(*key, incident.event_date, incident.notes)] = len(merged)
             merged.append(incident)
             continue
         other = merged[target]
@@ -383,3 +412,15 @@ def merge_duplicates(incidents: list[Incident]) -> list[Incident]:
         merged[target] = replace(keep, event_id=other.event_id, fatalities=max(other.fatalities, incident.fatalities),
                                  sources=sources)
     return merged
+
+
+def distinct_ids(incidents: list[Incident]) -> list[Incident]:
+    """Every incident's ``event_id`` told apart: two files called ``report.txt`` in two folders give
+    ``report-0`` and ``report-0.2``."""
+    seen: dict[str, int] = {}
+    out = []
+    for incident in incidents:
+        n = seen.get(incident.event_id, 0) + 1
+        seen[incident.event_id] = n
+        out.append(incident if n == 1 else replace(incident, event_id=f"{incident.event_id}.{n}"))
+    return out

@@ -140,3 +140,22 @@ def test_a_namesake_abroad_never_stands_for_a_part_of_a_named_city(gazetteer):
     [incident] = extract("HOMS, Syria, 6 May 2024 - Shells hit the Samarra quarter of Homs city on Monday.",
                          gazetteer).incidents
     assert (incident.admin1, incident.geo_precision) == ("SY-HI", 2)
+
+
+def test_the_same_words_weeks_apart_are_two_events(gazetteer):
+    sentence = "A drone strike hit a car in Binnish, killing three people."
+    docs = [Document("a/report.txt", f"IDLIB, Syria, 3 March 2024 - {sentence}"),
+            Document("b/report.txt", f"IDLIB, Syria, 20 April 2024 - {sentence}"),
+            Document("c/copy.txt", f"IDLIB, Syria, 20 April 2024 - {sentence}")]
+    incidents = extract_incidents(docs, gazetteer).incidents
+    assert sorted(i.event_date for i in incidents) == [dt.date(2024, 3, 3), dt.date(2024, 4, 20)]
+    assert len({i.event_id for i in incidents}) == 2
+    assert max(len(i.sources) for i in incidents) == 2  # the April copy is a second source, not an event
+
+
+def test_event_ids_are_unique_across_folders(gazetteer):
+    docs = [Document(f"{d}/report.txt", "HOMS, Syria, 6 May 2024 - Shelling hit Talbiseh on Monday, killing one.")
+            for d in ("a", "b")]
+    docs[1] = Document("b/report.txt", "HOMS, Syria, 6 May 2024 - Gunmen shot dead a farmer in Rastan on Sunday.")
+    ids = [i.event_id for i in extract_incidents(docs, gazetteer).incidents]
+    assert len(ids) == 2 and len(set(ids)) == 2
