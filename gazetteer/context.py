@@ -137,7 +137,7 @@ def previous_capitalised(text: str, tokens: list[Token], span: Span, ends: froze
                          gazetteer: Gazetteer | None = None) -> Token | None:
     """The capitalised word glued before the span, if it makes the span part of a longer name.
 
-    With ``gazetteer``, a common English word opening the sentence ("Overall Edmonton received", "One Mosul
+    With ``gazetteer``, a common English word opening the sentence ("Overall Basra fared", "One Mosul
     resident") is capitalised for the sentence, not for a name."""
     if span.first_token == 0:
         return None

@@ -134,8 +134,8 @@ AFTER_ADJECTIVE = frozenset(
     """.split()
 )
 
-# Last words of names of organisations, outlets and buildings named after a place: "the London Homeless
-# Coalition", "Winnipeg police", "Texas A&M University", "the Kentucky State Police". The place's name in them
+# Last words of names of organisations, outlets and buildings named after a place: "the Leeds Tenants
+# Union", "Basra police", "Ohio State University", "the Nineveh Provincial Council". The place's name in them
 # is a toponym, but not where anything happened.
 ORG_HEADS = frozenset(
     """

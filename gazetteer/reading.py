@@ -173,8 +173,8 @@ def precision_of(entry: Entry, qualifier: str | None) -> int:
 
 
 def modifier_reading(text: str, tokens, span: Span, entry: Entry, gazetteer: Gazetteer) -> bool:
-    """Is the span a well-known place's name used to name something else ("the London Homeless Coalition",
-    "US-led", "US forces", "CBC Toronto")? Such a toponym is reported, marked ``modifier``, never as an event's
+    """Is the span a well-known place's name used to name something else ("the Leeds Tenants Union",
+    "US-led", "US forces", "BBC Glasgow")? Such a toponym is reported, marked ``modifier``, never as an event's
     place. Only known places qualify: a village's name inside a name is more likely no toponym at all."""
     if not (entry.kind in ("country", "admin1") or entry.population >= 100_000):
         return False
@@ -190,6 +190,6 @@ def modifier_reading(text: str, tokens, span: Span, entry: Entry, gazetteer: Gaz
         return True
     head = re.match(r"(?:['’]s)?(?:\s+[A-Z][\w&'’.-]*){0,3}\s+([A-Za-z]+)\b", after)
     if head and head.group(1).lower() in ORG_HEADS and (head.group(1)[0].isupper() or head.group(1) == "police"):
-        return True  # "the London Homeless Coalition", "Winnipeg police", "Texas A&M University"
+        return True  # "the Leeds Tenants Union", "Basra police", "Ohio State University"
     before = text_before(text, span, 12)
     return bool(re.search(r"\b[A-Z]{2,4}\s+$", before)) and not re.search(r"\b(?:IN|AT|ON|OF)\s+$", before)

@@ -112,9 +112,9 @@ def test_bc_as_a_date_is_no_province(gazetteer):
 
 
 def test_us_counties(gazetteer):
-    place = mention("A barn burned down in Metcalfe County, Ky., on Sunday.", "Metcalfe County", gazetteer)
+    place = mention("A barn burned down in Pike County, Ky., on Sunday.", "Pike County", gazetteer)
     assert (place.country, place.admin1, place.level) == ("US", "US-KY", "feature")
-    assert km(place.lat, place.lon, 36.99, -85.63) <= 25
+    assert km(place.lat, place.lon, 37.48, -82.40) <= 40
 
 
 def test_world_airports(gazetteer):
