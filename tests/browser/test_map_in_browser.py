@@ -112,10 +112,13 @@ def test_png_screenshot(tmp_path, examples):
 
 def test_png_at_a_date(tmp_path, examples):
     """--png with --date writes the screenshot of that day, not the default one."""
-    early, late = tmp_path / "early.png", tmp_path / "late.png"
+    early, again, late = tmp_path / "early.png", tmp_path / "again.png", tmp_path / "late.png"
     make_map(tmp_path, examples, extra=["--window", "30", "--date", "2024-10-01", "--png", early])
-    make_map(tmp_path, examples, extra=["--window", "30", "--png", late])
+    make_map(tmp_path, examples, extra=["--window", "30", "--date", "2024-10-01", "--png", again])
+    make_map(tmp_path, examples, extra=["--window", "30", "--date", "2025-03-01", "--png", late])
     assert early.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # The same day gives the same picture, another day another one: the date, not chance, made the difference.
+    assert early.read_bytes() == again.read_bytes()
     assert early.read_bytes() != late.read_bytes()
 
 
