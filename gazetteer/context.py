@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
 
@@ -264,16 +265,22 @@ _BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary|side)\b(?!\s+(?:town
 def sentence_demonyms(text: str, spans: list[Span]) -> dict[int, frozenset]:
     """Countries whose demonym the sentence of each span uses ("The Lebanese army ... in Tripoli"); "!SY" for
     "on the Syrian frontier", which puts the place across the border from Syria."""
+    breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    heads, ends = [a for a, _ in breaks], [b for _, b in breaks]
+    found: dict[tuple[int, int], frozenset] = {}
     out = {}
     for span in spans:
-        starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, span.start)]
-        start = starts[-1] if starts else 0
-        end_match = _SENTENCE_END.search(text, span.end)
-        end = end_match.start() + 1 if end_match else len(text)
-        # "on the Syrian frontier", "near the Iraqi border": the place is on the other side, or on the line.
-        # Those marked "!" name the other side of a border.
-        out[id(span)] = frozenset(("!" if _BORDER_AFTER.match(text, m.end()) else "") + DEMONYMS[m.group(1).lower()]
-                                  for m in _DEMONYM_WORD.finditer(text, start, end))
+        k = bisect_right(ends, span.start)  # sentence breaks that end before the span
+        start = ends[k - 1] if k else 0
+        j = bisect_left(heads, span.end, lo=k)
+        end = heads[j] + 1 if j < len(heads) else len(text)
+        if (start, end) not in found:
+            # "on the Syrian frontier", "near the Iraqi border": the place is on the other side, or on the line.
+            # Those marked "!" name the other side of a border.
+            found[start, end] = frozenset(
+                ("!" if _BORDER_AFTER.match(text, m.end()) else "") + DEMONYMS[m.group(1).lower()]
+                for m in _DEMONYM_WORD.finditer(text, start, end))
+        out[id(span)] = found[start, end]
     return out
 
 
@@ -341,8 +348,9 @@ def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple
     return context
 
 
-def document_points(spans: list[Span], gazetteer: Gazetteer, limit: int = 40) -> list[tuple[int, tuple]]:
-    """(span id, point) of the document's places that need no context: a clear favourite among their readings."""
+def document_points(spans: list[Span], gazetteer: Gazetteer) -> list[tuple[int, tuple]]:
+    """(span id, point) of the document's places that need no context (a clear favourite among their
+    readings), in text order."""
     out = []
     for span in spans:
         if span.key in NOT_PLACES:
@@ -350,7 +358,15 @@ def document_points(spans: list[Span], gazetteer: Gazetteer, limit: int = 40) ->
         top, margin = _favourite(span, gazetteer)
         if top.kind in ("place", "feature") and margin > 3 and top.prominence > 8:
             out.append((id(span), (top.lat, top.lon)))
-    return out[:limit]
+    return out
+
+
+def anchors_near(points: list[tuple[int, tuple]], ranks: list[int], rank: int, own: int, reach: int = 6) -> tuple:
+    """The points of the ``reach`` unambiguous places before and after a span in the text (not its own).
+
+    ``ranks`` are the text ranks of ``points`` (in text order), ``rank`` the span's and ``own`` its id."""
+    i = bisect_left(ranks, rank)
+    return tuple(p for k, p in points[max(0, i - reach) : i + reach + 1] if k != own)
 
 
 def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dict[int, frozenset]:

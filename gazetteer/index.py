@@ -81,6 +81,7 @@ class Gazetteer:
         self.focus = tuple(focus)
         self._db = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, check_same_thread=False)
         self._lookups: dict[str, tuple[Entry, ...]] = {}
+        self._common: dict[str, float] = {}  # commonness() answers
         self.geocoded: dict = {}  # geocode() answers, by (name, country)
         small = [Entry(*row) for row in self._db.execute(_SELECT + " WHERE kind IN ('country', 'admin1')")]
         self.admin1_names = {e.admin1: e.name for e in small if e.kind == "admin1"}
@@ -137,8 +138,14 @@ class Gazetteer:
 
     def commonness(self, key: str) -> float:
         """How common ``key`` is as an English word, on the Zipf scale (0 when rare)."""
-        row = self._db.execute("SELECT zipf FROM common WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else 0.0
+        found = self._common.get(key)
+        if found is None:
+            row = self._db.execute("SELECT zipf FROM common WHERE key = ?", (key,)).fetchone()
+            found = row[0] if row else 0.0
+            if len(self._common) > 200_000:
+                self._common.clear()
+            self._common[key] = found
+        return found
 
     def score(self, entry: Entry) -> float:
         """Prior preference for an entry, before any context."""

@@ -13,10 +13,13 @@ The work happens in three passes over a document:
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 
 from gazetteer.context import (
     DEMONYMS,
+    anchors_near,
     containers,
     document_context,
     document_points,
@@ -62,8 +65,11 @@ _DEMONYM = re.compile(r"(?<![\w-])(?:" + "|".join(d.title().replace(" ", r"\s+")
 def demonym_mentions(text: str, gazetteer: Gazetteer, taken: list[Mention]) -> list[Mention]:
     """ "Syrian", "Russian": a country named by its adjective (qualifier ``demonym``, never an event's place)."""
     out = []
+    taken = sorted(taken, key=lambda t: t.start)
+    starts = [t.start for t in taken]
     for m in _DEMONYM.finditer(text):
-        if any(t.start < m.end() and m.start() < t.end for t in taken):
+        k = bisect_left(starts, m.end())  # the places starting before the word ends: only the last may overlap
+        if k and max(t.end for t in taken[max(0, k - 3) : k]) > m.start():
             continue
         entry = gazetteer.country_entry.get(DEMONYMS[re.sub(r"\s+", " ", m.group().lower())])
         if entry is not None:
@@ -95,7 +101,8 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for span, ev in zip(spans, evidence):
         qualifier = ev.qualifier
-        entry = rank(span.key, span.candidates, ev, gazetteer)[0][1]
+        ranked = rank(span.key, span.candidates, ev, gazetteer)
+        entry = ranked[0][1]
         if (ev.near is not None and entry.kind == "place" and entry.prominence < 8
                 and km(ev.near[0], ev.near[1], entry.lat, entry.lon) > 150):
             continue  # "al-Hawasha, near Muqdadiya": a village we do not know, not a namesake far away
@@ -106,8 +113,17 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 entry = admin1
         if span.variant and not _plausible_variant(entry, ev, gazetteer):
             continue  # a Damascus suburb spelt loosely is not a namesake in Iran: a guessed spelling stays near home
-        if not is_place_reading(text, tokens, span, entry, qualifier, set(ev.countries), gazetteer, starts, ends,
-                                id(span) in listed, people):
+        readable = functools.partial(is_place_reading, text, tokens, span, qualifier=qualifier,
+                                     countries=set(ev.countries), gazetteer=gazetteer, starts=starts, ends=ends,
+                                     listed=id(span) in listed, people=people)
+        if not readable(entry=entry):
+            # "diverted away from Heathrow": a small town abroad ranked first but unreadable without a cue,
+            # while the name's feature (an airport, a base, a crossing) reads well.
+            feature = next((e for _, e in ranked[1:3] if e.kind == "feature" and readable(entry=e)), None)
+            if feature is not None:
+                mentions.append(Mention(span.text, span.start, span.end,
+                                        gazetteer.to_place(feature, precision_of(feature, qualifier)), qualifier))
+                continue
             if modifier_reading(text, tokens, span, entry, gazetteer):
                 place = gazetteer.to_place(entry, 3 if entry.kind in ("country", "admin1") else 1)
                 mentions.append(Mention(span.text, span.start, span.end, place, "modifier"))
@@ -179,10 +195,12 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
     agreement = nearby_admin1s(spans, gazetteer)
     demonyms = sentence_demonyms(text, spans)
     points = document_points(spans, gazetteer)
+    rank_of = {id(s): n for n, s in enumerate(spans)}
+    ranks = [rank_of[k] for k, _ in points]
     evidence = []
     for span, qualifier in zip(spans, qualifiers):
         admin1s, countries = context[id(span)]
-        anchors = tuple(p for k, p in points if k != id(span))
+        anchors = anchors_near(points, ranks, rank_of[id(span)], id(span))
         evidence.append(Evidence(qualifier, inside.get(id(span)), frozenset(admin1s), frozenset(countries),
                                  near.get(id(span)), agreement[id(span)], demonyms[id(span)], anchors, span.variant))
     return spans, evidence, holders

@@ -87,9 +87,11 @@ def _names(text: str, judge: dict, gazetteer: Gazetteer):
 # "X in Y" lies in Y, "east of Y" is near Y. Labelled names with such cues are too few to weigh them (a
 # fit gave "province" a weight too small to outweigh a city's population); their earlier weights are kept
 # as a fixed offset and everything else (what is known of each place, what the document says) is fitted.
-RULES = ("province_word_admin1", "region_word_region", "town_word_place", "town_word_admin1", "district_word_place",
-         "district_word_seat", "near_anchor_close", "near_anchor_far", "container_match", "container_mismatch",
-         "demonym_match", "across_border")
+# So is the weight of a curated feature (an air base, a crossing, a continent): its names were chosen to mean it,
+# and the labelled names hold too few features to weigh them against same-named villages.
+RULES = ("kind_feature", "province_word_admin1", "region_word_region", "town_word_place", "town_word_admin1",
+         "district_word_place", "district_word_seat", "near_anchor_close", "near_anchor_far", "container_match",
+         "container_mismatch", "demonym_match", "across_border")
 
 
 def fit(groups, c: float, prior: dict | None = None) -> CandidateRanker:
