@@ -130,6 +130,16 @@ def sentence_initial(text: str, span: Span) -> bool:
     return bool(_SENTENCE_BREAK.search(before)) or span.start == 0 or before.endswith(("“", '"', "‘", "(", "- "))
 
 
+def dateline(text: str, span: Span) -> bool:
+    """ "BAGHDAD, May 3 -", "KUWAIT CITY (AP) -": a place in capitals opening a line, where the report was filed."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return (span.text.isupper() and not text[line_start : span.start].strip()
+            and bool(_DATELINE_AFTER.match(text, span.end)))
+
+
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*)*\s*(?:,|\(|[-–—]|:)")
+
+
 # How common an English word must be for its capital at a sentence's start to say nothing ("Overall", "One").
 SENTENCE_WORD_ZIPF = 4.5
 
@@ -379,13 +389,13 @@ def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) ->
                 for s in spans]
     out = {}
     lo = 0
-    for i, span in enumerate(spans):  # spans are in text order: a sliding window
+    for span in spans:  # spans are in text order: a sliding window
         while spans[lo].start < span.start - reach:
             lo += 1
         near: set[str] = set()
         j = lo
         while j < len(spans) and spans[j].start <= span.start + reach:
-            if j != i:
+            if spans[j].key != span.key:  # the same name again is no evidence for itself
                 near |= readings[j]
             j += 1
         out[id(span)] = frozenset(near)

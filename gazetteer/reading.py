@@ -9,6 +9,7 @@ from gazetteer.context import (
     NAMED_BY,
     PLACE_CUE_AFTER,
     TYPE_BEFORE,
+    dateline,
     name_continues,
     org_name,
     previous_capitalised,
@@ -57,7 +58,7 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     """Is a place the obvious reading of this span? (People, channels, common words are not.)"""
     before = text_before(text, span)
     cue_after = bool(PLACE_CUE_AFTER.match(text_after(text, span, 80)))
-    locative = bool(LOCATIVE.search(before)) or qualifier is not None or listed or cue_after
+    locative = bool(LOCATIVE.search(before)) or qualifier is not None or listed or cue_after or dateline(text, span)
     typed = (qualifier in ("town", "district", "province", "countryside") or bool(TYPE_BEFORE.search(before))
              or cue_after)
     key = span.key
@@ -127,8 +128,9 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
     rare = common < (COMMON_WORD_ZIPF if entry.kind == "admin1" else 3.0)
     named_country = entry.country in countries and (entry.kind == "admin1" or entry.population >= 100_000)
-    if far and entry.kind in ("place", "admin1") and not (
-            entry.population >= 500_000 or named_country or (locative and rare and not initial)):
+    famous = entry.population >= 500_000 or entry.fcode == "PPLC"
+    cued = locative and rare and not initial
+    if far and entry.kind in ("place", "admin1") and not (famous or named_country or cued):
         return False  # a town abroad needs a cue ("in", "near"), its country named, or fame
     if common >= FUNCTION_WORD_ZIPF or (span.text.isupper() and common >= COMMON_WORD_ZIPF):
         # "The", "In", "AND": a word first, whatever town shares the spelling.

