@@ -93,12 +93,34 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     spans, evidence, holders = _evidence(text, tokens, capitals, gazetteer)
     if not spans:
         return capitals
-    by_id = {id(s): (s, ev) for s, ev in zip(spans, evidence)}
+    mentions, readings = _readings(text, tokens, spans, evidence, gazetteer)
+    by_id = {id(span): (span, ev) for span, ev, _, _ in readings}  # the names read as places
+    for span, ev, ranked, entry in readings:
+        qualifier = ev.qualifier
+        holder = by_id.get(id(holders.get(id(span))))  # "X in Y", "X, Y": Y, when Y is read as a place
+        said = holder is not None or id(span) not in holders  # "the Syrian town of X": no Y to read
+        inside = _candidate_inside(ranked, entry, ev) if said else None
+        if inside is not None:  # "Qassiab in Hasakeh province": the namesake there, not the better-known one
+            mentions.append(Mention(span.text, span.start, span.end,
+                                    gazetteer.to_place(inside, precision_of(inside, qualifier)), qualifier))
+            continue
+        part = _part_of_container(text, span, entry, ev, holder, gazetteer) if holder is not None else None
+        if part is not None:
+            mentions.append(Mention(span.text, span.start, span.end, part, "part"))
+            continue
+        place = gazetteer.to_place(entry, precision_of(entry, qualifier))
+        mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
+    return sorted(mentions + capitals, key=lambda m: m.start)
+
+
+def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], gazetteer: Gazetteer):
+    """Each name's best candidate, where a place is its obvious reading: (span, evidence, ranked, entry) for
+    those, and the mentions already decided otherwise (a name's feature, a toponym inside another name)."""
     starts = frozenset(s.start for s in spans)
     ends = frozenset(s.end for s in spans)
     listed = listed_spans(text, spans)
     people = person_keys(text, tokens, spans, starts, ends, gazetteer)
-    mentions = []
+    mentions, readings = [], []
     for span, ev in zip(spans, evidence):
         qualifier = ev.qualifier
         ranked = rank(span.key, span.candidates, ev, gazetteer)
@@ -116,45 +138,46 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
         readable = functools.partial(is_place_reading, text, tokens, span, qualifier=qualifier,
                                      countries=set(ev.countries), gazetteer=gazetteer, starts=starts, ends=ends,
                                      listed=id(span) in listed, people=people)
-        if not readable(entry=entry):
-            # "diverted away from Heathrow": a small town abroad ranked first but unreadable without a cue,
-            # while the name's feature (an airport, a base, a crossing) reads well.
-            feature = next((e for _, e in ranked[1:3] if e.kind == "feature" and readable(entry=e)), None)
-            if feature is not None:
-                mentions.append(Mention(span.text, span.start, span.end,
-                                        gazetteer.to_place(feature, precision_of(feature, qualifier)), qualifier))
-                continue
-            if modifier_reading(text, tokens, span, entry, gazetteer):
-                place = gazetteer.to_place(entry, 3 if entry.kind in ("country", "admin1") else 1)
-                mentions.append(Mention(span.text, span.start, span.end, place, "modifier"))
+        if readable(entry=entry):
+            readings.append((span, ev, ranked, entry))
             continue
-        part = _part_of_container(text, span, entry, ev, holders, by_id, gazetteer)
-        if part is not None:
-            mentions.append(Mention(span.text, span.start, span.end, part, "part"))
-            continue
-        place = gazetteer.to_place(entry, precision_of(entry, qualifier))
-        mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
-    return sorted(mentions + capitals, key=lambda m: m.start)
+        # "diverted away from Heathrow": a small town abroad ranked first but unreadable without a cue,
+        # while the name's feature (an airport, a base, a crossing) reads well.
+        feature = next((e for _, e in ranked[1:3] if e.kind == "feature" and readable(entry=e)), None)
+        if feature is not None:
+            mentions.append(Mention(span.text, span.start, span.end,
+                                    gazetteer.to_place(feature, precision_of(feature, qualifier)), qualifier))
+        elif modifier_reading(text, tokens, span, entry, gazetteer):
+            place = gazetteer.to_place(entry, 3 if entry.kind in ("country", "admin1") else 1)
+            mentions.append(Mention(span.text, span.start, span.end, place, "modifier"))
+    return mentions, readings
 
 
-def _part_of_container(text: str, span: Span, entry: Entry, ev: Evidence, holders: dict, by_id: dict,
+def _part_of_container(text: str, span: Span, entry: Entry, ev: Evidence, holder: tuple[Span, Evidence],
                        gazetteer: Gazetteer) -> Place | None:
     """ "the Salihiya district of Hasakeh", when the only Salihiya known is in another country: a part of the
     container we do not know, not that namesake. The container's own place, as part of it (precision 2)."""
     if not ev.inside or entry.kind not in ("place", "feature") or _inside(entry, ev.inside):
         return None
-    level, code = ev.inside
-    if (code[:2] if level == "admin1" else code) == entry.country:
-        return None  # a namesake in the same country: the ranker weighed the container already
-    holder = by_id.get(id(holders.get(id(span))))
-    if holder is None or holder[0].key in NOT_PLACES:
+    if holder[0].key in NOT_PLACES:
         return None
     if not re.search(r"\b(?:in|of|inside|within)\b|,", text[span.end : holder[0].start]):
         return None  # containment said in words ("in", "of", "X, Y"), not guessed from juxtaposition
     container = rank(holder[0].key, holder[0].candidates, holder[1], gazetteer)[0][1]
-    if container.kind not in ("place", "feature") or not _inside(container, ev.inside):
+    if not _inside(container, ev.inside):
+        return None
+    if container.kind == "admin1":  # "the village of X in Hasakeh province": somewhere in the governorate
+        return gazetteer.to_place(container, 3)
+    if container.kind not in ("place", "feature"):
         return None
     return gazetteer.to_place(container, 2)
+
+
+def _candidate_inside(ranked: list[tuple[float, Entry]], entry: Entry, ev: Evidence) -> Entry | None:
+    """The best candidate inside the named container ("X in Y", "X, Y") when the top one lies outside it."""
+    if not ev.inside or entry.kind not in ("place", "feature") or _inside(entry, ev.inside):
+        return None
+    return next((e for _, e in ranked if e.kind in ("place", "feature") and _inside(e, ev.inside)), None)
 
 
 NEAR_HOME_KM = 150

@@ -132,13 +132,15 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     cued = locative and rare and not initial
     if far and entry.kind in ("place", "admin1") and not (famous or named_country or cued):
         return False  # a town abroad needs a cue ("in", "near"), its country named, or fame
-    if common >= FUNCTION_WORD_ZIPF or (span.text.isupper() and common >= COMMON_WORD_ZIPF):
+    shouted = span.text.isupper() and common >= COMMON_WORD_ZIPF and not dateline(text, span)
+    if common >= FUNCTION_WORD_ZIPF or shouted:
         # "The", "In", "AND": a word first, whatever town shares the spelling.
         return bool(TYPE_BEFORE.search(before))
     if common >= COMMON_WORD_ZIPF and not strong:
         return typed or (locative and not initial)
-    if common >= COMMON_WORD_ZIPF and initial and not locative and entry.kind not in ("country", "admin1"):
-        return False  # "Sale of diesel was banned", "Bus services resumed": a word, not a town
+    if (common >= COMMON_WORD_ZIPF and initial and not locative and entry.kind not in ("country", "admin1")
+            and not famous):
+        return False  # "Sale of diesel was banned", "Bus services resumed": a word, not a town ("Toronto has")
     if far and initial and not locative and entry.population < 1_000_000 and entry.kind == "place":
         return False  # "Ain, which means spring": a town abroad opening a sentence needs a cue
     if initial and common >= 3.0 and not strong and not typed:
@@ -190,8 +192,20 @@ def modifier_reading(text: str, tokens, span: Span, entry: Entry, gazetteer: Gaz
             return True  # "US forces", "a U.S. official"
     if org_name(text, tokens, span):
         return True
-    head = re.match(r"(?:['’]s)?(?:\s+[A-Z][\w&'’.-]*){0,3}\s+([A-Za-z]+)\b", after)
-    if head and head.group(1).lower() in ORG_HEADS and (head.group(1)[0].isupper() or head.group(1) == "police"):
-        return True  # "the Leeds Tenants Union", "Basra police", "Ohio State University"
+    if _org_head_after(after):
+        return True  # "the Leeds Tenants Union", "Basra police", "Ohio State University", "the X Department of Y"
+    if NAMED_BY.search(text_before(text, span)):
+        return True  # "the University of X", "the Government of X": the place names the organisation
     before = text_before(text, span, 12)
     return bool(re.search(r"\b[A-Z]{2,4}\s+$", before)) and not re.search(r"\b(?:IN|AT|ON|OF)\s+$", before)
+
+
+_NAME_RUN = re.compile(r"(?:['’]s)?((?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})(?:\s+([a-z]+)\b)?")
+
+
+def _org_head_after(after: str) -> bool:
+    """Does an organisation's head noun follow: a capitalised word of the name that goes on ("Free Press",
+    "State Police", "Department of"), or "police" ("Basra police")?"""
+    m = _NAME_RUN.match(after)
+    words = [w.lower() for w in m.group(1).split()]
+    return any(w in ORG_HEADS for w in words) or (not words and m.group(2) == "police")

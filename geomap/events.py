@@ -266,6 +266,9 @@ _ONE_DEAD = re.compile(r"\bwas\s+(?:also\s+)?(?:killed|shot\s+dead|martyred|exec
 _HIMSELF_AND = re.compile(rf"\bkill(?:ing|ed)\s+(?:him|her)self\s+and\s+{_QUAL}(?P<n>{_NUM_STRICT})\b", re.I)
 _DATE_NUMBER = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+# "April 6 2017 activists say ... killed 33": a year after a month and day.
+_YEAR_AFTER_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+                             r",?\s+$", re.I)
 
 
 # A number followed by one of these counts something other than the dead ("100 metres", "3 pm").
@@ -301,7 +304,8 @@ def fatalities(sentence: str) -> int:
             tail = sentence[m.end() : m.end() + 25].lower()
             if n is None or n > 100_000 or _NOT_PEOPLE.match(tail):
                 continue
-            if _DATE_NUMBER.match(sentence[m.end("n"):]) or _MONTH_BEFORE.search(sentence[:m.start("n")]):
+            if _DATE_NUMBER.match(sentence[m.end("n"):]) or _MONTH_BEFORE.search(sentence[:m.start("n")]) or (
+                    1900 <= n <= 2100 and _YEAR_AFTER_DAY.search(sentence[: m.start("n")])):
                 continue  # "On 13 March, a Peshmerga member was killed": a date, not a count
             if re.search(r"wounded|injured", sentence[m.start(): m.end()], re.I):
                 continue

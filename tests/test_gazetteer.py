@@ -114,7 +114,8 @@ def test_news_outlets_named_after_places_are_not_places(gazetteer, text):
      ("Talks between the Kurdistan Democratic Party and the Patriotic Union of Kurdistan stalled.", {"Kurdistan"})],
 )
 def test_tribes_clubs_and_parties_are_not_places(gazetteer, text, absent):
-    assert not {m.text for m in find_places(text, gazetteer)} & absent
+    # A well-known place's name inside another name ("the Iraq Stars League") may be reported, as a modifier.
+    assert not {m.text for m in find_places(text, gazetteer) if m.qualifier != "modifier"} & absent
 
 
 def test_a_border_named_by_nationality_is_the_other_side(gazetteer):

