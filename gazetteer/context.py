@@ -411,9 +411,16 @@ def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends,
         previous = previous_capitalised(text, tokens, span, ends, gazetteer)
         if previous is None or title_case(text, span):
             continue  # in a headline every word has a capital
+        if previous.text.isupper() or _famous(span):
+            continue  # "CBC Toronto", "CTV Winnipeg": an outlet's city, not a surname
         if all(e.kind not in ("country", "admin1") for e in span.candidates):
             out.add(span.key)
     return frozenset(out)
+
+
+def _famous(span: Span) -> bool:
+    """Is one of the span's readings a city everybody knows (a capital, half a million people)?"""
+    return any(e.kind == "place" and (e.population >= 500_000 or e.fcode == "PPLC") for e in span.candidates)
 
 
 def listed_spans(text: str, spans: list[Span]) -> set[int]:
@@ -434,7 +441,8 @@ def list_qualifiers(text: str, spans: list[Span], qualifiers: list, gazetteer: G
         if i < len(spans) and _LIST_GAP.fullmatch(text[spans[i - 1].end : spans[i].start]):
             group.append(i)
             continue
-        if len(group) > 1:
+        pair_by_comma = len(group) == 2 and text[spans[group[0]].end : spans[group[1]].start].strip() == ","
+        if len(group) > 1 and not pair_by_comma:  # "Paris, Texas" is a town in its state, not a list
             members = [spans[k] for k in group]
             plural = bool(_PLURAL_ADMIN1.match(text[members[-1].end :]))
             has_admin1 = [any(e.kind == "admin1" for e in m.candidates) for m in members]

@@ -146,6 +146,15 @@ ORG_HEADS = frozenset(
     club team fc sc stadium church cathedral mosque cup championship brigade brigades regiment division army
     """.split()
 )
+# Titles after a place's name: "the Florida Senator", "Quebec Health Minister", "New York Gov.": the place
+# names an office, not where anything happened.
+TITLES = frozenset(
+    """
+    senator senators gov governor governors premier minister ministers mayor mayors president secretary mla mp
+    mps congressman congresswoman councillor councilman sheriff coroner republican republicans democrat democrats
+    attorney prosecutor
+    """.split()
+)
 # Hyphenated words after a name that make it an adjective: "US-led", "Iran-backed", "Aleppo-born".
 MODIFIER_SUFFIXES = frozenset("led backed based born bound held controlled run allied linked sponsored".split())
 

@@ -138,7 +138,7 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
         readable = functools.partial(is_place_reading, text, tokens, span, qualifier=qualifier,
                                      countries=set(ev.countries), gazetteer=gazetteer, starts=starts, ends=ends,
                                      listed=id(span) in listed, people=people)
-        if readable(entry=entry):
+        if readable(entry=entry, contained=ev.inside is not None and _inside(entry, ev.inside)):
             readings.append((span, ev, ranked, entry))
             continue
         # "diverted away from Heathrow": a small town abroad ranked first but unreadable without a cue,

@@ -45,12 +45,17 @@ class Evidence:
 
 
 def candidate_features(key: str, entry: Entry, evidence: Evidence, gazetteer: Gazetteer,
-                       several_countries: bool, local: bool) -> dict[str, float]:
-    """The features of ``entry`` as the meaning of the name ``key`` given ``evidence``."""
+                       several_countries: bool, local: bool, country_named: bool = False) -> dict[str, float]:
+    """The features of ``entry`` as the meaning of the name ``key`` given ``evidence``.
+
+    ``country_named``: one of the name's candidates is a country ("Kuwait"), whose capital may share its name.
+    """
     f: dict[str, float] = {f"kind_{entry.kind}": 1.0}
     if entry.kind == "place":
         f["log_population"] = math.log10(entry.population + 1)
         f[f"fcode_{FCODE_GROUPS.get(entry.fcode, 'other')}"] = 1.0
+        if country_named and entry.fcode == "PPLC":
+            f["capital_named_as_country"] = 1.0  # "Kuwait" is the country more often than Kuwait City
     if entry.kind in ("place", "feature"):
         f["log_alt_names"] = math.log1p(entry.alt_count)
     if entry.country in gazetteer.focus:
@@ -149,6 +154,8 @@ def rank(key: str, candidates: list[Entry], evidence: Evidence, gazetteer: Gazet
     ranker = ranker or active_ranker()
     local = any(e.country in gazetteer.focus for e in candidates)
     several = len({e.country for e in candidates}) > 1
-    ranked = [(ranker.score(candidate_features(key, e, evidence, gazetteer, several, local)), e) for e in candidates]
+    country = any(e.kind == "country" for e in candidates)
+    ranked = [(ranker.score(candidate_features(key, e, evidence, gazetteer, several, local, country)), e)
+              for e in candidates]
     ranked.sort(key=lambda pair: (-pair[0], pair[1].id))
     return ranked

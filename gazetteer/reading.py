@@ -27,6 +27,7 @@ from gazetteer.lexicon import (
     MODIFIER_SUFFIXES,
     NOT_PLACES,
     ORG_HEADS,
+    TITLES,
 )
 from gazetteer.ranking import Evidence, rank
 from gazetteer.spans import NEIGHBOURS, Span
@@ -54,10 +55,13 @@ def _strong(entry: Entry, focus: tuple = ("IQ", "SY")) -> bool:
 
 def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, countries: set[str],
           gazetteer: Gazetteer, starts: frozenset = frozenset(), ends: frozenset = frozenset(),
-          listed: bool = False, people: frozenset = frozenset()) -> bool:
-    """Is a place the obvious reading of this span? (People, channels, common words are not.)"""
+          listed: bool = False, people: frozenset = frozenset(), contained: bool = False) -> bool:
+    """Is a place the obvious reading of this span? (People, channels, common words are not.)
+
+    ``contained``: the text names a container the entry lies in ("Paris, Texas"), as good a cue as "the town of".
+    """
     before = text_before(text, span)
-    cue_after = bool(PLACE_CUE_AFTER.match(text_after(text, span, 80)))
+    cue_after = bool(PLACE_CUE_AFTER.match(text_after(text, span, 80))) or contained
     locative = bool(LOCATIVE.search(before)) or qualifier is not None or listed or cue_after or dateline(text, span)
     typed = (qualifier in ("town", "district", "province", "countryside") or bool(TYPE_BEFORE.search(before))
              or cue_after)
@@ -129,7 +133,7 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     rare = common < (COMMON_WORD_ZIPF if entry.kind == "admin1" else 3.0)
     named_country = entry.country in countries and (entry.kind == "admin1" or entry.population >= 100_000)
     famous = entry.population >= 500_000 or entry.fcode == "PPLC"
-    cued = locative and rare and not initial
+    cued = (locative and rare and not initial) or contained
     if far and entry.kind in ("place", "admin1") and not (famous or named_country or cued):
         return False  # a town abroad needs a cue ("in", "near"), its country named, or fame
     shouted = span.text.isupper() and common >= COMMON_WORD_ZIPF and not dateline(text, span)
@@ -207,5 +211,5 @@ def _org_head_after(after: str) -> bool:
     """Does an organisation's head noun follow: a capitalised word of the name that goes on ("Free Press",
     "State Police", "Department of"), or "police" ("Basra police")?"""
     m = _NAME_RUN.match(after)
-    words = [w.lower() for w in m.group(1).split()]
-    return any(w in ORG_HEADS for w in words) or (not words and m.group(2) == "police")
+    words = [w.lower().rstrip(".").split("-")[0] for w in m.group(1).split()]
+    return any(w in ORG_HEADS or w in TITLES for w in words) or (not words and m.group(2) == "police")

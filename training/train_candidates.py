@@ -78,7 +78,9 @@ def _names(text: str, judge: dict, gazetteer: Gazetteer):
             continue  # nothing to learn: no right candidate, or every one is
         local = any(e.country in gazetteer.focus for e in span.candidates)
         several = len({e.country for e in span.candidates}) > 1
-        feats = [candidate_features(span.key, e, evidence, gazetteer, several, local) for e in span.candidates]
+        country = any(e.kind == "country" for e in span.candidates)
+        feats = [candidate_features(span.key, e, evidence, gazetteer, several, local, country)
+                 for e in span.candidates]
         names.append((feats, labels))
     return names
 
