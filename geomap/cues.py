@@ -16,7 +16,7 @@ _FILLER = r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:city|town|village|province|gover
 _LEADS = {
     "WHERE": "in,at,inside,within,throughout,across,over,on the outskirts of",
     "NEAR": "near,outside,around,close to,just outside,north of,south of,east of,west of,northeast of,"
-            "northwest of,southeast of,southwest of,kilometres from,km from,miles from",
+            "northwest of,southeast of,southwest of,kilometres from,km from,miles from,entrance to,edge of,gates of",
     "FROM": "from,out of",
     "TO": "to,into,towards,toward,for",
     "OF": "of",
@@ -56,3 +56,15 @@ NOUN_AFTER = re.compile(
 REPORTED_AFTER = re.compile(r"[^.;]{0,25}?\b(?:said|says|told|reported|announced|stated|claimed|quoted)\b", re.I)
 # Places listed together: "Ninewa and Erbil", "Jasim, Nawa and in Inkhil".
 LIST_GAP = re.compile(r"\s*(?:,|,?\s*and(?:\s+in)?|,?\s*or(?:\s+in)?|as\s+well\s+as|/|&)\s*(?:the\s+)?", re.I)
+# Who told of it, and from where: "an activist in the eastern X region", "a source in X".
+SPEAKER_BEFORE = re.compile(
+    r"\b(?:activists?|sources?|correspondents?|residents?|officials?|journalists?|reporters?|spokes(?:man|woman|person)|"
+    r"witness(?:es)?|doctors?|medics?|monitors?|observers?)\s+(?:based\s+)?(?:in|from|at)\s+" + _FILLER + "$", re.I)
+# Nouns by which a later sentence refers back to an event: "the strikes on X", "the blast struck X".
+EVENT_NOUNS = frozenset(
+    """
+    attack attacks strike strikes airstrike airstrikes raid raids blast blasts explosion explosions bombing bombings
+    bomb bombs shelling clash clashes fighting battle ambush assault offensive operation killing killings massacre
+    shooting attacker attackers bomber bombers barrage
+    """.split()
+)

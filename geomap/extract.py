@@ -22,9 +22,11 @@ from gazetteer import Gazetteer, Mention, Place, find_places
 from gazetteer.normalize import name_key
 from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
-from geomap.consolidate import SAME_EVENT_DAYS, consolidate
+from geomap.boundaries import country_names
+from geomap.consolidate import SAME_EVENT_DAYS, consolidate, place_level
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
-from geomap.events import TOLL_UPDATE, classify, fatalities
+from geomap.elaboration import elaboration
+from geomap.events import TOLL_UPDATE, EventType, classify, fatalities
 from geomap.locations import choose_locations
 from geomap.models import Article, Document, Incident, Unresolved
 
@@ -96,6 +98,22 @@ def _article_incidents(doc: Document, article: Article, gazetteer: Gazetteer):
     return incidents, reader.unresolved, reports
 
 
+@dataclass
+class _Pending:
+    """An event report whose sentence names no place, waiting for the article to say where."""
+
+    sentence: str
+    s_start: int  # offset of the sentence in the article
+    span: tuple[int, int]  # offsets of the sentence in the document
+    source: str
+    c_start: int
+    c_end: int
+    event: EventType
+    last_date: dt.date | None  # the date the article had reached when the report was read
+    date: dt.date | None  # the report's own date, if it gives one
+    more: list[tuple] = field(default_factory=list)  # (source, span, sentence) of further reports folded into it
+
+
 class _ArticleReader:
     """Reads one article sentence by sentence, clause by clause, into incidents (and what it could not use)."""
 
@@ -111,6 +129,8 @@ class _ArticleReader:
         self.generic: set[str] = set()  # ids of incidents typed only by "killed", "attacked"
         self.folded = 0  # follow-up sentences merged into the incident before them
         self.last_date = self.list_date = None
+        self.bounds: list[tuple[int, int]] = []  # the sentences read, in text order
+        self.pending: list[_Pending] = []  # event reports with no place yet
 
     def read(self) -> None:
         text = self.article.text
@@ -122,7 +142,58 @@ class _ArticleReader:
             sentence = text[s_start:s_end]
             if is_boilerplate(sentence) or len(sentence) < 20 or any(a <= s_start < b for a, b in skipped):
                 continue
+            self.bounds.append((s_start, s_end))
             self._sentence(sentence, s_start, s_end)
+        self._place_pending()
+        self._refine_vague()
+
+    def _later_place(self, after: int, report: str, country: str | None = None) -> tuple[Mention, str] | None:
+        """The place the sentences after offset ``after`` (in the article) give an event reported before it,
+        and the source of the sentence that names it."""
+        found = elaboration(self.article.text, self.bounds, self.mentions, after, country, report=report)
+        if found is None:
+            return None
+        start, end = next((a, b) for a, b in self.bounds if a <= found.start < b)
+        source = f"{self.doc.path}:{self.article.start + start}-{self.article.start + end}"
+        return Mention(found.text, -1, -1, found.place, found.qualifier), source
+
+    def _place_pending(self) -> None:
+        """Reports with no place of their own: where the next sentences say it was, else the dateline's place."""
+        for p in self.pending:
+            place, told = self._later_place(p.s_start + len(p.sentence), p.sentence) or (self.dateline, None)
+            before = len(self.incidents)
+            if place is None:
+                self._reject(p.span, "event without a place that could be resolved", p.sentence)
+            else:
+                self.last_date = p.last_date
+                self._dated_add(p.sentence, p.s_start, p.span, p.source, p.c_start, p.c_end, p.event, [place])
+            if len(self.incidents) > before:
+                sources = [*self.incidents[-1].sources, *(source for source, _, _ in p.more), *([told] if told else [])]
+                self.incidents[-1] = replace(self.incidents[-1], sources=tuple(dict.fromkeys(sources)))
+                continue
+            for _, span, sentence in p.more:  # the report was not mapped: nor are those that went on about it
+                self.folded -= 1
+                self._reject(span, "event without a place that could be resolved", sentence)
+        self.incidents.sort(key=lambda i: i.sentence_start or 0)
+
+    def _refine_vague(self) -> None:
+        """An event placed only in a country ("in northern Syria") that no later report of the article places
+        more precisely takes the place the next sentences name in that country ("the strikes on X")."""
+        countries = country_names()
+        for n, incident in enumerate(self.incidents):
+            if incident.location != countries.get(incident.country) or any(
+                    place_level(o) < 2 and o.country == incident.country
+                    and abs((o.event_date - incident.event_date).days) <= SAME_EVENT_DAYS
+                    for o in self.incidents[n + 1 :]):
+                continue
+            after = incident.sentence_end - self.article.start if incident.sentence_end is not None else -1
+            found = self._later_place(after, incident.notes, incident.country) if after >= 0 else None
+            if found is not None:
+                place, told = found[0].place, found[1]
+                self.incidents[n] = replace(incident, location=place.name, latitude=place.lat, longitude=place.lon,
+                                            admin1=place.admin1, admin1_name=place.admin1_name,
+                                            geo_precision=max(2, place.precision), place_start=None, place_end=None,
+                                            sources=tuple(dict.fromkeys((*incident.sources, told))))
 
     def _sentence(self, sentence: str, s_start: int, s_end: int) -> None:
         if sentence.rstrip().endswith(":"):
@@ -154,8 +225,11 @@ class _ArticleReader:
                 self._fold_into_last(clause, source)  # "The toll rose to 12": the last event's toll, told again
             return
         locations = self._locations(sentence, s_start, span, source, c_start, c_end, event)
-        if not locations:
-            return
+        if locations:
+            self._dated_add(sentence, s_start, span, source, c_start, c_end, event, locations)
+
+    def _dated_add(self, sentence, s_start, span, source, c_start, c_end, event, locations) -> None:
+        clause = sentence[c_start:c_end]
         found = event_date(clause, self.article.date, self.last_date) or event_date(
             sentence, self.article.date, self.last_date)
         dated = self._date(found)
@@ -188,9 +262,10 @@ class _ArticleReader:
         if unknown:
             self._reject(span, f"place {unknown!r} not found in the gazetteer", sentence)
             return []
-        return self._fallback_location(sentence, span, source, clause)
+        return self._fallback_location(sentence, s_start, span, source, c_start, c_end, event)
 
-    def _fallback_location(self, sentence, span, source, clause) -> list[Mention]:
+    def _fallback_location(self, sentence, s_start, span, source, c_start, c_end, event) -> list[Mention]:
+        clause = sentence[c_start:c_end]
         if self._follows():
             own_date = event_date(clause, self.article.date, self.last_date)
             last = self.incidents[-1]
@@ -201,10 +276,16 @@ class _ArticleReader:
             # A new day at the same place ("On Thursday, tanks shelled the outskirts of the town").
             return [Mention(last.location, -1, -1, Place(last.location, last.latitude, last.longitude, last.country,
                                                          last.admin1, last.admin1_name, "place", last.geo_precision))]
-        if self.dateline is None:
-            self._reject(span, "event without a place that could be resolved", sentence)
+        # No place yet: the next sentences may say where ("the car blew up in the town of X"), else the dateline.
+        own_date = event_date(clause, self.article.date, self.last_date)
+        last = self.pending[-1] if self.pending else None
+        if last is not None and last.source != source and (own_date is None or own_date.date == last.date):
+            last.more.append((source, span, sentence))  # it goes on about the report still waiting for its place
+            self.folded += 1
             return []
-        return [self.dateline]
+        self.pending.append(_Pending(sentence, s_start, span, source, c_start, c_end, event, self.last_date,
+                                     own_date.date if own_date else None))
+        return []
 
     def _date(self, found) -> tuple[dt.date, int] | None:
         """The event's date and ACLED time precision: the clause's own, the list's, else the article's."""

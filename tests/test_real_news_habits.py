@@ -159,3 +159,36 @@ def test_event_ids_are_unique_across_folders(gazetteer):
     docs[1] = Document("b/report.txt", "HOMS, Syria, 6 May 2024 - Gunmen shot dead a farmer in Rastan on Sunday.")
     ids = [i.event_id for i in extract_incidents(docs, gazetteer).incidents]
     assert len(ids) == 2 and len(set(ids)) == 2
+
+
+def test_the_place_told_after_a_placeless_report_is_the_events(gazetteer):
+    text = ("Truck bomb kills seven\n"
+            "3 March 2023 - State media said seven people were killed in a truck bombing in a town in the east of "
+            "the country on Friday. The truck blew up at the entrance to the town of Mayadin near the river. "
+            "Dozens were wounded.")
+    result = extract(text, gazetteer)
+    [incident] = result.incidents
+    assert (incident.location, incident.admin1, incident.fatalities) == ("Mayadin", "SY-DY", 7)
+    assert len(incident.sources) >= 2  # the report and the sentence that says where
+
+
+def test_a_country_wide_report_takes_the_place_named_next(gazetteer):
+    text = ("5 April 2022 - Air strikes killed 11 civilians at a market in northern Syria on Tuesday, a monitor said. "
+            "It was not clear who carried out the strikes on rebel-held Sarmada. Rescue teams searched the rubble.")
+    [incident] = extract(text, gazetteer).incidents
+    assert (incident.admin1, incident.geo_precision) == ("SY-ID", 2)
+
+
+def test_a_later_place_that_does_not_speak_of_the_event_is_not_its_place(gazetteer):
+    text = ("5 April 2022 - Air strikes killed 11 civilians at a market in northern Syria on Tuesday, a monitor said. "
+            "Separately, a new school opened in Sarmada.")
+    [incident] = extract(text, gazetteer).incidents
+    assert (incident.location, incident.admin1) == ("Syria", None)
+
+
+def test_a_witness_place_is_not_the_events(gazetteer):
+    text = ("5 April 2022 - Unknown gunmen killed two farmers on Tuesday. "
+            "An activist in the eastern Deir ez-Zor region named the two farmers.")
+    result = extract(text, gazetteer)
+    assert result.incidents == []
+    assert any("without a place" in u.reason for u in result.unresolved)

@@ -1,0 +1,83 @@
+"""Where an event reported vaguely happened, told by the sentences that follow its report.
+
+News often opens with the event and only a region ("a car bomb in a town in the north of the country",
+"an air strike on a hospital in northwestern Syria") and names the place a sentence or two later ("the car
+blew up on the edge of the town of X", "the strikes on rebel-held X", "the hospital in the town of X is ...").
+Those later sentences need not report the event again; they say where it was. The place taken is the first
+one, in the few sentences after the report, that the words before it put the event in ("in", "at", "near",
+"the town of", "struck", "on") rather than a place people came from or went to, a speaker's place or a name
+that only qualifies another word; it must lie in the country (and governorate) the report already gave.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from gazetteer import Mention
+from geomap.cues import (
+    AWAY_BEFORE,
+    EVENT_NOUNS,
+    FROM_BEFORE,
+    NEAR_BEFORE,
+    NOUN_AFTER,
+    ON_BEFORE,
+    REPORTED_AFTER,
+    SPEAKER_BEFORE,
+    TO_BEFORE,
+    TYPE_OF_BEFORE,
+    WHERE_BEFORE,
+)
+
+# How many sentences after a report may still tell where it happened.
+WINDOW_SENTENCES = 3
+
+
+def placing_cue(text: str, mention: Mention) -> bool:
+    """Do the words around ``mention`` put something *at* it ("in X", "the town of X", "struck X")?"""
+    before = text[max(0, mention.start - 45) : mention.start]
+    after = text[mention.end : mention.end + 45]
+    if any(p.search(before) for p in (AWAY_BEFORE, FROM_BEFORE, SPEAKER_BEFORE)):
+        return False  # where people fled to or came from, where a witness spoke from
+    if TO_BEFORE.search(before) and not NEAR_BEFORE.search(before):
+        return False  # "on their way to X"; but "at the entrance to the town of X"
+    if NOUN_AFTER.match(after) or REPORTED_AFTER.match(after):
+        return False  # "Idlib residents", "officials in Idlib said"
+    return any(p.search(before) for p in (WHERE_BEFORE, NEAR_BEFORE, ON_BEFORE, TYPE_OF_BEFORE))
+
+
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its)\s+(?:[\w-]+\s+){0,2}?([a-z]{3,})\b", re.I)
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def refers_back(sentence: str, report: str) -> bool:
+    """Does ``sentence`` speak of the event of ``report`` again: "the strikes", "the hospital" (one the report
+    named), "the car"? A definite noun phrase whose noun is an event's or one of the report's own words."""
+    known = {w.rstrip("s") for w in _WORD.findall(report.lower())}
+    return any(m.group(1).lower() in EVENT_NOUNS or m.group(1).lower().rstrip("s") in known
+               for m in _DEFINITE.finditer(sentence))
+
+
+def elaboration(text: str, bounds: Sequence[tuple[int, int]], mentions: Sequence[Mention], after: int,
+                country: str | None = None, admin1: str | None = None, report: str = "") -> Mention | None:
+    """The place the sentences after offset ``after`` give the event reported before it, or None.
+
+    ``bounds`` are the (start, end) offsets of the text's sentences, ``mentions`` its places in text order
+    (offsets into ``text``); ``country`` and ``admin1``, when given, are where the report already put it;
+    ``report`` is the report's sentence, which a sentence telling where must refer back to.
+    """
+    k = bisect_left([b[0] for b in bounds], after)
+    starts = [m.start for m in mentions]
+    for start, end in bounds[k : k + WINDOW_SENTENCES]:
+        if report and not refers_back(text[start:end], report):
+            continue
+        for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]:
+            place = m.place
+            if place.level == "country" or not place.country:
+                continue
+            if (country and place.country != country) or (admin1 and place.admin1 != admin1):
+                continue
+            if placing_cue(text, m):
+                return m
+    return None
