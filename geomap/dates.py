@@ -31,7 +31,8 @@ _ABSOLUTE = re.compile(
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH})(?!,?\s*\d{{4}})"
     # "in August 2013", "since March 2011": a month of a year (time precision 3)
     rf"|(?P<monthyear>(?<!\d\s){MONTH}[ \t]+(?:of[ \t]+)?(?:19|20)\d\d(?![-./]\d))"
-    r")(?![\w])",
+    # "07.07.2015Get short URL": scraped pages glue the next capitalised word to a date
+    r")(?!\d|_|(?-i:[a-z]))",
     re.I,
 )
 _RELATIVE = re.compile(
