@@ -13,6 +13,9 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from gazetteer.normalize import name_key
+from geomap.cues import SEPARATE_EVENT
+from geomap.elaboration import refers_back
 from geomap.models import Incident
 
 # How many days apart two reports of one event may be dated (a night attack told as "Saturday" and "Sunday").
@@ -30,11 +33,21 @@ def place_level(incident: Incident) -> int:
     return 0
 
 
-def same_place(a: Incident, b: Incident) -> bool:
-    """Is one incident's place the other's, or inside it?"""
+def names_governorate(incident: Incident) -> bool:
+    """Is the incident's place a city that shares its governorate's name ("Idlib", "Aleppo")? "In Idlib" is
+    as often the governorate as the city."""
+    return (place_level(incident) == 0 and bool(incident.admin1_name)
+            and name_key(incident.location) == name_key(incident.admin1_name))
+
+
+def same_place(a: Incident, b: Incident, broad: bool = False) -> bool:
+    """Is one incident's place the other's, or inside it? ``broad``: a city named like its governorate may
+    stand for the governorate, and so hold the governorate's other places."""
     la, lb = place_level(a), place_level(b)
     if la == lb == 0:
         if a.location == b.location and a.admin1 == b.admin1:
+            return True
+        if broad and a.admin1 and a.admin1 == b.admin1 and (names_governorate(a) or names_governorate(b)):
             return True
         # A city and one of its neighbourhoods ("Aleppo", then "the Hamdaniyeh district"), told of the same kind
         # of violence: one place.
@@ -55,18 +68,35 @@ def _km(a: Incident, b: Incident) -> float:
 def same_event(a: Incident, b: Incident, generic: frozenset = frozenset()) -> bool:
     """Two reports of one event: near in time, at one place, of one kind (a clash, then shelling the next
     day at the same village, are two events). A country-wide report is too vague to be told apart by kind,
-    and so is one typed only by a verb any violence shares ("killed", "attacked": ids in ``generic``)."""
-    if abs((a.event_date - b.event_date).days) > SAME_EVENT_DAYS or not same_place(a, b):
+    and so is one typed only by a verb any violence shares ("killed", "attacked": ids in ``generic``). A
+    report of the same day at the very place that speaks of the first again ("the raids on the town came amid
+    clashes") is that event, whatever its words make of its kind."""
+    if abs((a.event_date - b.event_date).days) > SAME_EVENT_DAYS or not same_place(a, b, broad=True):
         return False
-    if a.event_type == b.event_type or 2 in (place_level(a), place_level(b)):
+    if SEPARATE_EVENT.search(b.notes) or SEPARATE_EVENT.search(a.notes):
+        return False  # "In a separate incident, ...": the text says it is another event
+    if a.event_type == b.event_type:
         return True
-    return a.event_id in generic or b.event_id in generic  # "Most of the dead were shoppers": its toll
+    if not same_place(a, b):
+        return False  # "Idlib" may be the governorate of a town's event of the same kind, not of another kind
+    if 2 in (place_level(a), place_level(b)):
+        return True
+    if a.event_id in generic or b.event_id in generic:  # "Most of the dead were shoppers": its toll
+        return True
+    return (a.event_date == b.event_date and a.location == b.location and a.admin1 == b.admin1
+            and refers_back(b.notes, a.notes))
+
+
+def _finer(b: Incident, a: Incident) -> bool:
+    """Is ``b``'s place more precise than ``a``'s (a town of the governorate a city's name stands for)?"""
+    la, lb = place_level(a), place_level(b)
+    return lb < la or (lb == la == 0 and names_governorate(a) and not names_governorate(b))
 
 
 def merge(a: Incident, b: Incident) -> Incident:
     """``b`` told again: keep ``a``'s record, the more precise place, the higher toll, every source."""
     keep = a
-    if place_level(b) < place_level(a):
+    if _finer(b, a):
         keep = replace(a, location=b.location, latitude=b.latitude, longitude=b.longitude, country=b.country,
                        admin1=b.admin1, admin1_name=b.admin1_name, geo_precision=b.geo_precision, notes=b.notes,
                        sentence_start=b.sentence_start, sentence_end=b.sentence_end, place_start=b.place_start,
@@ -90,7 +120,26 @@ def consolidate(incidents: list[Incident], generic: frozenset = frozenset()) -> 
     incidents typed only by a verb any violence shares.
     """
     # Twice: a governorate- or country-wide incident told before the precise one folds forward too.
-    return _fold(_fold(incidents, generic), generic)
+    return _fold(_fold(_fold_summaries(incidents, generic), generic), generic)
+
+
+def _fold_summaries(incidents: list[Incident], generic: frozenset) -> list[Incident]:
+    """A governorate-wide toll told town by town ("strikes on Idlib killed 16: seven in X, seven in Y, two in
+    Z") is a summary of those events, not one more: it becomes a source of the first, whose toll stays its own."""
+    out = list(incidents)
+    for summary in incidents:
+        if not (place_level(summary) == 1 or names_governorate(summary)):
+            continue
+        parts = [i for i in out if i is not summary and place_level(i) == 0 and not names_governorate(i)
+                 and same_event(summary, i, generic)]
+        if len({(i.location, i.admin1) for i in parts}) < 2:
+            continue
+        first = out.index(parts[0])
+        known = set(parts[0].sources)
+        out[first] = replace(parts[0], sources=parts[0].sources + tuple(s for s in summary.sources
+                                                                          if s not in known))
+        out.remove(summary)
+    return out
 
 
 def _fold(incidents: list[Incident], generic: frozenset) -> list[Incident]:

@@ -68,3 +68,8 @@ EVENT_NOUNS = frozenset(
     shooting attacker attackers bomber bombers barrage
     """.split()
 )
+# A report that says it is another event: "In a separate incident", "Elsewhere", "In another attack".
+SEPARATE_EVENT = re.compile(
+    r"\b(?:in\s+(?:a\s+)?(?:separate|another|an\s+unrelated|a\s+further|a\s+second|a\s+similar)\s+"
+    r"(?:incident|attack|development|strike|case|raid|operation|clash)|separately|elsewhere|meanwhile|"
+    r"in\s+a\s+separate\s+\w+)\b", re.I)

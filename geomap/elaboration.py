@@ -51,12 +51,18 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its)\s+(?:[\w-]+\s+){0,2
 _WORD = re.compile(r"[a-z]{3,}")
 
 
-def refers_back(sentence: str, report: str) -> bool:
+def refers_back(sentence: str, report: str, strict: bool = False) -> bool:
     """Does ``sentence`` speak of the event of ``report`` again: "the strikes", "the hospital" (one the report
-    named), "the car"? A definite noun phrase whose noun is an event's or one of the report's own words."""
+    named), "the car"? A definite noun phrase whose noun is an event's or one of the report's own words;
+    ``strict``: an event's noun the report itself uses ("an air strike ... the strike")."""
     known = {w.rstrip("s") for w in _WORD.findall(report.lower())}
-    return any(m.group(1).lower() in EVENT_NOUNS or m.group(1).lower().rstrip("s") in known
-               for m in _DEFINITE.finditer(sentence))
+    for m in _DEFINITE.finditer(sentence):
+        noun = m.group(1).lower()
+        if noun.rstrip("s") in known and (noun in EVENT_NOUNS or not strict):
+            return True
+        if noun in EVENT_NOUNS and not strict:
+            return True
+    return False
 
 
 def elaboration(text: str, bounds: Sequence[tuple[int, int]], mentions: Sequence[Mention], after: int,

@@ -20,7 +20,7 @@ _RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Air/drone strike",
      r"air\s*-?\s*strikes?|air\s*raids?|drone\s+(?:strikes?|attacks?)|(?:drones?|warplanes?|jets?|aircraft|helicopters?|"
      r"planes?|bombers?)\s+(?:\w+\s+){0,3}(?:struck|strikes?|hit|targeted|targeting|bombed|bombing|attacked|fired|shelled|"
-     r"pounded|carried\s+out)|(?:struck|targeted|hit|bombed)\s+by\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|warplanes?|aircraft|"
+     r"pounded|carried\s+out|launched\s+(?:\w+\s+){0,2}raids?)|(?:struck|targeted|hit|bombed)\s+by\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|warplanes?|aircraft|"
      r"jets?|helicopters?)|aerial\s+(?:bombardment|attack|strike)|(?:barrel|cluster)\s+bombs?|airstrikes?|"
      r"\b(?:aviation|air\s+force)\b[^.;]{0,40}\bstrikes?\b|carried\s+out\s+(?:an?\s+)?(?:\w+\s+){0,2}strikes?\b|"
      r"loitering\s+munitions?|kamikaze\s+drones?|suicide\s+drones?|\bUAVs?\b[^.;]{0,30}\b(?:struck|hit|targeted)|"
