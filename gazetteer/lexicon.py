@@ -166,3 +166,11 @@ LEADERS = frozenset(
     nasrallah khamenei soleimani muhandis jolani julani
     """.split()
 )
+
+# Words before a name that make it a person's: "Dr. Darwish", "Sheikh Hamad", "Gen. Hama".
+HONORIFICS = frozenset(
+    """
+    dr mr mrs ms miss gen general col colonel lt maj major capt captain sgt brig prof professor rev sheikh shaykh
+    imam sayyed sayyid mullah mufti judge
+    """.split()
+)

@@ -22,6 +22,7 @@ from gazetteer.index import PRECISION_BY_FCODE, Entry, Gazetteer
 from gazetteer.lexicon import (
     AFTER_ADJECTIVE,
     FIRST_NAMES,
+    HONORIFICS,
     LEADERS,
     MEDIA_OR_GROUP,
     MODIFIER_SUFFIXES,
@@ -100,6 +101,9 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
         return False  # "Deir Ezzor 24", "Kurdistan 24": a media outlet
     if NAMED_BY.search(before):
         return False  # "the IS magazine Dabiq", "Islamic State of Iraq"
+    honorific = re.search(r"\b([A-Za-z]+)\.?\s+$", before)
+    if honorific and honorific.group(1).lower() in HONORIFICS and honorific.group(1)[0].isupper():
+        return False  # "Dr. Darwish", "Sheikh Hamad": a person
     if org_name(text, tokens, span):
         return False  # "Nineveh Operations Command", "Babylon Brigades": an organisation
     if re.match(r",\s+(?:who\b|(?:a|an)\s+\d+-year-old\b|aged\s+\d+)", after) or (

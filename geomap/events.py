@@ -51,7 +51,8 @@ _RULES: list[tuple[str, str, str]] = [
      r"(?:tear\s*gas|water\s+cannon|rubber\s+bullets)[^.]{0,60}\bdispers\w+|(?:protest\w*|demonstrat\w*|rall\w+|sit-in)\b.*?\b(?:tear\s*gas|dispersed|fired\s+(?:into\s+the\s+air|on|at)|"
      r"water\s+cannon|beat|arrested|detained)|(?:tear\s*gas|dispersed|water\s+cannon)\b.*?\b(?:protest\w*|demonstrat\w*)"),
     ("Protests", "Peaceful protest",
-     r"\bprotest(?:ed|ers|ors|s|ing)?\b|demonstrat(?:ed|ion|ions|ors|ing)|\brall(?:y|ies|ied)\b|\bsit-in\b|"
+     r"\bprotest(?:ed|ers|ors|s|ing)?\b|demonstrat(?:ed|ion|ions|ors|ing)(?!\s+(?:more|their|its|his|her|the|a|an|"
+     r"how|that|what|our|some|great|real|clear)\b)|\brall(?:y|ies|ied)\b|\bsit-in\b|"
      r"took\s+to\s+the\s+streets|\bmarched\b|\bvigil\b|\bgathered\s+peacefully\b|\b(?:gathered|assembled)\b[^.]{0,100}\b(?:to\s+demand|"
      r"demanding|to\s+protest|protesting|to\s+denounce|against|calling\s+for|chanting|to\s+condemn)"),
     ("Battles", "Government regains territory",
@@ -99,6 +100,8 @@ _UNREAL = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
+# "the battle will continue", "an offensive would follow": what is yet to come.
+_UNREAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:will|would|could|might|may|shall)\b", re.I)
 # "attempted to infiltrate", "tried to storm": the attempt happened.
 _ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing)?|tried|trying)\s+to\s+(?:\w+\s+){0,2}$", re.I)
 # Sentences that describe a trend, a statement, a plan or background, not one event.
@@ -167,7 +170,7 @@ def classify(sentence: str) -> EventType | None:
     for event_type, sub_event_type, pattern in RULES:
         for m in pattern.finditer(sentence):
             before = sentence[max(0, m.start() - 40) : m.start()]
-            if _UNREAL.search(before) and not _ATTEMPT.search(before):
+            if _UNREAL.search(before) and not _ATTEMPT.search(before) or _UNREAL_AFTER.match(sentence, m.end()):
                 continue
             armed = _ARMED_TARGET.search(sentence)
             if sub_event_type == "Attack" and (not _CIVILIAN.search(sentence) or (armed and not _civilians_targeted(
