@@ -77,14 +77,23 @@ def same_event(a: Incident, b: Incident, generic: frozenset = frozenset()) -> bo
         return False  # "In a separate incident, ...": the text says it is another event
     if a.event_type == b.event_type:
         return True
+    generic_one = a.event_id in generic or b.event_id in generic
+    if generic_one and _one_city(a, b):
+        return True  # "attacks in Aleppo killed four", then the rocket fire on one of its districts
     if not same_place(a, b):
         return False  # "Idlib" may be the governorate of a town's event of the same kind, not of another kind
     if 2 in (place_level(a), place_level(b)):
         return True
-    if a.event_id in generic or b.event_id in generic:  # "Most of the dead were shoppers": its toll
+    if generic_one:  # "Most of the dead were shoppers": its toll
         return True
     return (a.event_date == b.event_date and a.location == b.location and a.admin1 == b.admin1
             and refers_back(b.notes, a.notes))
+
+
+def _one_city(a: Incident, b: Incident) -> bool:
+    """A city and one of its districts: both places, in one governorate, a few kilometres apart."""
+    return (place_level(a) == place_level(b) == 0 and a.admin1 is not None and a.admin1 == b.admin1
+            and _km(a, b) <= SAME_PLACE_KM)
 
 
 def _finer(b: Incident, a: Incident) -> bool:
