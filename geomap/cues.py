@@ -11,8 +11,9 @@ def _words(text: str) -> str:
 
 
 # Optional words between a preposition and the name: "in the northern city of", "near the town of".
-_FILLER = r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:city|town|village|province|governorate|district|area|region|" \
-          r"neighbou?rhood|suburb|outskirts|countryside|vicinity|desert|camp|capital|port)\s+of\s+(?:the\s+)?)?"
+_FILLER = (r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:cit(?:y|ies)|towns?|villages?|provinces?|governorates?|districts?|"
+           r"areas?|regions?|neighbou?rhoods?|suburbs?|outskirts|countryside|vicinity|desert|camps?|capital|port)"
+           r"\s+of\s+(?:the\s+)?)?")
 _LEADS = {
     "WHERE": "in,at,inside,within,throughout,across,over,on the outskirts of",
     "NEAR": "near,outside,around,close to,just outside,north of,south of,east of,west of,northeast of,"
@@ -65,7 +66,7 @@ EVENT_NOUNS = frozenset(
     """
     attack attacks strike strikes airstrike airstrikes raid raids blast blasts explosion explosions bombing bombings
     bomb bombs shelling clash clashes fighting battle ambush assault offensive operation killing killings massacre
-    shooting attacker attackers bomber bombers barrage
+    shooting attacker attackers bomber bombers barrage incident
     """.split()
 )
 # A report that says it is another event: "In a separate incident", "Elsewhere", "In another attack".

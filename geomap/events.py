@@ -108,7 +108,8 @@ _ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing)?|tried|trying)\s+to\s+(?:\w+\s+){
 _NOT_AN_EVENT = re.compile(
     r"\b(?:an\s+average\s+of|on\s+average|per\s+(?:month|year|week|day)|tends?\s+to|have\s+been\s+(?:far|more|less)|"
     r"usually|typically|often|regularly|frequently|in\s+recent\s+(?:years|months|weeks)|over\s+the\s+(?:last|past)\s+"
-    r"(?:\w+\s+)?(?:years|months|decade)|between\s+\w+\s+\d{4}\s+and|since\s+(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d|since\s+the\s+(?:fall|start|beginning|end)\b|so\s+far\s+this\s+year|"
+    r"(?:\w+\s+)?(?:years|months|decade)|between\s+\w+\s+\d{4}\s+and|since\s+(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d|since\s+the\s+(?:fall|start|beginning|end)\b|"
+    r"\bsince\b[^.;]{0,60}\b(?:erupted|began|started|broke\s+out)\b|so\s+far\s+this\s+year|"
     r"warrants?\b|designat\w+|sanction\w*|\bsummit\b|\bcondemn\w*|\bwould\s+be\b|\bcould\s+be\b|the\s+risk\s+of|"
     r"is\s+expected\s+to|if\s+\w+|\bopinion\b|we\s+need|should\b|\b(?:are|is)\s+(?:frequent|common|"
     r"rare|routine)\b|\bfrequent\b|\bhas\s+seen\b|\bhave\s+seen\b|\b(?:years|decades)\s+after\b|"
