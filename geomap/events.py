@@ -23,7 +23,7 @@ _RULES: list[tuple[str, str, str]] = [
      r"pounded|carried\s+out|launched\s+(?:\w+\s+){0,2}raids?)|(?:struck|targeted|hit|bombed)\s+by\s+(?:an?\s+)?(?:\w+\s+)?(?:drones?|warplanes?|aircraft|"
      r"jets?|helicopters?)|aerial\s+(?:bombardment|attack|strike)|(?:barrel|cluster)\s+bombs?|airstrikes?|"
      r"\b(?:aviation|air\s+force)\b[^.;]{0,40}\bstrikes?\b|carried\s+out\s+(?:an?\s+)?(?:\w+\s+){0,2}strikes?\b|"
-     r"loitering\s+munitions?|kamikaze\s+drones?|suicide\s+drones?|\bUAVs?\b[^.;]{0,30}\b(?:struck|hit|targeted)|"
+     r"loitering\s+munitions?|kamikaze\s+drones?|(?<!car\s)(?<!been\s)\bbombed\b|suicide\s+drones?|\bUAVs?\b[^.;]{0,30}\b(?:struck|hit|targeted)|"
      r"\b(?:Israeli|Turkish|US|U\.S\.|American|Russian|coalition|Iranian|Jordanian)\s+(?:air\s+|drone\s+)?strikes?\b|"
      r"(?<!general\s)(?<!hunger\s)\bstrikes?\s+(?:hit|targeted|struck|killed|destroyed)\b|"
      r"\bstruck\s+(?:[\w-]+\s+){0,2}targets\b"),
@@ -102,12 +102,14 @@ _UNREAL = re.compile(
 )
 # "the battle will continue", "an offensive would follow": what is yet to come.
 _UNREAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:will|would|could|might|may|shall)\b", re.I)
+# Adverbs of habit next to the trigger: "often attack", "are regularly shelled".
+_HABITUAL = re.compile(r"\b(?:usually|typically|often|regularly|frequently|routinely|sometimes)\b", re.I)
 # "attempted to infiltrate", "tried to storm": the attempt happened.
 _ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing)?|tried|trying)\s+to\s+(?:\w+\s+){0,2}$", re.I)
 # Sentences that describe a trend, a statement, a plan or background, not one event.
 _NOT_AN_EVENT = re.compile(
     r"\b(?:an\s+average\s+of|on\s+average|per\s+(?:month|year|week|day)|tends?\s+to|have\s+been\s+(?:far|more|less)|"
-    r"usually|typically|often|regularly|frequently|in\s+recent\s+(?:years|months|weeks)|over\s+the\s+(?:last|past)\s+"
+    r"in\s+recent\s+(?:years|months|weeks)|over\s+the\s+(?:last|past)\s+"
     r"(?:\w+\s+)?(?:years|months|decade)|between\s+\w+\s+\d{4}\s+and|since\s+(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d|since\s+the\s+(?:fall|start|beginning|end)\b|"
     r"\bsince\b[^.;]{0,60}\b(?:erupted|began|started|broke\s+out)\b|so\s+far\s+this\s+year|"
     r"warrants?\b|designat\w+|sanction\w*|\bsummit\b|\bcondemn\w*|\bwould\s+be\b|\bcould\s+be\b|the\s+risk\s+of|"
@@ -120,7 +122,7 @@ _NOT_AN_EVENT = re.compile(
     r"\b(?:dozens|hundreds|scores|thousands)\s+of\s+(?:[\w-]+\s+){0,2}(?:strikes|attacks|raids|killings|"
     r"assassinations|arrests)\b[^.;]*\b(?:this|last|the\s+past)\s+(?:year|month)|\brecorded\s+\d[\d,]*\s+\w+\s+in\s+"
     r"the\s+(?:past|last)\b|\bremains?\s+(?:missing|scattered|unaccounted)|\bremained\s+(?:elevated|high|low|tense|calm|volatile)\b|"
-    r"\banniversary\b|\bcommemorat\w+|\bden(?:y|ies|ied)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:news|reports?|rumou?rs?|claims?)\b|"
+    r"\banniversary\b|\bcommemorat\w+\s+(?:the|its|their|his|her)\b|\bden(?:y|ies|ied)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:news|reports?|rumou?rs?|claims?)\b|"
     r"\b(?:rejected|dismissed|refuted)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:claims?|reports?|allegations?)\b|"
     r"\bclaim(?:s|ed|ing)?\s+that\b|^\W*CLAIM\b|\bshared\s+as\s+showing\b|\ballegations?\s+that\b|"
     r"\b(?:is|are|was|were)\s+(?:false|untrue|fake|fabricated|misleading|baseless|unfounded)\b|\brumou?rs?\b|"
@@ -173,6 +175,8 @@ def classify(sentence: str) -> EventType | None:
             before = sentence[max(0, m.start() - 40) : m.start()]
             if _UNREAL.search(before) and not _ATTEMPT.search(before) or _UNREAL_AFTER.match(sentence, m.end()):
                 continue
+            if _HABITUAL.search(sentence[max(0, m.start() - 30) : m.end() + 20]):
+                continue  # "militants often attack convoys": a habit, not an event
             armed = _ARMED_TARGET.search(sentence)
             if sub_event_type == "Attack" and (not _CIVILIAN.search(sentence) or (armed and not _civilians_targeted(
                     sentence))):
