@@ -326,57 +326,51 @@ def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple
 
     A name never counts as evidence for itself: "Sinjar" alone must not pull Sinjar to Iraq.
     """
-    votes: dict[int, tuple[str | None, str | None]] = {}
-    admin1_votes: Counter = Counter()
-    country_votes: Counter = Counter()
+    votes: dict[str, tuple[str | None, str | None]] = {}  # one vote per distinct name, however often named
     for span in spans:
-        if span.key in NOT_PLACES:
+        if span.key in NOT_PLACES or span.key in votes:
             continue
         top, margin = _favourite(span, gazetteer)
         if top.kind == "country":
-            votes[id(span)] = (None, top.country)
+            votes[span.key] = (None, top.country)
         elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
-            votes[id(span)] = (top.admin1 or None, top.country)
-        else:
-            continue
-        admin1, country = votes[id(span)]
-        admin1_votes[admin1] += 1
-        country_votes[country] += 1
-    everything = ({a for a in admin1_votes if a}, {c for c in country_votes if c})
+            votes[span.key] = (top.admin1 or None, top.country)
+    admin1_votes = Counter(a for a, _ in votes.values() if a)
+    country_votes = Counter(c for _, c in votes.values() if c)
     context = {}
     for span in spans:
-        own = votes.get(id(span))
-        if own is None:
-            context[id(span)] = everything
-            continue
-        admin1s, countries = set(everything[0]), set(everything[1])
-        if own[0] and admin1_votes[own[0]] == 1:
-            admin1s.discard(own[0])
-        if own[1] and country_votes[own[1]] == 1:
-            countries.discard(own[1])
+        admin1s, countries = set(admin1_votes), set(country_votes)
+        own = votes.get(span.key)
+        if own is not None:  # "Edmonton ... Edmonton": a name told again is still no evidence for itself
+            if own[0] and admin1_votes[own[0]] == 1:
+                admin1s.discard(own[0])
+            if own[1] and country_votes[own[1]] == 1:
+                countries.discard(own[1])
         context[id(span)] = (admin1s, countries)
     return context
 
 
-def document_points(spans: list[Span], gazetteer: Gazetteer) -> list[tuple[int, tuple]]:
-    """(span id, point) of the document's places that need no context (a clear favourite among their
-    readings), in text order."""
+def document_points(spans: list[Span], gazetteer: Gazetteer) -> list[tuple[int, str, tuple]]:
+    """(span id, name key, point) of the document's places that need no context (a clear favourite among
+    their readings), in text order."""
     out = []
     for span in spans:
         if span.key in NOT_PLACES:
             continue
         top, margin = _favourite(span, gazetteer)
         if top.kind in ("place", "feature") and margin > 3 and top.prominence > 8:
-            out.append((id(span), (top.lat, top.lon)))
+            out.append((id(span), span.key, (top.lat, top.lon)))
     return out
 
 
-def anchors_near(points: list[tuple[int, tuple]], ranks: list[int], rank: int, own: int, reach: int = 6) -> tuple:
-    """The points of the ``reach`` unambiguous places before and after a span in the text (not its own).
+def anchors_near(points: list[tuple[int, str, tuple]], ranks: list[int], rank: int, key: str,
+                 reach: int = 6) -> tuple:
+    """The points of the ``reach`` unambiguous places before and after a span in the text; the span's own
+    name, told again, is no evidence for itself.
 
-    ``ranks`` are the text ranks of ``points`` (in text order), ``rank`` the span's and ``own`` its id."""
+    ``ranks`` are the text ranks of ``points`` (in text order), ``rank`` the span's and ``key`` its name key."""
     i = bisect_left(ranks, rank)
-    return tuple(p for k, p in points[max(0, i - reach) : i + reach + 1] if k != own)
+    return tuple(p for _, k, p in points[max(0, i - reach) : i + reach + 1] if k != key)
 
 
 def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dict[int, frozenset]:

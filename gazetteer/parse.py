@@ -219,11 +219,11 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
     demonyms = sentence_demonyms(text, spans)
     points = document_points(spans, gazetteer)
     rank_of = {id(s): n for n, s in enumerate(spans)}
-    ranks = [rank_of[k] for k, _ in points]
+    ranks = [rank_of[k] for k, _, _ in points]
     evidence = []
     for span, qualifier in zip(spans, qualifiers):
         admin1s, countries = context[id(span)]
-        anchors = anchors_near(points, ranks, rank_of[id(span)], id(span))
+        anchors = anchors_near(points, ranks, rank_of[id(span)], span.key)
         evidence.append(Evidence(qualifier, inside.get(id(span)), frozenset(admin1s), frozenset(countries),
                                  near.get(id(span)), agreement[id(span)], demonyms[id(span)], anchors, span.variant))
     return spans, evidence, holders

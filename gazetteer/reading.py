@@ -136,7 +136,9 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
     rare = common < (COMMON_WORD_ZIPF if entry.kind == "admin1" else 3.0)
     named_country = entry.country in countries and (entry.kind == "admin1" or entry.population >= 100_000)
-    famous = entry.population >= 500_000 or entry.fcode == "PPLC"
+    # A name everybody knows as a place ("London", "Edmonton") reads as one, whichever namesake it is.
+    famous = any(e.kind in ("place", "admin1", "country") and (e.population >= 500_000 or e.fcode == "PPLC")
+                 for e in (entry, *span.candidates))
     cued = (locative and rare and not initial) or contained
     if far and entry.kind in ("place", "admin1") and not (famous or named_country or cued):
         return False  # a town abroad needs a cue ("in", "near"), its country named, or fame
