@@ -215,6 +215,7 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
     inside = containers(text, spans, gazetteer, holders)
     near = near_points(text, spans, gazetteer)
     qualifiers = list_qualifiers(text, spans, [qualifier_of(text, span) for span in spans], gazetteer)
+    qualifiers = _container_qualifiers(spans, holders, qualifiers)
     agreement = nearby_admin1s(spans, gazetteer)
     demonyms = sentence_demonyms(text, spans)
     points = document_points(spans, gazetteer)
@@ -227,6 +228,22 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
         evidence.append(Evidence(qualifier, inside.get(id(span)), frozenset(admin1s), frozenset(countries),
                                  near.get(id(span)), agreement[id(span)], demonyms[id(span)], anchors, span.variant))
     return spans, evidence, holders
+
+
+def _container_qualifiers(spans: list[Span], holders: dict, qualifiers: list) -> list:
+    """ "Sudbury, Ont.", "a village in Hasakeh": the container named after a place is its region when one of
+    its readings is a region that holds one of the place's readings."""
+    out = list(qualifiers)
+    index = {id(s): k for k, s in enumerate(spans)}
+    for span in spans:
+        holder = holders.get(id(span))
+        k = index.get(id(holder)) if holder is not None else None
+        if k is None or out[k] is not None:
+            continue
+        inner = {e.admin1 for e in span.candidates if e.kind in ("place", "feature") and e.admin1}
+        if any(e.kind == "admin1" and e.admin1 in inner for e in holder.candidates):
+            out[k] = "province"
+    return out
 
 
 def _same_name(admin1: Entry, key: str, gazetteer: Gazetteer) -> bool:

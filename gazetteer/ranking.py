@@ -62,8 +62,8 @@ def candidate_features(key: str, entry: Entry, evidence: Evidence, gazetteer: Ga
         f["focus_country"] = 1.0
     elif entry.country in REGION_NEIGHBOURS:
         f["neighbour_country"] = 1.0
-    if name_key(entry.name) == key:
-        f["main_name"] = 1.0
+    if name_key(entry.name) == key or entry.kind == "country":
+        f["main_name"] = 1.0  # a country's few names ("Britain", "America") are all its own
     if evidence.variant:
         f["variant"] = 1.0
     _qualifier_features(f, entry, evidence.qualifier)
