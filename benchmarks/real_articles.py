@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from realtext import FAKES, details_file, fakes, require  # noqa: E402
 
 from gazetteer import Gazetteer  # noqa: E402
+from geomap.dates import absolute_dates  # noqa: E402
 from geomap.extract import extract_incidents  # noqa: E402
 from geomap.ingest import read_inputs  # noqa: E402
 
@@ -63,6 +64,7 @@ def score(gazetteer: Gazetteer, articles, details=None) -> Counter:
         # the file's own date line (line 2), as the extractor reads it; "unknown" where the page had none
         lines = art.path.read_text(encoding="utf-8").split("\n")
         totals["published_known"] += len(lines) > 1 and lines[1].strip() != "unknown"
+        totals["label_after_article"] += label_after_article(lines, gold_date)
         if details is not None:
             details.write(json.dumps({
                 "file": art.path.name, "gold": [art.location, art.event_date], "published": art.published,
@@ -72,6 +74,14 @@ def score(gazetteer: Gazetteer, articles, details=None) -> Counter:
     return totals
 
 
+def label_after_article(lines: list[str], gold_date: dt.date) -> bool:
+    """Is the labelled date more than a day after the first date the article prints at its top (its own
+    date)? No report tells of an event after it was written: such a label cannot be matched."""
+    head = (lines[1] if len(lines) > 1 and lines[1].strip() != "unknown" else "") + " " + " ".join(lines[2:])[:300]
+    printed = absolute_dates(head)
+    return bool(printed) and (gold_date - printed[0].date).days > 1
+
+
 def report(totals: Counter) -> None:
     n = totals["articles"]
     print(f"FA-KES articles: {n} ({totals['published_known']} with a date on their date line)")
@@ -79,6 +89,7 @@ def report(totals: Counter) -> None:
         print(f"  {label:22s} {totals[key] / max(n, 1):6.1%}  ({totals[key]}/{n})")
     print(f"  incidents per article  {totals['incidents'] / max(n, 1):.2f}  (copies of the main event: "
           f"{totals['copies']}; articles with no incident: {totals['none']})")
+    print(f"  labels dated after the article's own date: {totals['label_after_article']} (no incident can match)")
 
 
 def main(argv=None) -> int:
