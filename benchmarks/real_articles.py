@@ -64,7 +64,12 @@ def score(gazetteer: Gazetteer, articles, details=None) -> Counter:
         # the file's own date line (line 2), as the extractor reads it; "unknown" where the page had none
         lines = art.path.read_text(encoding="utf-8").split("\n")
         totals["published_known"] += len(lines) > 1 and lines[1].strip() != "unknown"
-        totals["label_after_article"] += label_after_article(lines, gold_date)
+        impossible = label_after_article(lines, gold_date)
+        totals["label_after_article"] += impossible
+        if not impossible:
+            totals["possible"] += 1
+            totals["possible_governorate"] += bool(in_gov)
+            totals["possible_both"] += bool(both)
         if details is not None:
             details.write(json.dumps({
                 "file": art.path.name, "gold": [art.location, art.event_date], "published": art.published,
@@ -89,7 +94,10 @@ def report(totals: Counter) -> None:
         print(f"  {label:22s} {totals[key] / max(n, 1):6.1%}  ({totals[key]}/{n})")
     print(f"  incidents per article  {totals['incidents'] / max(n, 1):.2f}  (copies of the main event: "
           f"{totals['copies']}; articles with no incident: {totals['none']})")
-    print(f"  labels dated after the article's own date: {totals['label_after_article']} (no incident can match)")
+    possible = max(totals["possible"], 1)
+    print(f"  labels dated after the article's own date: {totals['label_after_article']} (no incident can match); "
+          f"on the other {totals['possible']}: governorate {totals['possible_governorate'] / possible:.1%}, "
+          f"both {totals['possible_both'] / possible:.1%}")
 
 
 def main(argv=None) -> int:
