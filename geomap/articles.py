@@ -152,7 +152,7 @@ def _first_date(text: str, reference: dt.date | None):
 _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm", "gov",
     "sen", "rep", "st", "no", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "approx", "km", "al", "mt", "ft",
+    "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "approx", "km", "al", "mt", "ft", "a.m", "p.m",
 }
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9•])|\n+")
 

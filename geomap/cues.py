@@ -15,7 +15,8 @@ _FILLER = (r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:cit(?:y|ies)|towns?|villages?|p
            r"areas?|regions?|neighbou?rhoods?|suburbs?|outskirts|countryside|vicinity|desert|camps?|capital|port)"
            r"\s+of\s+(?:the\s+)?)?")
 _LEADS = {
-    "WHERE": "in,at,inside,within,throughout,across,over,on the outskirts of",
+    "WHERE": "in,at,inside,within,throughout,across,over,on the outskirts of,battle for,fight for,fighting for,"
+             "battles for,struggle for",
     "NEAR": "near,outside,around,close to,just outside,north of,south of,east of,west of,northeast of,"
             "northwest of,southeast of,southwest of,kilometres from,km from,miles from,entrance to,edge of,gates of",
     "FROM": "from,out of",
