@@ -36,7 +36,13 @@ from gazetteer.index import Entry, Gazetteer
 from gazetteer.lexicon import NOT_PLACES
 from gazetteer.normalize import name_key
 from gazetteer.ranking import Evidence, rank
-from gazetteer.reading import is_place_reading, modifier_reading, precision_of, rank_candidates
+from gazetteer.reading import (
+    facility_named_after,
+    is_place_reading,
+    modifier_reading,
+    precision_of,
+    rank_candidates,
+)
 from gazetteer.spans import Span, candidate_spans, tokenize, variant_entries
 from gazetteer.types import Mention, Place
 
@@ -95,6 +101,7 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
         return capitals
     mentions, readings = _readings(text, tokens, spans, evidence, gazetteer)
     by_id = {id(span): (span, ev) for span, ev, _, _ in readings}  # the names read as places
+    mentions = _one_sense(mentions, readings, gazetteer)
     for span, ev, ranked, entry in readings:
         qualifier = ev.qualifier
         holder = by_id.get(id(holders.get(id(span))))  # "X in Y", "X, Y": Y, when Y is read as a place
@@ -111,6 +118,18 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
         place = gazetteer.to_place(entry, precision_of(entry, qualifier))
         mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
     return sorted(mentions + capitals, key=lambda m: m.start)
+
+
+def _one_sense(mentions: list[Mention], readings: list, gazetteer: Gazetteer) -> list[Mention]:
+    """A name inside another name ("the Glasgow Police Department") means the place the document names by
+    that name elsewhere ("in Glasgow"), not its better-known namesake."""
+    sense = {span.key: entry for span, _, _, entry in readings}
+    out = []
+    for m in mentions:
+        entry = sense.get(name_key(m.text)) if m.qualifier == "modifier" else None
+        out.append(m if entry is None else Mention(m.text, m.start, m.end, gazetteer.to_place(entry, m.place.precision),
+                                                    m.qualifier))
+    return out
 
 
 def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], gazetteer: Gazetteer):
@@ -139,7 +158,10 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
                                      countries=set(ev.countries), gazetteer=gazetteer, starts=starts, ends=ends,
                                      listed=id(span) in listed, people=people)
         if readable(entry=entry, contained=ev.inside is not None and _inside(entry, ev.inside)):
-            readings.append((span, ev, ranked, entry))
+            if facility_named_after(text, span, entry, ev):
+                mentions.append(Mention(span.text, span.start, span.end, gazetteer.to_place(entry, 1), "modifier"))
+            else:
+                readings.append((span, ev, ranked, entry))
             continue
         # "diverted away from Heathrow": a small town abroad ranked first but unreadable without a cue,
         # while the name's feature (an airport, a base, a crossing) reads well.
@@ -147,9 +169,11 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
         if feature is not None:
             mentions.append(Mention(span.text, span.start, span.end,
                                     gazetteer.to_place(feature, precision_of(feature, qualifier)), qualifier))
-        elif modifier_reading(text, tokens, span, entry, gazetteer):
-            place = gazetteer.to_place(entry, 3 if entry.kind in ("country", "admin1") else 1)
-            mentions.append(Mention(span.text, span.start, span.end, place, "modifier"))
+        else:  # "the Florida Senator": the well-known reading names the office, whatever town ranked first
+            known = next((e for _, e in ranked if e.kind in ("country", "admin1") or e.population >= 100_000), entry)
+            if modifier_reading(text, tokens, span, known, gazetteer):
+                place = gazetteer.to_place(known, 3 if known.kind in ("country", "admin1") else 1)
+                mentions.append(Mention(span.text, span.start, span.end, place, "modifier"))
     return mentions, readings
 
 

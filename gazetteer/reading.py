@@ -10,6 +10,7 @@ from gazetteer.context import (
     PLACE_CUE_AFTER,
     TYPE_BEFORE,
     dateline,
+    km,
     name_continues,
     org_name,
     previous_capitalised,
@@ -30,6 +31,7 @@ from gazetteer.lexicon import (
     ORG_HEADS,
     TITLES,
 )
+from gazetteer.normalize import name_key
 from gazetteer.ranking import Evidence, rank
 from gazetteer.spans import NEIGHBOURS, Span
 
@@ -149,7 +151,7 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     if common >= COMMON_WORD_ZIPF and not strong:
         return typed or (locative and not initial)
     if (common >= COMMON_WORD_ZIPF and initial and not locative and entry.kind not in ("country", "admin1")
-            and not famous):
+            and not (famous and name_key(entry.name) == key)):
         return False  # "Sale of diesel was banned", "Bus services resumed": a word, not a town ("Toronto has")
     if far and initial and not locative and entry.population < 1_000_000 and entry.kind == "place":
         return False  # "Ain, which means spring": a town abroad opening a sentence needs a cue
@@ -211,6 +213,20 @@ def modifier_reading(text: str, tokens, span: Span, entry: Entry, gazetteer: Gaz
 
 
 _NAME_RUN = re.compile(r"(?:['’]s)?((?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})(?:\s+([a-z]+)\b)?")
+
+
+def facility_named_after(text: str, span: Span, entry: Entry, evidence: Evidence, far_km: float = 300.0) -> bool:
+    """ "the attack on Al-Quds Hospital" in an article about Aleppo: a hospital, school or airport named after a
+    place in a country the document does not otherwise name, or far from all its other places, is named after
+    it, not in it."""
+    m = _NAME_RUN.match(text_after(text, span, 80))
+    words = [w.lower().rstrip(".") for w in m.group(1).split()]
+    if not words or words[0] not in ORG_HEADS or entry.kind == "country":
+        return False
+    if evidence.countries and entry.country not in evidence.countries:
+        return True
+    return bool(evidence.anchors) and all(km(lat, lon, entry.lat, entry.lon) > far_km
+                                          for lat, lon in evidence.anchors)
 
 
 def _org_head_after(after: str) -> bool:

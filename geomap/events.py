@@ -25,7 +25,9 @@ _RULES: list[tuple[str, str, str]] = [
      r"\b(?:aviation|air\s+force)\b[^.;]{0,40}\bstrikes?\b|carried\s+out\s+(?:an?\s+)?(?:\w+\s+){0,2}strikes?\b|"
      r"loitering\s+munitions?|kamikaze\s+drones?|(?<!car\s)(?<!been\s)\bbombed\b|suicide\s+drones?|\bUAVs?\b[^.;]{0,30}\b(?:struck|hit|targeted)|"
      r"\b(?:Israeli|Turkish|US|U\.S\.|American|Russian|coalition|Iranian|Jordanian)\s+(?:air\s+|drone\s+)?strikes?\b|"
-     r"(?<!general\s)(?<!hunger\s)\bstrikes?\s+(?:hit|targeted|struck|killed|destroyed)\b|"
+     r"\b(?:killed|died|wounded|injured)\s+in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?strikes?\s+(?:on|in|against)\b|"
+     r"(?<!general\s)(?<!hunger\s)\bstrikes?\s+(?:(?:on|against)\s+[^.;,]{1,40}?\s+)?(?:hit|targeted|struck|killed|"
+     r"destroyed)\b|"
      r"\bstruck\s+(?:[\w-]+\s+){0,2}targets\b"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack",
      r"\bshell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|katyusha|barrage|bombard(?:ed|ment)|"

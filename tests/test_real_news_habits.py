@@ -192,3 +192,57 @@ def test_a_witness_place_is_not_the_events(gazetteer):
     result = extract(text, gazetteer)
     assert result.incidents == []
     assert any("without a place" in u.reason for u in result.unresolved)
+
+
+def test_a_country_named_twice_stays_the_country(gazetteer):
+    text = "Kuwait tightens borders\nGunmen robbed a bank in Kuwait on Monday, officials in Kuwait said."
+    assert {(m.text, m.place.level) for m in find_places(text, gazetteer)} == {("Kuwait", "country")}
+
+
+def test_a_dateline_in_capitals_is_a_place(gazetteer):
+    found = find_places("AMMAN, Jordan (Reuters) - Officials met on Monday.", gazetteer)
+    assert [(m.text, m.place.level) for m in found][0] == ("AMMAN", "place")
+
+
+def test_a_village_inside_a_named_governorate_never_goes_to_another(gazetteer):
+    text = "Fighters clashed in the village of Qassiyeb in Hasakeh province on Friday."
+    places = {m.text: m.place for m in find_places(text, gazetteer)}
+    assert places["Qassiyeb"].admin1 == "SY-HA"  # its namesake in Latakia is not meant
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("A fire destroyed a warehouse in Paris, Texas, on Sunday.", "Paris", "US-TX"),
+    ("A man from London, Kentucky, was charged on Friday.", "London", "US-KY"),
+])
+def test_a_town_named_with_its_state_is_that_towns(gazetteer, text, name, admin1):
+    [place] = [m.place for m in find_places(text, gazetteer) if m.text == name]
+    assert place.admin1 == admin1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Kentucky State Police arrested two men on Friday.", "Kentucky"),
+    ("She studied law at the University of Manitoba.", "Manitoba"),
+    ("The Florida Senator spoke to reporters on Monday.", "Florida"),
+    ("Rockets hit Aleppo and Idlib; the attack on Al-Quds Hospital killed three.", "Al-Quds"),
+])
+def test_a_place_naming_an_office_or_a_building_elsewhere_is_a_modifier(gazetteer, text, name):
+    [m] = [m for m in find_places(text, gazetteer) if m.text == name]
+    assert m.qualifier == "modifier"
+
+
+def test_a_name_after_an_honorific_is_a_person(gazetteer):
+    assert "Darwish" not in {m.text for m in find_places("The surgeon Dr. Darwish treated the wounded.", gazetteer)}
+
+
+def test_separate_incidents_stay_separate(gazetteer):
+    text = ("4 June 2024 - Police dispersed protesters with tear gas in Sadr City on Tuesday. In a separate incident "
+            "on Tuesday, gunmen shot dead a shop owner in Baghdad's Karrada district.")
+    assert len(extract(text, gazetteer).incidents) == 2
+
+
+def test_a_toll_told_town_by_town_is_not_one_more_event(gazetteer):
+    text = ("6 June 2024 - Air strikes on Idlib killed 16 civilians on Thursday. Strikes on Sarmin killed nine "
+            "civilians. Five civilians were killed in air strikes on Ariha. Two civilians died in strikes on Binnish.")
+    incidents = extract(text, gazetteer).incidents
+    assert sorted(i.location for i in incidents) == ["Ariha", "Binnish", "Sarmin"]
+    assert sum(i.fatalities for i in incidents) == 16
