@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from gazetteer.context import (
     DEMONYMS,
@@ -100,24 +101,36 @@ def _find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     if not spans:
         return capitals
     mentions, readings = _readings(text, tokens, spans, evidence, gazetteer)
-    by_id = {id(span): (span, ev) for span, ev, _, _ in readings}  # the names read as places
     mentions = _one_sense(mentions, readings, gazetteer)
-    for span, ev, ranked, entry in readings:
-        qualifier = ev.qualifier
-        holder = by_id.get(id(holders.get(id(span))))  # "X in Y", "X, Y": Y, when Y is read as a place
-        said = holder is not None or id(span) not in holders  # "the Syrian town of X": no Y to read
-        inside = _candidate_inside(ranked, entry, ev) if said else None
-        if inside is not None:  # "Qassiab in Hasakeh province": the namesake there, not the better-known one
-            mentions.append(Mention(span.text, span.start, span.end,
-                                    gazetteer.to_place(inside, precision_of(inside, qualifier)), qualifier))
-            continue
-        part = _part_of_container(text, span, entry, ev, holder, gazetteer) if holder is not None else None
-        if part is not None:
-            mentions.append(Mention(span.text, span.start, span.end, part, "part"))
-            continue
-        place = gazetteer.to_place(entry, precision_of(entry, qualifier))
-        mentions.append(Mention(span.text, span.start, span.end, place, qualifier))
-    return sorted(mentions + capitals, key=lambda m: m.start)
+    resolved: dict[int, Mention] = {}
+    # Containers first ("X in Y in Z": Y as Z holds it, then X as Y holds it): from the last name back.
+    for span, ev, ranked, entry in reversed(readings):
+        holder = holders.get(id(span))
+        known = resolved.get(id(holder)) if holder is not None else None  # Y, when Y is read as a place
+        if known is not None:
+            ev = replace(ev, inside=_region_of(known.place))
+        resolved[id(span)] = _contained(text, span, ev, ranked, entry, holder, known, gazetteer)
+    return sorted(mentions + list(resolved.values()) + capitals, key=lambda m: m.start)
+
+
+def _region_of(place: Place) -> tuple[str, str]:
+    return ("admin1", place.admin1) if place.admin1 else ("country", place.country)
+
+
+def _contained(text: str, span: Span, ev: Evidence, ranked, entry: Entry, holder: Span | None,
+               known: Mention | None, gazetteer: Gazetteer) -> Mention:
+    """The span's place, given the container the text names for it (``known``: the holder's own reading)."""
+    qualifier = ev.qualifier
+    said = known is not None or holder is None  # "the Syrian town of X": no Y to read
+    inside = _candidate_inside(ranked, entry, ev) if said else None
+    if inside is not None:  # "Qassiab in Hasakeh province": the namesake there, not the better-known one
+        return Mention(span.text, span.start, span.end, gazetteer.to_place(inside, precision_of(inside, qualifier)),
+                       qualifier)
+    part = _part_of_container(text, span, entry, ev, holder, known) if known is not None else None
+    if part is not None:
+        return Mention(span.text, span.start, span.end, part, "part")
+    return Mention(span.text, span.start, span.end, gazetteer.to_place(entry, precision_of(entry, qualifier)),
+                   qualifier)
 
 
 def _one_sense(mentions: list[Mention], readings: list, gazetteer: Gazetteer) -> list[Mention]:
@@ -177,24 +190,23 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
     return mentions, readings
 
 
-def _part_of_container(text: str, span: Span, entry: Entry, ev: Evidence, holder: tuple[Span, Evidence],
-                       gazetteer: Gazetteer) -> Place | None:
+def _part_of_container(text: str, span: Span, entry: Entry, ev: Evidence, holder: Span,
+                       known: Mention) -> Place | None:
     """ "the Salihiya district of Hasakeh", when the only Salihiya known is in another country: a part of the
-    container we do not know, not that namesake. The container's own place, as part of it (precision 2)."""
+    container we do not know, not that namesake. The container's own place, as part of it (precision 2; a
+    governorate stays at the governorate's precision)."""
     if not ev.inside or entry.kind not in ("place", "feature") or _inside(entry, ev.inside):
         return None
-    if holder[0].key in NOT_PLACES:
+    if holder.key in NOT_PLACES or known.qualifier in ("demonym", "modifier"):
         return None
-    if not re.search(r"\b(?:in|of|inside|within)\b|,", text[span.end : holder[0].start]):
+    if not re.search(r"\b(?:in|of|inside|within)\b|,", text[span.end : holder.start]):
         return None  # containment said in words ("in", "of", "X, Y"), not guessed from juxtaposition
-    container = rank(holder[0].key, holder[0].candidates, holder[1], gazetteer)[0][1]
-    if not _inside(container, ev.inside):
+    container = known.place
+    if container.level == "admin1":  # "the village of X in Hasakeh province": somewhere in the governorate
+        return replace(container, precision=3)
+    if container.level not in ("place", "feature"):
         return None
-    if container.kind == "admin1":  # "the village of X in Hasakeh province": somewhere in the governorate
-        return gazetteer.to_place(container, 3)
-    if container.kind not in ("place", "feature"):
-        return None
-    return gazetteer.to_place(container, 2)
+    return replace(container, precision=max(2, container.precision))
 
 
 def _candidate_inside(ranked: list[tuple[float, Entry]], entry: Entry, ev: Evidence) -> Entry | None:
