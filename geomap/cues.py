@@ -61,7 +61,8 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s*and(?:\s+in)?|,?\s*or(?:\s+in)?|as\s+well\s
 # Who told of it, and from where: "an activist in the eastern X region", "a source in X".
 SPEAKER_BEFORE = re.compile(
     r"\b(?:activists?|sources?|correspondents?|residents?|officials?|journalists?|reporters?|spokes(?:man|woman|person)|"
-    r"witness(?:es)?|doctors?|medics?|monitors?|observers?)\s+(?:based\s+)?(?:in|from|at)\s+" + _FILLER + "$", re.I)
+    r"witness(?:es)?|doctors?|medics?|monitors?|observers?|ministry|ministries|government|embassy|diplomats?)"
+    r"\s+(?:based\s+)?(?:in|from|at)\s+" + _FILLER + "$", re.I)
 # Nouns by which a later sentence refers back to an event: "the strikes on X", "the blast struck X".
 EVENT_NOUNS = frozenset(
     """
@@ -75,3 +76,13 @@ SEPARATE_EVENT = re.compile(
     r"\b(?:in\s+(?:a\s+)?(?:separate|another|an\s+unrelated|a\s+further|a\s+second|a\s+similar)\s+"
     r"(?:incident|attack|development|strike|case|raid|operation|clash)|separately|elsewhere|meanwhile|"
     r"in\s+a\s+separate\s+\w+)\b", re.I)
+# A capital standing for its government: "Washington said", "Ankara's offensive", "attacks by Moscow".
+GOVERNMENT_AFTER = re.compile(
+    r"^(?:['’]s?\s|\s+(?:and\s+[A-Z][\w-]+\s+)?(?:has|have|had|is|was|says|said|say|blamed|blames|accused|accuses|"
+    r"called|calls|wants|wanted|insists|insisted|denied|denies|launched|extended|sent|backs|backed|supports|"
+    r"supported|warned|announced|believes|considers|claims|claimed|urged|agreed|refused|rejected|demanded|"
+    r"condemned|welcomed|hopes|fears|responded|retaliated|struck|hit|bombed|targeted|would|will|could)\b)")
+GOVERNMENT_BEFORE = re.compile(r"\b(?:by|calling\s+on|between|placed)\s+$", re.I)
+# Words before a name that put something at it, for telling a capital's place from its government.
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|over|around|into|from|of|to)\s+(?:the\s+)?"
+                             r"(?:[\w-]+\s+)?$", re.I)

@@ -24,6 +24,7 @@ from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
 from geomap.boundaries import country_names
 from geomap.consolidate import SAME_EVENT_DAYS, consolidate, place_level
+from geomap.cues import GOVERNMENT_AFTER, GOVERNMENT_BEFORE, LOCATIVE_BEFORE, SPEAKER_BEFORE
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
 from geomap.elaboration import elaboration
 from geomap.events import TOLL_UPDATE, EventType, classify, fatalities
@@ -131,6 +132,7 @@ class _ArticleReader:
         self.last_date = self.list_date = None
         self.bounds: list[tuple[int, int]] = []  # the sentences read, in text order
         self.pending: list[_Pending] = []  # event reports with no place yet
+        self.capitals: dict[str, int | None] = {}  # GeoNames id of each country's capital, as asked for
 
     def read(self) -> None:
         text = self.article.text
@@ -248,9 +250,11 @@ class _ArticleReader:
         lo, hi = bisect_left(self.starts, s_start + c_start), bisect_left(self.starts, s_start + c_end)
         inside = [replace(m, start=m.start - s_start, end=m.end - s_start) for m in self.mentions[lo:hi]
                   if m.end <= s_start + c_end]
-        # A country other than the article's own ("brokered by Russia and Turkey") is not where it happened.
+        # A country other than the article's own ("brokered by Russia and Turkey") is not where it happened, nor
+        # is a capital standing for its government ("Washington said") or a dateline inside the text ("BEIRUT").
         here = [m for m in inside if not (m.place.level == "country" and self.focus and m.place.country != self.focus
-                                          and m.place.country not in self.gazetteer.focus)]
+                                          and m.place.country not in self.gazetteer.focus)
+                and not self._government(sentence, m) and not _inner_dateline(sentence, m, inside)]
         locations = choose_locations(sentence, here, (c_start + event.start, c_start + event.end))
         if locations:
             return locations
@@ -263,6 +267,23 @@ class _ArticleReader:
             self._reject(span, f"place {unknown!r} not found in the gazetteer", sentence)
             return []
         return self._fallback_location(sentence, s_start, span, source, c_start, c_end, event)
+
+    def _government(self, sentence: str, mention: Mention) -> bool:
+        """Is the mention a foreign capital standing for its government ("Washington said", "Ankara's
+        offensive", "attacks carried out by Moscow")?"""
+        place = mention.place
+        if place.level != "place" or place.country == self.focus or not place.geonameid:
+            return False
+        if place.country not in self.capitals:
+            capital = self.gazetteer.capital(place.country)
+            self.capitals[place.country] = capital.geonameid if capital else None
+        if self.capitals[place.country] != place.geonameid:
+            return False
+        before = sentence[max(0, mention.start - 40) : mention.start]
+        if LOCATIVE_BEFORE.search(before) and not SPEAKER_BEFORE.search(before):
+            return False  # "a protest in downtown Beirut"; but "the ministry in Moscow said"
+        return bool(GOVERNMENT_AFTER.match(sentence[mention.end : mention.end + 40])
+                    or GOVERNMENT_BEFORE.search(before) or SPEAKER_BEFORE.search(before))
 
     def _fallback_location(self, sentence, s_start, span, source, c_start, c_end, event) -> list[Mention]:
         clause = sentence[c_start:c_end]
@@ -361,6 +382,15 @@ def _unknown_place(clause: str, mentions: list[Mention], offset: int, gazetteer:
             continue
         return name
     return None
+
+
+def _inner_dateline(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """ "Last updated at ... BEIRUT At least 15 people were killed ... outside Damascus": a place in capitals
+    inside a scraped sentence is where the report was filed, not where the event was, when another place is
+    named."""
+    word = sentence[mention.start : mention.end]
+    return (word.isupper() and len(word) > 3 and mention.start > 0 and not sentence[: mention.start].isupper()
+            and any(m is not mention and not m.text.isupper() for m in mentions))
 
 
 def _vaguer(body: Incident, head: Incident) -> bool:

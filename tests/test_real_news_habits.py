@@ -246,3 +246,17 @@ def test_a_toll_told_town_by_town_is_not_one_more_event(gazetteer):
     incidents = extract(text, gazetteer).incidents
     assert sorted(i.location for i in incidents) == ["Ariha", "Binnish", "Sarmin"]
     assert sum(i.fatalities for i in incidents) == 16
+
+
+def test_a_foreign_capital_speaking_is_not_where_the_strike_was(gazetteer):
+    text = ("9 March 2023 - Air strikes hit an oil field near Deir ez-Zor on Thursday, killing four guards, "
+            "and Moscow said its jets had taken part.")
+    [incident] = extract(text, gazetteer).incidents
+    assert incident.admin1 == "SY-DY"
+    sentence = "Washington said the strike on the depot near Raqqa killed six fighters."
+    assert _government_free(sentence, gazetteer) == ["Raqqa"]
+
+
+def _government_free(sentence, gazetteer):
+    text = "9 March 2023 - " + sentence
+    return [i.location for i in extract(text, gazetteer).incidents]
