@@ -13,7 +13,9 @@ import csv
 import gzip
 import io
 import json
+import os
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +34,7 @@ class Inputs:
     documents: list[Document] = field(default_factory=list)
     tables: list = field(default_factory=list)  # geomap.tables.RawTable
     problems: list[Unresolved] = field(default_factory=list)
+    notes: list[Unresolved] = field(default_factory=list)  # read, but worth saying (files of other formats)
 
     @property
     def rows(self) -> int:
@@ -53,8 +56,12 @@ def kind_of(path: Path) -> str:
     return "other"
 
 
-def expand(paths: list[str | Path]) -> list[Path]:
-    """Files named, and the readable files inside folders named, in a stable order."""
+def expand(paths: list[str | Path], skipped: list[Path] | None = None) -> list[Path]:
+    """Files named, and the readable files inside folders named, in a stable order.
+
+    Inside folders, hidden files and folders are passed over; files of other formats (``.pdf``,
+    ``.docx`` ...) are added to ``skipped`` when it is given, so that they can be reported.
+    """
     files: list[Path] = []
     if isinstance(paths, (str, Path)):  # one input, never its characters
         paths = [paths]
@@ -63,8 +70,10 @@ def expand(paths: list[str | Path]) -> list[Path]:
         if str(raw) == STDIN:
             files.append(path)
         elif path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            chosen = [p for p in inside if kind_of(p) != "other" and p.name.lower() != "readme.md"]
+            inside = sorted(_files_under(path))
+            chosen = [p for p in inside if _readable(p)]
+            if skipped is not None:
+                skipped.extend(p for p in inside if kind_of(p) == "other")
             if not chosen:
                 raise InputError(f"{path}: folder has no text or table files")
             files.extend(chosen)
@@ -77,13 +86,36 @@ def expand(paths: list[str | Path]) -> list[Path]:
     return files
 
 
+def _files_under(folder: Path):
+    """The files in a folder and its subfolders, hidden ones (".git", ".DS_Store") and linked folders left out."""
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if not name.startswith(".") and path.is_file():
+                yield path
+
+
+def _readable(path: Path) -> bool:
+    return kind_of(path) != "other" and path.name.lower() != "readme.md"
+
+
+def is_read_in_folder(path: Path, folder: Path) -> bool:
+    """Would reading ``folder`` read the file ``path``?"""
+    real, root = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
+    if not real.is_relative_to(root) or real == root:
+        return False
+    return not any(part.startswith(".") for part in real.relative_to(root).parts) and _readable(real)
+
+
 def read_inputs(paths: list[str | Path]) -> Inputs:
     """Read every input; a folder's unreadable files are reported, a named file's raise."""
     inputs = Inputs()
     if isinstance(paths, (str, Path)):
         paths = [paths]
     named = {Path(p) for p in paths}
-    for path in expand(paths):
+    skipped: list[Path] = []
+    for path in expand(paths, skipped):
         try:
             if str(path) == STDIN:
                 read_stdin(inputs)
@@ -93,7 +125,22 @@ def read_inputs(paths: list[str | Path]) -> Inputs:
             if path in named:
                 raise
             inputs.problems.append(Unresolved(str(path), "file", str(exc).removeprefix(f"{path}: ")))
+    inputs.notes.extend(skipped_note(skipped))
     return inputs
+
+
+def skipped_note(skipped: list[Path]) -> list[Unresolved]:
+    """One note per folder for the files of other formats it holds (".pdf", ".docx" ...): not read, and said so."""
+    by_folder: dict[Path, Counter] = {}
+    for path in skipped:
+        by_folder.setdefault(path.parent, Counter())[path.suffix.lower()] += 1
+    notes = []
+    for folder, suffixes in by_folder.items():
+        n = sum(suffixes.values())
+        kinds = ", ".join(f"{suffix} {count}" if count > 1 else suffix for suffix, count in suffixes.most_common(5))
+        notes.append(Unresolved(str(folder), "folder", f"{n} file{'s' if n != 1 else ''} of other formats not read "
+                                f"({kinds}): geomap reads text, web pages and tables"))
+    return notes
 
 
 def read_one(path: Path, inputs: Inputs) -> None:

@@ -124,7 +124,7 @@ def collect(
             progress(done, total)
 
     out = Collected(unresolved=list(inputs.problems), rows_read=inputs.rows, documents=len(inputs.documents),
-                    unreadable=len(inputs.problems), admin1_names=gazetteer.admin1_names)
+                    unreadable=len(inputs.problems), admin1_names=gazetteer.admin1_names, notices=list(inputs.notes))
     if inputs.documents:
         from geomap.extract import extract_incidents  # its vocabularies take a second to compile: text only
 
