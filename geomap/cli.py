@@ -76,7 +76,10 @@ def _say(message: str, **style) -> None:
 def _gazetteer():
     from gazetteer import Gazetteer
 
-    return Gazetteer.load()
+    try:
+        return Gazetteer.load()
+    except OSError as exc:
+        raise GeomapError(str(exc)) from None
 
 
 def _date_option(value: str | None, option: str = "--reference-date") -> dt.date | None:
