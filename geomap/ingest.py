@@ -275,9 +275,9 @@ def read_jsonl(path: Path, inputs: Inputs) -> None:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            inputs.problems.append(Unresolved(str(path), f"line {number}", f"not valid JSON ({exc.msg})"))
+            obj = parse_json(line)
+        except ValueError as exc:
+            inputs.problems.append(Unresolved(str(path), f"line {number}", str(exc).removeprefix("line 1: ")))
             continue
         if not isinstance(obj, dict):
             inputs.problems.append(Unresolved(str(path), f"line {number}", "not a JSON object"))
@@ -289,3 +289,14 @@ def read_jsonl(path: Path, inputs: Inputs) -> None:
             numbers.append(number)
     if records:
         inputs.tables.append(records_table(path, records, numbers=numbers))
+
+
+def parse_json(text: str | bytes):
+    """JSON text parsed; ``ValueError`` says what is wrong and on which line (nesting too deep for the parser
+    included)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ValueError("not readable JSON (nested too deeply)") from None

@@ -147,13 +147,10 @@ def read_partition(part: Partition, dates_only: bool = False):
     if part.kind == "parquet":
         import pyarrow.parquet as pq
 
-        from geomap.tables import arrow_table
+        from geomap.tables import arrow_table, geoparquet_geometry
 
         file = pq.ParquetFile(path)
-        geo = (file.schema_arrow.metadata or {}).get(b"geo")
-        import json
-
-        geometry = json.loads(geo).get("primary_column") if geo else None
+        geometry = geoparquet_geometry(path, file.schema_arrow.metadata)
         table = arrow_table(path, file.read_row_group(part.start), geometry, "row")
         return RawTable(table.source, table.frame, table.lines + part.first_line, unit="row")
     with open(path, "rb") as f:

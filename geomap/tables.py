@@ -324,10 +324,12 @@ def _is_tag_row(row: list[str]) -> bool:
 # -- JSON and GeoJSON ------------------------------------------------------------------------------------
 
 def _read_json(path: Path, text: str) -> RawTable:
+    from geomap.ingest import parse_json
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        data = parse_json(text)
+    except ValueError as exc:
+        raise InputError(f"{path}: {exc}") from None
     kind = "record"
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
         kind = "feature"
@@ -399,9 +401,36 @@ def _read_parquet(path: Path) -> RawTable:
         table = pq.read_table(path)
     except Exception as exc:  # pyarrow raises many types for a corrupt file
         raise InputError(f"{path}: cannot read Parquet ({type(exc).__name__}: {exc})") from None
-    geo = json.loads((table.schema.metadata or {}).get(b"geo", b"{}") or b"{}")
-    geometry = geo.get("primary_column") if geo else None
-    return arrow_table(path, table, geometry, "row")
+    return arrow_table(path, table, geoparquet_geometry(path, table.schema.metadata), "row")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where a table keeps its geometries: the column, its coordinate system (PROJJSON or a name such as
+    "EPSG:32638"; None for longitude and latitude) and its encoding ("WKB", or a GeoArrow type such as "point")."""
+
+    column: str
+    crs: object = None
+    encoding: str = "WKB"
+
+
+def geoparquet_geometry(path: Path, metadata: dict | None) -> Geometry | None:
+    """The primary geometry column of a GeoParquet file, from its "geo" metadata (None for plain Parquet)."""
+    from geomap.ingest import parse_json
+
+    raw = (metadata or {}).get(b"geo")
+    if not raw:
+        return None
+    try:
+        geo = parse_json(raw)
+    except ValueError as exc:
+        raise InputError(f"{path}: GeoParquet metadata: {exc}") from None
+    if not isinstance(geo, dict) or not isinstance(geo.get("primary_column"), str):
+        raise InputError(f"{path}: GeoParquet metadata names no primary geometry column")
+    column = geo["primary_column"]
+    described = (geo.get("columns") or {}).get(column)
+    described = described if isinstance(described, dict) else {}
+    return Geometry(column, described.get("crs"), str(described.get("encoding") or "WKB"))
 
 
 def _read_gis(path: Path) -> RawTable:
@@ -414,14 +443,19 @@ def _read_gis(path: Path) -> RawTable:
         meta, table = pyogrio.read_arrow(str(path))
     except Exception as exc:  # GDAL's errors come in several types
         raise InputError(f"{path}: cannot read this file ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
-    crs = meta.get("crs") or "EPSG:4326"
-    return arrow_table(path, table, meta.get("geometry_name") or "wkb_geometry", "feature", crs)
+    geometry = Geometry(meta.get("geometry_name") or "wkb_geometry", meta.get("crs") or "EPSG:4326")
+    return arrow_table(path, table, geometry, "feature")
 
 
-def arrow_table(path: Path, table, geometry: str | None, unit: str, crs: str | None = None) -> RawTable:
+def arrow_table(path: Path, table, geometry: Geometry | None, unit: str) -> RawTable:
+    """A pyarrow table as a :class:`RawTable`; its geometries (when it has some) become longitude and latitude
+    columns, unless it has such columns of its own."""
+    xs = ys = None
+    if geometry is not None and geometry.column in table.column_names:
+        xs, ys = _points(path, table.column(geometry.column), geometry)
+        table = table.drop_columns([geometry.column])
     frame = arrow_frame(table)
-    if geometry and geometry in frame.columns:
-        xs, ys = _points(path, frame.pop(geometry).to_numpy(), crs)
+    if xs is not None:
         lower = {c.lower() for c in frame.columns}
         if not lower & {"longitude", "lon", "lng", "long", "x"}:
             frame["longitude"] = xs
@@ -433,22 +467,69 @@ def arrow_table(path: Path, table, geometry: str | None, unit: str, crs: str | N
     return RawTable(str(path), frame, np.arange(1, len(frame) + 1, dtype=np.int64), unit=unit)
 
 
-def _points(path: Path, wkb: np.ndarray, crs: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Longitude and latitude of each geometry (a point, or the centre of a line or polygon)."""
+def _points(path: Path, column, geometry: Geometry) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude and latitude of each geometry (a point, or the centre of a line or polygon), converted from
+    the table's coordinate system when it is another."""
     import shapely
 
-    geoms = shapely.from_wkb(wkb)
+    try:
+        if geometry.encoding.upper() == "WKB":
+            geoms = shapely.from_wkb(column.to_numpy(zero_copy_only=False), on_invalid="ignore")
+        else:
+            geoms = _geoarrow(column, geometry.encoding.lower())
+    except Exception as exc:  # shapely's and pyarrow's errors for a column that holds no such geometries
+        raise InputError(f"{path}: geometry column {geometry.column!r} is not {geometry.encoding} geometry "
+                         f"({type(exc).__name__})") from None
     if not shapely.is_empty(geoms).all() and (shapely.get_type_id(geoms) != 0).any():
         geoms = shapely.centroid(geoms)
     xs, ys = shapely.get_x(geoms), shapely.get_y(geoms)
-    if crs and crs.upper() not in ("EPSG:4326", "OGC:CRS84", "WGS84"):
+    crs = geometry.crs
+    if not _is_lonlat(crs):
         try:
-            from pyproj import Transformer
+            from pyproj import CRS, Transformer
 
-            xs, ys = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(xs, ys)
+            source = CRS.from_json_dict(crs) if isinstance(crs, dict) else CRS.from_user_input(crs)
+            xs, ys = Transformer.from_crs(source, "EPSG:4326", always_xy=True).transform(xs, ys)
         except Exception as exc:  # pyproj's CRS errors
-            raise InputError(f"{path}: cannot convert coordinates from {crs} ({exc})") from None
+            name = crs.get("name", "its coordinate system") if isinstance(crs, dict) else crs
+            raise InputError(f"{path}: cannot convert coordinates from {name} ({exc})") from None
     return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+
+
+# GeoArrow's native encodings: how many list levels hold the coordinates of one geometry.
+_GEOARROW_DEPTH = {"point": 0, "linestring": 1, "multipoint": 1, "polygon": 2, "multilinestring": 2,
+                   "multipolygon": 3}
+
+
+def _geoarrow(column, encoding: str):
+    """Shapely geometries from a GeoArrow column (nested lists of x/y structs or of interleaved coordinates)."""
+    import pyarrow as pa
+    import shapely
+
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    offsets = []
+    for _ in range(_GEOARROW_DEPTH[encoding]):
+        offsets.append(np.asarray(array.offsets) - array.offsets[0].as_py())
+        array = array.flatten()
+    if pa.types.is_struct(array.type):
+        coords = np.column_stack([array.field(0).to_numpy(zero_copy_only=False),
+                                  array.field(1).to_numpy(zero_copy_only=False)])
+    else:  # interleaved: fixed-size lists of 2 to 4 numbers
+        size = array.type.list_size
+        coords = array.flatten().to_numpy(zero_copy_only=False).reshape(-1, size)[:, :2]
+    kind = getattr(shapely.GeometryType, encoding.upper())
+    return shapely.from_ragged_array(kind, np.ascontiguousarray(coords, dtype=float),
+                                     tuple(reversed(offsets)) or None)
+
+
+def _is_lonlat(crs) -> bool:
+    """Is ``crs`` longitude and latitude on WGS 84 (or not given, which GeoParquet reads as that)?"""
+    if crs is None:
+        return True
+    if isinstance(crs, dict):
+        ident = crs.get("id") or {}
+        return (ident.get("authority"), str(ident.get("code"))) in (("EPSG", "4326"), ("OGC", "CRS84"))
+    return str(crs).upper() in ("EPSG:4326", "OGC:CRS84", "WGS84")
 
 
 def _read_excel(path: Path) -> RawTable:
