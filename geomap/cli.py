@@ -357,14 +357,11 @@ def aggregate(inputs, by, period, output: Path | None, engine, scheduler, worker
 
 
 def _aggregate_dask(inputs, period, by, output, scheduler, workers, unresolved_path, quiet):
-    import warnings
-
     from geomap.export import write_table, write_unresolved
     from geomap.scale import aggregate_dask, dask_client
 
     bar = _Progress(quiet, "partitions", unit="part")
-    with warnings.catch_warnings(), dask_client(scheduler, workers) as client:
-        warnings.simplefilter("ignore", UserWarning)
+    with dask_client(scheduler, workers) as client:
         try:
             result = aggregate_dask(inputs, client, period=period, by=by, keep_unresolved=unresolved_path is not None,
                                     progress=bar)

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from geomap.counting import ADMIN2_COLUMNS, COLUMNS
-from geomap.errors import GeomapError, InputError
+from geomap.errors import GeomapError, InputError, OptionError
 
 BLOCK_SIZE = 64 * 2**20
 
@@ -37,18 +37,38 @@ def _need_dask():
 
 @contextlib.contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator:
-    """A client on ``scheduler`` (an address such as tcp://10.0.0.5:8786), else on a local cluster."""
+    """A client on ``scheduler`` (an address such as tcp://10.0.0.5:8786), else on a local cluster.
+
+    An address that is malformed, or a scheduler that does not answer within 10 seconds, is an
+    :class:`~geomap.errors.OptionError`; a local cluster that cannot start, a :class:`GeomapError`.
+    """
     _need_dask()
+    import warnings
+
     from distributed import Client, LocalCluster
 
-    if scheduler:
-        with Client(scheduler) as client:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "port 8787 is in use": another cluster's dashboard
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout="10s")
+            except (OSError, ValueError, TypeError, TimeoutError) as exc:
+                raise OptionError(f"--scheduler {scheduler!r}: cannot connect ({_first_line(exc)})") from None
+            with client:
+                yield client
+            return
+        n = workers or max(1, os.cpu_count() or 1)
+        try:
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        except (OSError, RuntimeError, TimeoutError) as exc:
+            raise GeomapError(f"cannot start a local Dask cluster ({_first_line(exc)})") from None
+        with cluster, Client(cluster) as client:
             yield client
-        return
-    n = workers or max(1, os.cpu_count() or 1)
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
-        yield client
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 @dataclass(frozen=True)
@@ -178,6 +198,7 @@ class PartitionResult:
     swapped: int = 0
     unresolved: list = field(default_factory=list)  # Unresolved records, when asked for
     frame: pd.DataFrame | None = None  # the incidents themselves, when asked for (tests, small tables)
+    error: str = ""  # the piece could not be read at all (the run stops with this message)
 
 
 def partition_date_evidence(part: Partition, today: dt.date) -> Counter:
@@ -208,9 +229,10 @@ def run_partition(part: Partition, period: str, by: str, today: dt.date, keep_un
     try:
         table = read_partition(part)
     except InputError as exc:
-        if "no rows" in str(exc):  # a block of blank lines
-            return PartitionResult(pd.DataFrame(columns=ADMIN2_COLUMNS if by == "admin2" else COLUMNS))
-        raise
+        empty = PartitionResult(pd.DataFrame(columns=ADMIN2_COLUMNS if by == "admin2" else COLUMNS))
+        if "no rows" not in str(exc):  # not just a block of blank lines: the file cannot be read
+            empty.error = str(exc)
+        return empty
     found = table_incidents(table, gazetteer, today, date_order)
     counts = aggregate(found.frame, period=period, by=by, names=gazetteer.admin1_names)
     problems = list(table.problems) + found.unresolved
@@ -264,6 +286,8 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
     frames: dict[int, pd.DataFrame] = {}
     for done, future in enumerate(as_completed(futures), start=1):
         result: PartitionResult = future.result()
+        if result.error:
+            raise InputError(result.error)
         i = order[future.key]
         rows, swapped = rows + result.rows, swapped + result.swapped
         reasons.update(result.reasons)
