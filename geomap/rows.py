@@ -22,10 +22,13 @@ from geomap.acled import EVENT_TYPES, OUTPUT_COLUMNS
 from geomap.boundaries import country_names, country_of_code, locate, polygon_at, polygons, swapped_points
 from geomap.coded import Coded, pair_codes
 from geomap.columns import ColumnMap
+from geomap.errors import shown as quoted
 from geomap.models import Unresolved
 from geomap.tables import RawTable
 
 MAX_FATALITIES = 10**6
+# Dates before this year are placeholders ("0001-01-01", "1900-01-01" is kept): no incident table reaches back further.
+EARLIEST_YEAR = 1900
 EMPTY_WORDS = ("", "nan", "none", "null", "na", "n/a", "<na>", "nat")
 # UCDP GED type_of_violence -> (ACLED event type, sub-event type); the code itself stays in its own column.
 UCDP_VIOLENCE = {"1": ("Battles", "Armed clash"), "2": ("Battles", "Armed clash"),
@@ -62,7 +65,7 @@ def table_incidents(table: RawTable, gazetteer, today: dt.date | None = None,
     unresolved = [Unresolved(table.source, f"{table.unit} {table.lines[i]}", reason[i], text)
                   for i, text in zip(bad, rows.row_texts(bad))]
     frame, notices = rows.incidents(good)
-    return TableIncidents(frame, unresolved, notices, len(table), columns.dataset)
+    return TableIncidents(frame, unresolved, list(table.notes) + notices, len(table), columns.dataset)
 
 
 def texts(series: pd.Series) -> Coded:
@@ -98,9 +101,15 @@ def first_text(frame: pd.DataFrame, names: tuple[str, ...]) -> Coded:
     return out if out is not None else Coded.empty_of(len(frame))
 
 
-def _numbers(frame: pd.DataFrame, names: tuple[str, ...]):
+_DECIMAL_COMMA = re.compile(r"^([+-]?\d{1,3}),(\d+)$")
+
+
+def _numbers(frame: pd.DataFrame, names: tuple[str, ...], decimal_comma: bool = False):
     """(values, present, shown): the first present cell among ``names`` as a float, and a function giving
-    the cell as written for some rows (for the messages of the rows that fail)."""
+    the cell as written for some rows (for the messages of the rows that fail).
+
+    ``decimal_comma``: "36,2" is 36.2 (coordinates, where a comma cannot separate thousands).
+    """
     values = np.full(len(frame), np.nan)
     present = np.zeros(len(frame), dtype=bool)
     chosen = np.full(len(frame), -1, dtype=np.int64)
@@ -113,8 +122,9 @@ def _numbers(frame: pd.DataFrame, names: tuple[str, ...]):
         else:
             t = texts(column)
             here = ~t.empty
-            parsed = pd.to_numeric(pd.Series(t.values, dtype=object), errors="coerce").to_numpy(dtype=float,
-                                                                                                 na_value=np.nan)
+            values_ = [_DECIMAL_COMMA.sub(r"\1.\2", v) for v in t.values] if decimal_comma else t.values
+            parsed = pd.to_numeric(pd.Series(values_, dtype=object), errors="coerce").to_numpy(dtype=float,
+                                                                                               na_value=np.nan)
             v = np.append(parsed, np.nan)[t.codes]
         take = here & ~present
         values[take], chosen[take] = v[take], k
@@ -219,7 +229,7 @@ def _dates(frame: pd.DataFrame, names: tuple[str, ...], today: dt.date, order: s
     for k, value in enumerate(text.values):
         d = parse_table_date(value, order)
         if d is None and _NUMERIC_DATE.match(value) and parse_table_date(value, other) is not None:
-            why[k] = (f"date {value!r} is {'day' if other == 'dmy' else 'month'} first, but the column's "
+            why[k] = (f"date {quoted(value)} is {'day' if other == 'dmy' else 'month'} first, but the column's "
                       f"other dates are {'day' if order == 'dmy' else 'month'} first")
         parsed.append(np.datetime64(d, "s") if d else np.datetime64("NaT", "s"))
     stamps = np.array(parsed + [np.datetime64("NaT", "s")], dtype="datetime64[s]")
@@ -254,6 +264,33 @@ class _Rows:
                 reason[rows] = why(rows) if callable(why) else why
                 ok[rows] = False
 
+        self._check_dates(fail, today, order)
+        self.lat, lat_here, lat_shown = _numbers(self.frame, roles["latitude"], decimal_comma=True)
+        self.lon, lon_here, lon_shown = _numbers(self.frame, roles["longitude"], decimal_comma=True)
+        self.has_point = lat_here & lon_here
+        # (0, 0) is where a missing position lands when a tool writes it as zeros: no position at all.
+        self.null_island = self.has_point & (self.lat == 0) & (self.lon == 0)
+        self.has_point &= ~self.null_island
+        for what, values, shown, limit in (("latitude", self.lat, lat_shown, 90),
+                                           ("longitude", self.lon, lon_shown, 180)):
+            fail(self.has_point & np.isnan(values),
+                 lambda r, s=shown, w=what: [f"{w} {quoted(t)} is not a number" for t in s(r)])
+            fail(self.has_point & ~(np.abs(values) <= limit),
+                 lambda r, s=shown, w=what: [f"{w} {quoted(t)} is out of range" for t in s(r)])
+        self._place(ok, fail)
+        deaths, deaths_here, deaths_shown = _numbers(self.frame, roles["fatalities"])
+        fail(deaths_here & np.isnan(deaths), lambda r: [f"fatalities {quoted(t)} is not a number" for t in deaths_shown(r)])
+        deaths = np.where(deaths_here, deaths, 0.0)
+        fail(~((deaths >= 0) & (deaths <= MAX_FATALITIES) & (deaths == np.floor(deaths))),
+             lambda r: [f"fatalities {quoted(t)} is not a plausible count" for t in deaths_shown(r)])
+        self.fatalities = np.nan_to_num(deaths, nan=0.0).clip(0, MAX_FATALITIES).astype(np.int64)
+        future = (self.dates > pd.Timestamp(today + dt.timedelta(days=1))).to_numpy(dtype=bool)
+        fail(future, lambda r: [f"date {d:%Y-%m-%d} is in the future" for d in self.dates.iloc[r]])
+        return reason
+
+    def _check_dates(self, fail, today: dt.date, order: str | None) -> None:
+        """Read the date columns: rows without a readable date fail, and so do placeholder dates (year 1)."""
+        roles = self.columns.roles
         if roles["date"]:
             self.dates, date_text, why = _dates(self.frame, roles["date"], today, order)
         else:
@@ -264,27 +301,11 @@ class _Rows:
             fail(self.dates.isna().to_numpy(), NO_DATE)
         else:
             fail(date_text.empty, NO_DATE)
-            fail(self.dates.isna().to_numpy(), lambda r: [why.get(c, f"unreadable date {t!r}") for c, t in
+            fail(self.dates.isna().to_numpy(), lambda r: [why.get(c, f"unreadable date {quoted(t)}") for c, t in
                                                           zip(date_text.codes[r], date_text.strings(r))])
-        self.lat, lat_here, lat_shown = _numbers(self.frame, roles["latitude"])
-        self.lon, lon_here, lon_shown = _numbers(self.frame, roles["longitude"])
-        self.has_point = lat_here & lon_here
-        for what, values, shown, limit in (("latitude", self.lat, lat_shown, 90),
-                                           ("longitude", self.lon, lon_shown, 180)):
-            fail(self.has_point & np.isnan(values),
-                 lambda r, s=shown, w=what: [f"{w} {t!r} is not a number" for t in s(r)])
-            fail(self.has_point & ~(np.abs(values) <= limit),
-                 lambda r, s=shown, w=what: [f"{w} {t!r} is out of range" for t in s(r)])
-        self._place(ok, fail)
-        deaths, deaths_here, deaths_shown = _numbers(self.frame, roles["fatalities"])
-        fail(deaths_here & np.isnan(deaths), lambda r: [f"fatalities {t!r} is not a number" for t in deaths_shown(r)])
-        deaths = np.where(deaths_here, deaths, 0.0)
-        fail(~((deaths >= 0) & (deaths <= MAX_FATALITIES) & (deaths == np.floor(deaths))),
-             lambda r: [f"fatalities {t!r} is not a plausible count" for t in deaths_shown(r)])
-        self.fatalities = np.nan_to_num(deaths, nan=0.0).clip(0, MAX_FATALITIES).astype(np.int64)
-        future = (self.dates > pd.Timestamp(today + dt.timedelta(days=1))).to_numpy(dtype=bool)
-        fail(future, lambda r: [f"date {d:%Y-%m-%d} is in the future" for d in self.dates.iloc[r]])
-        return reason
+        early = self.dates.to_numpy(dtype="datetime64[s]") < np.datetime64(f"{EARLIEST_YEAR}-01-01", "s")
+        fail(early, lambda r: [f"date {d.year:04d}-{d.month:02d}-{d.day:02d} is before {EARLIEST_YEAR}: a "
+                               "placeholder, not an event's date" for d in self.dates.iloc[r]])
 
     def _place(self, ok: np.ndarray, fail) -> None:
         """Country, governorate hint, precision; rows without a point are geocoded from their place name."""
@@ -296,6 +317,7 @@ class _Rows:
         if not todo.any():
             return
         named = todo & (~self.place.empty | ~self.admin1_hint.empty)
+        fail(todo & ~named & self.null_island, "coordinates (0, 0) are no position, and no place name is given")
         fail(todo & ~named, "no coordinates and no place name")
         if not named.any():
             return
@@ -315,7 +337,7 @@ class _Rows:
             found.append(hit)
         hits = [found[c] for c in codes]
         missing = np.array([h is None for h in hits])
-        fail(_at(rows[missing], self.n), lambda r: [f"no coordinates and place {p!r} not found in the gazetteer"
+        fail(_at(rows[missing], self.n), lambda r: [f"no coordinates and place {quoted(p)} not found in the gazetteer"
                                                      for p in self.place.strings(r)])
         ok_rows = rows[~missing]
         placed = [h for h in hits if h is not None]
@@ -359,6 +381,9 @@ class _Rows:
         if self.table.extra_cells is not None:
             notices += self._notices(good[self.table.extra_cells[good]], "more cells than the header; extra cells "
                                      "ignored")
+        if self.null_island[good].any():
+            notices += self._notices(good[self.null_island[good]], "coordinates (0, 0) are no position: placed by "
+                                     "its place name")
         polys = polygons()
         here = polygon_at(lon, lat)
         swapped = swapped_points(lon, lat, country, here)
@@ -387,8 +412,8 @@ class _Rows:
         strings = ids.strings()
         for i in np.flatnonzero(repeated):
             new = f"{strings[i]}-{lines[i]}"
-            notices.append(self._notice(good[i], f"duplicate id {strings[i]!r} (first on {self.table.unit} "
-                                        f"{first_line[i]}); kept as {new!r}"))
+            notices.append(self._notice(good[i], f"duplicate id {quoted(strings[i])} (first on {self.table.unit} "
+                                        f"{first_line[i]}); kept as {quoted(new)}"))
             strings[i] = new
         return Coded.of(strings)
 
@@ -478,8 +503,8 @@ def _shown(value) -> str:
         return ""
     if isinstance(value, float):
         return _number_text(value)
-    if isinstance(value, pd.Timestamp):
-        return f"{value:%Y-%m-%d}"
+    if isinstance(value, (pd.Timestamp, dt.date)):
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     return str(value)
 
 

@@ -178,9 +178,8 @@ def read_partition(part: Partition, dates_only: bool = False):
         f.seek(part.start)
         body = f.read(part.end - part.start)
     data = body if part.start == 0 else header + body
-    table = read_csv(path, data, "\t" if path.name.lower().endswith(".tsv") else None, dates_only=dates_only)
-    shift = 0 if part.start == 0 else part.first_line - 1
-    return RawTable(table.source, table.frame, table.lines + shift, table.extra_cells, table.problems, table.unit)
+    return read_csv(path, data, "\t" if path.name.lower().endswith(".tsv") else None, dates_only=dates_only,
+                    first_line=0 if part.start == 0 else part.first_line - 1)
 
 
 @lru_cache(maxsize=1)

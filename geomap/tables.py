@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class RawTable:
     extra_cells: np.ndarray | None = None  # rows with more cells than the header (CSV)
     problems: list[Unresolved] = field(default_factory=list)  # records that are no rows at all
     unit: str = "line"  # how ``lines`` count: "line", "record", "feature", "row"
+    notes: list[Unresolved] = field(default_factory=list)  # about the whole table (a column name repeated)
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -58,10 +60,12 @@ def read_table(path: Path, data: bytes | None = None) -> RawTable:
 
 # -- CSV -------------------------------------------------------------------------------------------------
 
-def read_csv(path: Path, data: bytes, delimiter: str | None = None, dates_only: bool = False) -> RawTable:
+def read_csv(path: Path, data: bytes, delimiter: str | None = None, dates_only: bool = False,
+             first_line: int = 0) -> RawTable:
     """CSV with a header row; columns typed by pyarrow where they parse, line numbers kept.
 
-    ``dates_only``: just the date columns, as text (see :func:`geomap.scale.partition_date_evidence`).
+    ``dates_only``: just the date columns, as text (see :func:`geomap.scale.partition_date_evidence`);
+    ``first_line``: lines of the file before ``data``'s first (a piece of a file read by the Dask engine).
     """
     from geomap.ingest import decode_bytes
 
@@ -71,14 +75,18 @@ def read_csv(path: Path, data: bytes, delimiter: str | None = None, dates_only: 
     text = decode_bytes(path, head if plain else data)
     if delimiter is None:
         delimiter = sniff_delimiter(text[:20000])
-    header = _header(path, text, delimiter)
+    raw = _header(path, text, delimiter)
+    header = unique_names(raw)
     utf8 = data if plain else text.encode("utf-8")
     fast = _read_csv_arrow(path, utf8, header, delimiter, dates_only)
     if fast is None:
         text = decode_bytes(path, data) if plain and len(head) < len(data) else text
-        fast = _read_csv_python(path, text, header, delimiter)
-    if not len(fast):
+        fast = _read_csv_python(path, text, header, delimiter, first_line)
+    elif first_line:
+        fast.lines = fast.lines + first_line
+    if not len(fast) and not fast.problems:
         raise InputError(f"{path}: table has a header but no rows")
+    fast.notes = repeated_columns(path, raw, "line 1")
     return fast
 
 
@@ -119,7 +127,24 @@ def _header(path: Path, text: str, delimiter: str) -> list[str]:
     columns = [h.strip().lstrip("\ufeff") for h in header]
     if len(columns) < 2:
         raise InputError(f"{path}: line 1: expected a header row with several columns, found {header[:1]!r}")
-    return unique_names(columns)
+    return columns
+
+
+def repeated_columns(path: Path | str, raw: list[str], where: str) -> list[Unresolved]:
+    """A note for each column name a header repeats (in any case): the first such column is read, the others
+    are kept under the names :func:`unique_names` gives them."""
+    unique = unique_names(raw)
+    seen: dict[str, list[int]] = {}
+    for i, name in enumerate(raw):
+        if name:
+            seen.setdefault(name.strip().lower(), []).append(i)
+    notes = []
+    for positions in seen.values():
+        if len(positions) > 1:
+            kept = ", ".join(repr(unique[i]) for i in positions[1:])
+            notes.append(Unresolved(str(path), where, f"column {raw[positions[0]]!r} appears {len(positions)} times "
+                                    f"in the header: the first is read, the others kept as {kept}"))
+    return notes
 
 
 def unique_names(columns: list[str]) -> list[str]:
@@ -278,28 +303,77 @@ def _blank(values: pd.Series) -> np.ndarray:
     return blank[codes]
 
 
-def _read_csv_python(path: Path, text: str, header: list[str], delimiter: str) -> RawTable:
-    """The careful reader: rows with missing or extra cells, and cells holding line breaks."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    next(reader)
+# A quoted cell running over more lines than this is taken for a stray quote, not a cell with line breaks.
+MAX_CELL_LINES = 100
+
+
+def _read_csv_python(path: Path, text: str, header: list[str], delimiter: str, first_line: int = 0) -> RawTable:
+    """The careful reader: rows with missing or extra cells, cells holding line breaks, and lines that are not
+    CSV at all (a stray quote), each listed with its line while the rest is read. A row with more non-empty
+    cells than the header is listed too: its cells cannot be told apart (an unquoted comma, "36,2")."""
     width = len(header)
-    rows, lines, extra = [], [], []
-    try:
-        while True:
-            start = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            if not any(cell.strip() for cell in row) or (not rows and _is_tag_row(row)):
-                continue
+    rows, lines, extra, problems = [], [], [], []
+    for number, row, why, raw in _csv_records(text, delimiter):
+        where = f"line {number + first_line}"
+        if row is None:
+            problems.append(Unresolved(str(path), where, why, raw))
+        elif not any(cell.strip() for cell in row) or (not rows and _is_tag_row(row)):
+            continue
+        elif any(cell.strip() for cell in row[width:]):
+            problems.append(Unresolved(str(path), where, f"{len(row)} cells where the header has {width}: a cell "
+                                       "holding the delimiter unquoted (a decimal comma?)", raw))
+        else:
             extra.append(len(row) > width)
             rows.append((row + [""] * width)[:width])
-            lines.append(start)
-    except csv.Error as exc:
-        raise InputError(f"{path}: line {reader.line_num}: corrupt CSV ({exc})") from None
+            lines.append(number + first_line)
     frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header)
-    return RawTable(str(path), unguard(frame), np.asarray(lines, dtype=np.int64), np.asarray(extra, dtype=bool))
+    return RawTable(str(path), unguard(frame), np.asarray(lines, dtype=np.int64), np.asarray(extra, dtype=bool),
+                    problems=problems)
+
+
+class _Feed:
+    """The lines of a text, handed to :mod:`csv` one record at a time: a record that cannot be read is
+    reported and reading starts again on the next line."""
+
+    def __init__(self, lines: list[str]):
+        self.lines, self.i, self.stop = lines, 0, 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if self.i >= min(len(self.lines), self.stop):
+            raise StopIteration
+        self.i += 1
+        return self.lines[self.i - 1]
+
+
+def _csv_records(text: str, delimiter: str):
+    """(line number, cells, '', line) for each record after the header, or (line number, None, why, line) for a
+    line that cannot be read (``line``: the record's first line as written, cut short); a record that swallowed following lines into a quoted cell and has the wrong number of
+    cells is taken for a stray quote on its first line."""
+    lines = io.StringIO(text, newline="").readlines()
+    feed = _Feed(lines)
+    width = None
+    while feed.i < len(lines):
+        start = feed.i
+        feed.stop = start + MAX_CELL_LINES
+        try:
+            row = next(csv.reader(feed, delimiter=delimiter, strict=True))
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row, why = None, f"not readable as CSV ({exc}); the line is skipped, the rest read"
+        else:
+            why = ""
+            if width is None:
+                width = len(row)  # the header
+                continue
+            if feed.i - start > 1 and len(row) != width:
+                row, why = None, "an unbalanced quote (the cell runs on over the next lines); the line is skipped"
+        if row is None:
+            feed.i = start + 1
+        yield start + 1, row, why, lines[start].rstrip("\r\n")[:300]
 
 
 def unguard(frame: pd.DataFrame) -> pd.DataFrame:
@@ -535,12 +609,17 @@ def _is_lonlat(crs) -> bool:
 def _read_excel(path: Path) -> RawTable:
     """The first sheet of a workbook, header in the first row; line numbers are the sheet's row numbers."""
     try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="calamine", keep_default_na=False)
+        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="calamine", keep_default_na=False,
+                              header=None)
     except ImportError:
         raise InputError(f"{path}: reading Excel files needs python-calamine: pip install python-calamine") from None
     except Exception as exc:  # calamine's errors for a broken workbook
         raise InputError(f"{path}: cannot read this workbook ({type(exc).__name__}: {exc})") from None
-    frame.columns = unique_names([str(c).strip() if not str(c).startswith("Unnamed:") else "" for c in frame.columns])
+    if not len(frame):
+        raise InputError(f"{path}: the first sheet is empty")
+    raw = [_header_cell(v) for v in frame.iloc[0].tolist()]
+    frame = frame.iloc[1:].reset_index(drop=True)
+    frame.columns = unique_names(raw)
     if len(frame.columns) < 2:
         raise InputError(f"{path}: row 1: expected a header row with several columns")
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
@@ -549,4 +628,10 @@ def _read_excel(path: Path) -> RawTable:
         frame, lines = frame[keep].reset_index(drop=True), lines[keep]
     if not len(frame):
         raise InputError(f"{path}: table has a header but no rows")
-    return RawTable(str(path), frame, lines, unit="row")
+    return RawTable(str(path), frame, lines, unit="row", notes=repeated_columns(path, raw, "row 1"))
+
+
+def _header_cell(value) -> str:
+    if value is None or (isinstance(value, float) and (np.isnan(value) or value.is_integer())):
+        return "" if value is None or np.isnan(value) else str(int(value))
+    return str(value).strip()
