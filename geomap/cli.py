@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -66,10 +67,8 @@ def _silence_stdout() -> None:
 
 def _say(message: str, **style) -> None:
     """One line on standard error, control characters escaped and cut to a readable length."""
-    try:
+    with contextlib.suppress(OSError):  # standard error is gone too: the exit code still tells
         click.secho(one_line(message), err=True, **style)
-    except OSError:
-        pass  # standard error is gone too: the exit code still tells
 
 
 @functools.cache
@@ -424,11 +423,10 @@ def map_command(inputs, output: Path, title, subtitle, tiles, tiles_attribution,
       geomap map examples/reports -o output/m.html --embed output/m-embed.html
       geomap map examples/reports -o output/m.html --png output/m.png --width 800 --height 600
     """
+    from geomap.atomic import check_outputs
     from geomap.filters import filter_incidents
     from geomap.render import build_map, check_tiles, embed_fragment, render_html, write_atomic
     from geomap.render.maps import default_subtitle
-
-    from geomap.atomic import check_outputs
 
     if output.suffix.lower() not in (".html", ".htm") and str(output) != "-":
         raise OptionError(f"-o must name an .html file (or - for standard output), not {output}")

@@ -279,7 +279,8 @@ class _Rows:
                  lambda r, s=shown, w=what: [f"{w} {quoted(t)} is out of range" for t in s(r)])
         self._place(ok, fail)
         deaths, deaths_here, deaths_shown = _numbers(self.frame, roles["fatalities"])
-        fail(deaths_here & np.isnan(deaths), lambda r: [f"fatalities {quoted(t)} is not a number" for t in deaths_shown(r)])
+        fail(deaths_here & np.isnan(deaths),
+             lambda r: [f"fatalities {quoted(t)} is not a number" for t in deaths_shown(r)])
         deaths = np.where(deaths_here, deaths, 0.0)
         fail(~((deaths >= 0) & (deaths <= MAX_FATALITIES) & (deaths == np.floor(deaths))),
              lambda r: [f"fatalities {quoted(t)} is not a plausible count" for t in deaths_shown(r)])

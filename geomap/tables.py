@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -349,9 +348,10 @@ class _Feed:
 
 
 def _csv_records(text: str, delimiter: str):
-    """(line number, cells, '', line) for each record after the header, or (line number, None, why, line) for a
-    line that cannot be read (``line``: the record's first line as written, cut short); a record that swallowed following lines into a quoted cell and has the wrong number of
-    cells is taken for a stray quote on its first line."""
+    """(line number, cells, '', line) for each record after the header, or (line number, None, why, line) for
+    a line that cannot be read (``line``: the record's first line as written, cut short). A record that
+    swallowed following lines into a quoted cell and has the wrong number of cells is taken for a stray
+    quote on its first line."""
     lines = io.StringIO(text, newline="").readlines()
     feed = _Feed(lines)
     width = None

@@ -4,7 +4,6 @@ import gzip
 
 import pytest
 
-from geomap.errors import InputError
 from geomap.ingest import read_inputs
 from geomap.rows import table_incidents
 
