@@ -369,8 +369,10 @@ def _aggregate_dask(inputs, period, by, output, scheduler, workers, unresolved_p
     if unresolved_path is not None:
         write_unresolved(result.unresolved, unresolved_path)
     rejected = sum(result.reasons.values())
-    used = result.rows - rejected
+    used = result.rows - rejected - result.repeats
     if not quiet:
+        for note in result.notes:
+            _say(f"note: {note}")
         # One line per kind of problem, not per bad value: "fatalities '...' is not a plausible count".
         kinds = Counter()
         for reason, n in result.reasons.items():
@@ -381,6 +383,8 @@ def _aggregate_dask(inputs, period, by, output, scheduler, workers, unresolved_p
             _say(f"note: {result.swapped:,} rows had latitude and longitude swapped; swapped back")
         tail = f" (listed in {unresolved_path})" if unresolved_path and rejected else (
             " (list them with --unresolved FILE)" if rejected else "")
+        if result.repeats:
+            tail = f" ({result.repeats:,} repeated rows counted once: the same id and content)" + tail
         _say(f"read {result.rows:,} table rows: {used:,} aggregated, {rejected:,} unresolved, on "
              f"{result.workers} Dask worker{'s' if result.workers != 1 else ''}{tail}", **SUMMARY_STYLE)
     if not used:

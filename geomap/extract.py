@@ -22,7 +22,7 @@ from gazetteer import Gazetteer, Mention, Place, find_places
 from gazetteer.normalize import name_key
 from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
-from geomap.consolidate import SAME_EVENT_DAYS, consolidate
+from geomap.consolidate import consolidate, same_time
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
 from geomap.events import TOLL_UPDATE, classify, fatalities
 from geomap.locations import choose_locations
@@ -376,7 +376,9 @@ MAX_SOURCES = 500
 
 
 def merge_duplicates(incidents: list[Incident]) -> list[Incident]:
-    """One record per event: the same sentence (or near enough) at the same place and date merges.
+    """One record per event: the same sentence (or near enough) at the same place on the same day (or in
+    overlapping date ranges, see :func:`geomap.consolidate.same_time`) merges; never the same words on
+    different days.
 
     Identical sentences meet through a dictionary; near-identical ones are compared with
     the latest records of the same place and event type only, so that the work stays
@@ -391,11 +393,10 @@ def merge_duplicates(incidents: list[Incident]) -> list[Incident]:
         if target is None:
             for i in reversed(index.get(key, [])[-MERGE_WINDOW:]):
                 other = merged[i]
-                days = abs((other.event_date - incident.event_date).days)
-                # The same words on two dates are two events ("a drone strike hit a car in X", weeks apart).
-                same_text = days <= SAME_EVENT_DAYS and fuzz.ratio(other.notes, incident.notes) >= 95
-                similar = days == 0 and fuzz.token_set_ratio(other.notes, incident.notes) >= 90
-                if same_text or similar:
+                # The same words on two dates are two events ("a drone strike hit a car in X", a day or weeks
+                # apart): only reports of one day (or of overlapping date ranges) are compared.
+                if same_time(other, incident) and (fuzz.ratio(other.notes, incident.notes) >= 95 or
+                                                   fuzz.token_set_ratio(other.notes, incident.notes) >= 90):
                     target = i
                     break
         if target is None:

@@ -23,6 +23,7 @@ from geomap.boundaries import country_names, country_of_code, locate, polygon_at
 from geomap.coded import Coded, pair_codes
 from geomap.columns import ColumnMap
 from geomap.errors import shown as quoted
+from geomap.frame import repeat_of
 from geomap.models import Unresolved
 from geomap.tables import RawTable
 
@@ -48,6 +49,7 @@ class TableIncidents:
     notices: list[Unresolved] = field(default_factory=list)  # used, but repaired or odd
     rows: int = 0
     dataset: str = ""
+    repeats: int = 0  # rows counted once: the same id and content as an earlier row
 
 
 def table_incidents(table: RawTable, gazetteer, today: dt.date | None = None,
@@ -65,7 +67,7 @@ def table_incidents(table: RawTable, gazetteer, today: dt.date | None = None,
     unresolved = [Unresolved(table.source, f"{table.unit} {table.lines[i]}", reason[i], text)
                   for i, text in zip(bad, rows.row_texts(bad))]
     frame, notices = rows.incidents(good)
-    return TableIncidents(frame, unresolved, list(table.notes) + notices, len(table), columns.dataset)
+    return TableIncidents(frame, unresolved, list(table.notes) + notices, len(table), columns.dataset, rows.repeats)
 
 
 def texts(series: pd.Series) -> Coded:
@@ -244,6 +246,7 @@ class _Rows:
         self.frame = table.frame
         self.n = len(self.frame)
         self._texts: dict[str, Coded] = {}
+        self.repeats = 0  # rows dropped as repeats of earlier rows (the same id and content)
 
     def text(self, role: str) -> Coded:
         found = self._texts.get(role)
@@ -393,8 +396,6 @@ class _Rows:
             here[swapped] = polygon_at(lon[swapped], lat[swapped])
             notices += self._notices(good[swapped], "latitude and longitude were swapped; swapped back")
         ids = self.text("event_id").take(good)
-        if ids.any():  # rows without an id are named after their file and line when written
-            ids = self._unique_ids(ids, good, lines, notices)
         located = locate(lon, lat, country, here)  # indices into polys.iso, -1 for none
         hint = self.admin1_hint.take(good)
         precise = self.geo_precision[good] <= 2
@@ -402,7 +403,25 @@ class _Rows:
         admin1 = hint.where(~hint.empty & ~(precise & (located >= 0)), located_text)
         country = country.fill(admin1.map(country_of_code))
         out = self._columns(frame, good, ids, lat, lon, country, admin1, lines)
+        if ids.any():  # rows without an id are named after their file and line when written
+            out = self._repeated_ids(out, good, notices)
         return out, notices
+
+    def _repeated_ids(self, out: pd.DataFrame, good: np.ndarray, notices: list) -> pd.DataFrame:
+        """A row repeating an earlier one (the same id and content: overlapping exports) is counted once; a
+        repeated id with other content is kept under a new id. Both are noted."""
+        first = repeat_of(out)
+        again = first >= 0
+        if again.any():
+            lines = out["_line"].to_numpy()
+            for i in np.flatnonzero(again):
+                notices.append(self._notice(good[i], f"the same id and content as {self.table.unit} "
+                                            f"{lines[first[i]]}: counted once"))
+            self.repeats = int(again.sum())
+            out, good = out[~again].reset_index(drop=True), good[~again]
+        ids = Coded.of_series(out["event_id_cnty"])
+        out["event_id_cnty"] = self._unique_ids(ids, good, out["_line"].to_numpy(), notices).strings()
+        return out
 
     def _unique_ids(self, ids: Coded, good: np.ndarray, lines: np.ndarray, notices: list) -> Coded:
         codes = pd.Series(ids.codes)

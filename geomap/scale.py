@@ -198,6 +198,8 @@ class PartitionResult:
     unresolved: list = field(default_factory=list)  # Unresolved records, when asked for
     frame: pd.DataFrame | None = None  # the incidents themselves, when asked for (tests, small tables)
     error: str = ""  # the piece could not be read at all (the run stops with this message)
+    repeats: int = 0  # rows counted once: the same id and content as an earlier row of the piece
+    notes: tuple = ()  # about the table as a whole (a repeated column name)
 
 
 def partition_date_evidence(part: Partition, today: dt.date) -> Counter:
@@ -242,6 +244,8 @@ def run_partition(part: Partition, period: str, by: str, today: dt.date, keep_un
         swapped=sum(n.reason.startswith("latitude and longitude were swapped") for n in found.notices),
         unresolved=problems if keep_unresolved else [],
         frame=found.frame if keep_frame else None,
+        repeats=found.repeats,
+        notes=tuple(f"{n.source}: {n.where}: {n.reason}" for n in table.notes),
     )
 
 
@@ -254,6 +258,8 @@ class DaskResult:
     unresolved: list
     workers: int
     frames: list = field(default_factory=list)
+    repeats: int = 0
+    notes: list = field(default_factory=list)
 
 
 def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", by: str = "admin1",
@@ -280,7 +286,7 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
     columns = ADMIN2_COLUMNS if by == "admin2" else COLUMNS
     keys = columns[:-2]
     total = pd.DataFrame(columns=columns)
-    rows, swapped, reasons = 0, 0, Counter()
+    rows, swapped, reasons, repeats, notes = 0, 0, Counter(), 0, {}
     unresolved: dict[int, list] = {}
     frames: dict[int, pd.DataFrame] = {}
     for done, future in enumerate(as_completed(futures), start=1):
@@ -288,8 +294,9 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
         if result.error:
             raise InputError(result.error)
         i = order[future.key]
-        rows, swapped = rows + result.rows, swapped + result.swapped
+        rows, swapped, repeats = rows + result.rows, swapped + result.swapped, repeats + result.repeats
         reasons.update(result.reasons)
+        notes.update(dict.fromkeys(result.notes))
         unresolved[i] = result.unresolved
         if result.frame is not None:
             frames[i] = result.frame
@@ -302,7 +309,7 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
             progress(done, len(futures))
     table = _finish(total, columns, keys)
     return DaskResult(table, rows, reasons, swapped, [u for i in sorted(unresolved) for u in unresolved[i]],
-                      len(client.nthreads()), [frames[i] for i in sorted(frames)])
+                      len(client.nthreads()), [frames[i] for i in sorted(frames)], repeats, list(notes))
 
 
 def _finish(total: pd.DataFrame, columns: list[str], keys: list[str]) -> pd.DataFrame:
