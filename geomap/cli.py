@@ -139,6 +139,7 @@ def places(file: Path):
       geomap places articles.jsonl
     """
     from gazetteer import find_places
+    from gazetteer.normalize import strip_invisible
     from geomap.ingest import Inputs, decode, read_jsonl
 
     if not file.exists():
@@ -159,7 +160,7 @@ def places(file: Path):
         records = [(None, decode(file))]
     out = click.get_text_stream("stdout")
     for doc_id, text in records:
-        for mention in find_places(text, gazetteer):
+        for mention in find_places(strip_invisible(text), gazetteer):
             record = mention.to_dict()
             if doc_id is not None:
                 record = {"id": doc_id, **record}

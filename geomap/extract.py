@@ -19,7 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from gazetteer import Gazetteer, Mention, Place, find_places
-from gazetteer.normalize import name_key
+from gazetteer.normalize import name_key, strip_invisible
 from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
 from geomap.consolidate import consolidate, same_time
@@ -52,6 +52,7 @@ def extract_incidents(
     """
     result = Extraction()
     for doc in documents:
+        doc = replace(doc, text=strip_invisible(doc.text))  # "Haw\u00adija" is Hawija for every pattern below
         for article in split_articles(doc, reference_date):
             result.articles += 1
             found, unresolved, reports = _article_incidents(doc, article, gazetteer)
@@ -263,9 +264,11 @@ def _out_of_time(date: dt.date, reported: dt.date | None) -> str | None:
     return None
 
 
+_SETTLEMENT = r"(?:town|village|city|district|area|neighbou?rhood|camp|sub-district|suburb|outskirts|hamlet|farms?)"
+# A name the text gives as the event's place: after a locative ("in X", "near the town of X"), or after "the
+# village of" wherever it stands ("shelling hit the village of X").
 _NAME_AFTER_LOCATIVE = re.compile(
-    r"\b(?:in|at|on|near|outside|inside)\s+(?:the\s+(?:(?:town|village|city|district|area|neighbou?rhood|camp|"
-    r"sub-district|suburb|outskirts)\s+of\s+)?)?"
+    rf"(?:\b(?:in|at|on|near|outside|inside)\s+(?:the\s+(?:{_SETTLEMENT}\s+of\s+)?)?|\bthe\s+{_SETTLEMENT}\s+of\s+)"
     r"(?P<name>[A-Z][\w'’]+(?:[\s-](?:al|el|ad|ar|as|ash|at|az|an|[A-Z][\w'’]+))*(?:-[A-Z][\w'’]+)*)")
 _NOT_A_NAME = re.compile(rf"(?:{WEEKDAY}|{MONTH}|the|a|an|this|that|these|those|its|his|her|their)$", re.I)
 
