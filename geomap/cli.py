@@ -88,15 +88,25 @@ def _date_option(value: str | None, option: str = "--reference-date") -> dt.date
 
 
 class _Progress:
-    """A tqdm bar over the characters of text read, on a terminal only; silent when piped or with --quiet."""
+    """Progress over the characters of text read: a tqdm bar on a terminal; when standard error is piped or
+    logged, a plain line at every tenth of a long job; nothing with --quiet."""
+
+    LINES_FROM = 2_000_000  # characters of text (about half a minute of reading) before lines are worth it
 
     def __init__(self, quiet: bool, desc: str = "reading text", unit: str = "char", least: int = 200_000):
-        self.enabled = not quiet and sys.stderr.isatty()
+        self.quiet, self.terminal = quiet, sys.stderr.isatty()
         self.bar = None
+        self.told = 0  # tenths told in plain lines
         self.desc, self.unit, self.least = desc, unit, least if unit == "char" else 2
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total < self.least:  # a few articles: no bar needed
+        if self.quiet or total < self.least:  # a few articles: no bar needed
+            return
+        if not self.terminal:
+            tenth = done * 10 // max(total, 1)
+            if tenth > self.told and total >= (self.LINES_FROM if self.unit == "char" else 10):
+                self.told = tenth
+                _say(f"{self.desc}: {tenth * 10}% ({done:,} of {total:,} {self.unit}s)")
             return
         if self.bar is None:
             from tqdm import tqdm

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.arabic import arabic_fatalities, classify_arabic, is_arabic
+
 _RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Suicide bomb",
      r"suicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|truck\s+bomb)|blew\s+(?:himself|herself|themselves)\s+up"),
@@ -162,6 +164,9 @@ class EventType:
 
 def classify(sentence: str) -> EventType | None:
     """ACLED type of the event a sentence reports, or None when it reports none."""
+    if is_arabic(sentence):
+        found = classify_arabic(sentence)
+        return EventType(*found) if found else None
     if _NOT_AN_EVENT.search(sentence):
         return None
     for event_type, sub_event_type, pattern in RULES:
@@ -294,6 +299,8 @@ def number_value(text: str) -> int | None:
 
 def fatalities(sentence: str) -> int:
     """Deaths a sentence reports (the largest figure given for this event), 0 when none."""
+    if is_arabic(sentence):
+        return arabic_fatalities(sentence)
     best = 0
     for pattern in _FATALITY_PATTERNS:
         for m in pattern.finditer(sentence):

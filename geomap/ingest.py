@@ -15,8 +15,10 @@ import io
 import json
 import os
 import sys
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from geomap.errors import InputError
@@ -172,21 +174,64 @@ _BLOCKS = ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "se
 
 def page_text(markup: str) -> str:
     """The readable text of a saved web page: its title, then its blocks one per paragraph; markup,
-    scripts and entities gone (``&gt;`` is ">", not a clause break)."""
-    from bs4 import BeautifulSoup
+    scripts and entities gone (``&gt;`` is ">", not a clause break).
 
-    soup = BeautifulSoup(markup, "html.parser")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup.find_all(_HIDDEN):
-        tag.decompose()
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    lines = [" ".join(line.split()) for line in soup.get_text().split("\n\n")]
+    Read in one pass over the markup, without building a tree: time and memory grow with the page's
+    size, however deeply its elements nest.
+    """
+    reader = _PageReader()
+    reader.feed(markup)
+    reader.close()
+    title = " ".join("".join(reader.title).split())
+    lines = [" ".join(line.split()) for line in "".join(reader.parts).split("\n\n")]
     paragraphs = [line for line in lines if line]
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)
     return "\n\n".join(paragraphs) + "\n"
+
+
+class _PageReader(HTMLParser):
+    """Collects a page's visible text: blocks end paragraphs, hidden elements (scripts, navigation ...) are
+    skipped with everything inside them, the title is kept apart."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.hidden: list[str] = []  # the hidden elements open now, innermost last
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "title" and not self.title:
+            self.in_title = True
+        if tag in _HIDDEN:
+            self.hidden.append(tag)
+        elif tag in _BLOCKS and not self.hidden:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in _BLOCKS and not self.hidden:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in self.hidden:
+            del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag):]
+        elif tag in _BLOCKS and not self.hidden:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.hidden:
+            self.parts.append(data)
+
+
+# Text and tables compress 3 to 15 times; a .gz file that holds more than this many times its own size (and
+# more than GZIP_FLOOR bytes) is a decompression bomb: refused before it fills the memory or the hours.
+GZIP_RATIO = 100
+GZIP_FLOOR = 8 << 20
 
 
 def read_bytes(path: Path) -> bytes:
@@ -195,11 +240,22 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if path.suffix.lower() == ".gz":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{path}: corrupt gzip file ({exc})") from None
+        data = gunzip(path, data)
     return data
+
+
+def gunzip(path: Path, data: bytes) -> bytes:
+    """The content of a gzip file, read no further than :data:`GZIP_RATIO` times its size (see there)."""
+    limit = max(GZIP_RATIO * len(data), GZIP_FLOOR)
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = f.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{path}: corrupt gzip file ({exc})") from None
+    if len(out) > limit:
+        raise InputError(f"{path}: expands to more than {limit >> 20:,} MB ({GZIP_RATIO} times its size): not read, "
+                         "as a guard against decompression bombs (decompress it yourself to read it)")
+    return out
 
 
 def read_stdin(inputs: Inputs) -> None:

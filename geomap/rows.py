@@ -28,6 +28,7 @@ from geomap.models import Unresolved
 from geomap.tables import RawTable
 
 MAX_FATALITIES = 10**6
+NOTICES = 1000  # notes kept with their line for one kind of repair; the rest are counted in one note
 # Dates before this year are placeholders ("0001-01-01", "1900-01-01" is kept): no incident table reaches back further.
 EARLIEST_YEAR = 1900
 EMPTY_WORDS = ("", "nan", "none", "null", "na", "n/a", "<na>", "nat")
@@ -411,30 +412,31 @@ class _Rows:
         """A row repeating an earlier one (the same id and content: overlapping exports) is counted once; a
         repeated id with other content is kept under a new id. Both are noted."""
         first = repeat_of(out)
-        again = first >= 0
-        if again.any():
+        again = np.flatnonzero(first >= 0)
+        if len(again):
             lines = out["_line"].to_numpy()
-            for i in np.flatnonzero(again):
-                notices.append(self._notice(good[i], f"the same id and content as {self.table.unit} "
-                                            f"{lines[first[i]]}: counted once"))
-            self.repeats = int(again.sum())
-            out, good = out[~again].reset_index(drop=True), good[~again]
+            notices += self._notices(good[again], [f"the same id and content as {self.table.unit} "
+                                                   f"{lines[first[i]]}: counted once" for i in again[:NOTICES]],
+                                     "the same id and content as an earlier row: counted once")
+            self.repeats = len(again)
+            keep = first < 0
+            out, good = out[keep].reset_index(drop=True), good[keep]
         ids = Coded.of_series(out["event_id_cnty"])
         out["event_id_cnty"] = self._unique_ids(ids, good, out["_line"].to_numpy(), notices).strings()
         return out
 
     def _unique_ids(self, ids: Coded, good: np.ndarray, lines: np.ndarray, notices: list) -> Coded:
         codes = pd.Series(ids.codes)
-        repeated = (codes.duplicated(keep="first") & (codes >= 0)).to_numpy()
-        if not repeated.any():
+        repeated = np.flatnonzero((codes.duplicated(keep="first") & (codes >= 0)).to_numpy())
+        if not len(repeated):
             return ids
         first_line = pd.Series(lines).groupby(ids.codes).transform("first").to_numpy()
         strings = ids.strings()
-        for i in np.flatnonzero(repeated):
-            new = f"{strings[i]}-{lines[i]}"
-            notices.append(self._notice(good[i], f"duplicate id {quoted(strings[i])} (first on {self.table.unit} "
-                                        f"{first_line[i]}); kept as {quoted(new)}"))
-            strings[i] = new
+        new = [f"{strings[i]}-{lines[i]}" for i in repeated]
+        notices += self._notices(good[repeated], [
+            f"duplicate id {quoted(strings[i])} (first on {self.table.unit} {first_line[i]}); kept as {quoted(n)}"
+            for i, n in zip(repeated[:NOTICES], new)], "a duplicate id: kept under a new id")
+        strings[repeated] = new
         return Coded.of(strings)
 
     def _columns(self, frame, good, ids: Coded, lat, lon, country: Coded, admin1: Coded, lines) -> pd.DataFrame:
@@ -492,10 +494,17 @@ class _Rows:
     def _notice(self, i: int, reason: str) -> Unresolved:
         return self._notices(np.array([i]), reason)[0]
 
-    def _notices(self, rows: np.ndarray, reason: str) -> list[Unresolved]:
-        texts_ = self.row_texts(rows)
-        return [Unresolved(self.table.source, f"{self.table.unit} {self.table.lines[i]}", reason, t)
-                for i, t in zip(rows, texts_)]
+    def _notices(self, rows: np.ndarray, reason: str | list[str], rest: str = "") -> list[Unresolved]:
+        """Notes on some rows (one reason for all, or one each): the first :data:`NOTICES` with their line,
+        then one note for the rest (``rest``: what they have in common, by default the one reason)."""
+        reasons = [reason] * min(len(rows), NOTICES) if isinstance(reason, str) else reason
+        shown_rows = rows[:NOTICES]
+        out = [Unresolved(self.table.source, f"{self.table.unit} {self.table.lines[i]}", why, t)
+               for i, why, t in zip(shown_rows, reasons, self.row_texts(shown_rows))]
+        if len(rows) > NOTICES:
+            out.append(Unresolved(self.table.source, f"{len(rows) - NOTICES:,} more rows",
+                                  rest or (reason if isinstance(reason, str) else "as above")))
+        return out
 
     def row_texts(self, rows: np.ndarray) -> list[str]:
         """The first cells of some rows ("event_date=..., latitude=..."), for the unresolved list."""
