@@ -31,6 +31,17 @@ AWKWARD = {
                  "SYR2,2024-02-02,Protests,Syria,Aleppo,Aleppo,,,0\n"
                  "SYR3,2024-02-03\n"
                  "SYR4,2024-02-04,Riots,Syria,Idlib,Binnish,35.96,36.71,1,extra\n",
+    # cells a hostile or careless export holds: an underscore in a number, NaN deaths, (0, 0) with and without a
+    # place, a placeholder year, a stray quote, an unquoted decimal comma and a quoted one
+    "hostile.csv": "event_id,event_date,latitude,longitude,location,fatalities\n"
+                   "h1,2024-02-01,35.47,44.39,,1_000\n"
+                   "h2,2024-02-02,35.47,44.39,,NaN\n"
+                   "h3,2024-02-03,0,0,Kirkuk,1\n"
+                   "h4,2024-02-04,0,0,,1\n"
+                   "h5,0001-01-01,35.47,44.39,,1\n"
+                   'h6,2024-02-05,35.47,44.39,"Kir"kuk,1\n'
+                   "h7,2024-02-06,36,2,44,39,,1\n"
+                   'h8,2024-02-07,"36,2","44,39",,5\n',
 }
 
 
