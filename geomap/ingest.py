@@ -247,6 +247,10 @@ def read_bytes(path: Path) -> bytes:
 def gunzip(path: Path, data: bytes) -> bytes:
     """The content of a gzip file, read no further than :data:`GZIP_RATIO` times its size (see there)."""
     limit = max(GZIP_RATIO * len(data), GZIP_FLOOR)
+    stated = int.from_bytes(data[-4:], "little") if len(data) >= 18 else 0  # the size the file says it holds
+    if stated > limit:
+        raise InputError(f"{path}: expands to {stated >> 20:,} MB ({stated // max(len(data), 1):,} times its size): "
+                         "not read, as a guard against decompression bombs (decompress it yourself to read it)")
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
             out = f.read(limit + 1)
