@@ -404,7 +404,8 @@ class _Rows:
         admin1 = hint.where(~hint.empty & ~(precise & (located >= 0)), located_text)
         country = country.fill(admin1.map(country_of_code))
         out = self._columns(frame, good, ids, lat, lon, country, admin1, lines)
-        if ids.any():  # rows without an id are named after their file and line when written
+        codes = pd.Series(ids.codes)
+        if ((codes >= 0) & codes.duplicated()).any():  # rows without an id are named after their file and line
             out = self._repeated_ids(out, good, notices)
         return out, notices
 
