@@ -82,20 +82,34 @@ class Partition:
     first_line: int = 0  # lines (or rows) of the file before this piece
 
 
-def partitions(paths: Sequence[str | Path], block_size: int = BLOCK_SIZE) -> list[Partition]:
-    """The pieces of every input, in file order."""
+DASK_TABLES = (".parquet", ".csv", ".tsv", ".csv.gz", ".tsv.gz", ".json", ".geojson", ".jsonl", ".xlsx", ".gpkg",
+               ".fgb", ".shp")
+
+
+def partitions(paths: Sequence[str | Path], block_size: int = BLOCK_SIZE,
+               notes: list[str] | None = None) -> list[Partition]:
+    """The pieces of every input, in file order. In a folder, the tables are read; its other files (text, which
+    the default engine reads, and other formats) are added to ``notes``, one line per kind."""
+    from geomap.ingest import expand
+
     out: list[Partition] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
+        files = [path]
         if path.is_dir():
-            files = sorted(path.rglob("*.parquet"))
+            skipped: list[Path] = []
+            inside = expand([path], skipped)
+            files = [f for f in inside if f.name.lower().endswith(DASK_TABLES)]
+            others = [f for f in inside if f not in set(files)] + skipped
             if not files:
-                raise InputError(f"{path}: --engine dask reads CSV and GeoParquet tables; this folder holds none "
+                raise InputError(f"{path}: --engine dask reads tables (CSV, GeoParquet ...); this folder holds none "
                                  "(text is read by the default engine)")
-        else:
-            files = [path]
+            if others and notes is not None:
+                kinds = sorted({f.suffix.lower() or "(no suffix)" for f in others})
+                notes.append(f"{path}: {len(others)} file{'s' if len(others) != 1 else ''} not read by the Dask "
+                             f"engine ({', '.join(kinds[:5])}): it reads tables; text is read by the default engine")
         for file in files:
             out.extend(_pieces(file, block_size))
     return out
@@ -273,7 +287,8 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
     from distributed import as_completed
 
     today = today or dt.date.today()
-    parts = partitions(paths, block_size)
+    skipped: list[str] = []
+    parts = partitions(paths, block_size, skipped)
     counts = client.gather(client.map(count_lines, [p for p in parts if p.kind == "csv"], pure=False))
     it = iter(counts)
     parts = with_line_offsets(parts, [next(it) if p.kind == "csv" else 0 for p in parts])
@@ -286,7 +301,7 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
     columns = ADMIN2_COLUMNS if by == "admin2" else COLUMNS
     keys = columns[:-2]
     total = pd.DataFrame(columns=columns)
-    rows, swapped, reasons, repeats, notes = 0, 0, Counter(), 0, {}
+    rows, swapped, reasons, repeats, notes = 0, 0, Counter(), 0, dict.fromkeys(skipped)
     unresolved: dict[int, list] = {}
     frames: dict[int, pd.DataFrame] = {}
     for done, future in enumerate(as_completed(futures), start=1):

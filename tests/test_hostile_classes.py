@@ -101,6 +101,17 @@ def test_a_link_to_a_device_stays_a_link(tmp_path):
     assert link.is_symlink() and Path(os.devnull).is_char_device()
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd/1").exists(), reason="needs /proc")
+def test_a_link_to_standard_output_is_written_through(tmp_path):
+    table = tmp_path / "data.csv"
+    table.write_text(TABLE + "k3,soon,35.47,44.39,Kirkuk,0\n")
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")  # what /dev/stdout is
+    result = geomap("extract", table, "-o", tmp_path / "out.csv", "--unresolved", link, "-q")
+    assert result.returncode == 0, result.stderr
+    assert "unreadable date 'soon'" in result.stdout and link.is_symlink()
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_device_is_one_line_and_stays_a_device(tmp_path):
     table = tmp_path / "data.csv"
@@ -384,6 +395,21 @@ def test_progress_is_told_in_lines_when_piped(tmp_path):
 
 
 # -- messages ----------------------------------------------------------------------------------------------
+
+def test_the_dask_engine_reads_every_table_of_a_folder_and_notes_the_rest(tmp_path):
+    pytest.importorskip("distributed")
+    gpd = pytest.importorskip("geopandas")
+    from shapely.geometry import Point
+
+    (tmp_path / "data.csv").write_text(TABLE)
+    gpd.GeoDataFrame({"event_date": ["2025-02-01"]}, geometry=[Point(43.1, 36.3)], crs=4326).to_parquet(
+        tmp_path / "more.parquet")
+    (tmp_path / "report.txt").write_text("Gunmen attacked a checkpoint in Hawija.\n")
+    result = geomap("aggregate", tmp_path, "--engine", "dask", "--workers", "1", "--period", "year")
+    assert result.returncode == 0, result.stderr
+    assert sorted(result.stdout.splitlines()[1:]) == ["IQ,IQ-KI,Kirkuk,2025,2,3", "IQ,IQ-NI,Nineveh,2025,1,0"]
+    assert "1 file not read by the Dask engine (.txt)" in result.stderr
+
 
 def test_files_of_other_formats_in_a_folder_are_noted(tmp_path):
     (tmp_path / "data.csv").write_text(TABLE)
