@@ -14,13 +14,26 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from gazetteer.normalize import is_arabic
+
+__all__ = ["arabic_dates", "arabic_fatalities", "arabic_relative_dates", "classify_arabic", "is_arabic",
+           "mostly_arabic"]
+
 _LETTER = "\u0600-\u06ff"
 _PREFIX = "(?:[وف]?[بلك]?)(?:ال)?"  # wa-/fa-, bi-/li-/ka-, the article: و ب ال ...
 
 
-def is_arabic(text: str) -> bool:
-    """Does ``text`` hold Arabic script?"""
-    return re.search(f"[{_LETTER}]", text) is not None
+def mostly_arabic(text: str) -> bool:
+    """Is ``text`` written in Arabic script more than in Latin letters? (An English sentence that glosses a
+    name in Arabic is still read by the English rules.)
+
+    >>> mostly_arabic("قصف على مدينة إدلب"), mostly_arabic("Gunmen attacked Hawija (الحويجة) on Sunday.")
+    (True, False)
+    """
+    if not is_arabic(text):
+        return False
+    arabic = len(re.findall(f"[{_LETTER}]", text))
+    return arabic > len(re.findall(r"[A-Za-z]", text))
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geomap.arabic import arabic_fatalities, classify_arabic, is_arabic
+from geomap.arabic import arabic_fatalities, classify_arabic, mostly_arabic
 
 _RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Suicide bomb",
@@ -164,7 +164,7 @@ class EventType:
 
 def classify(sentence: str) -> EventType | None:
     """ACLED type of the event a sentence reports, or None when it reports none."""
-    if is_arabic(sentence):
+    if mostly_arabic(sentence):
         found = classify_arabic(sentence)
         return EventType(*found) if found else None
     if _NOT_AN_EVENT.search(sentence):
@@ -299,7 +299,7 @@ def number_value(text: str) -> int | None:
 
 def fatalities(sentence: str) -> int:
     """Deaths a sentence reports (the largest figure given for this event), 0 when none."""
-    if is_arabic(sentence):
+    if mostly_arabic(sentence):
         return arabic_fatalities(sentence)
     best = 0
     for pattern in _FATALITY_PATTERNS:
