@@ -435,7 +435,8 @@ def records_table(path: Path | str, records: list, kind: str = "record", numbers
     names = list(dict.fromkeys(str(k) for r in rows for k in r))
     frame = pd.DataFrame({n: pd.Series([_cell(r.get(n)) for r in rows], dtype=object) for n in names},
                          index=range(len(rows)))
-    return RawTable(str(path), frame, np.asarray(lines, dtype=np.int64), problems=problems, unit="line")
+    return RawTable(str(path), frame, np.asarray(lines, dtype=np.int64), problems=problems,
+                    unit="line" if numbers else kind)  # JSON Lines count lines; a JSON array, its records
 
 
 def _cell(value):

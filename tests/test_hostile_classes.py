@@ -360,6 +360,15 @@ def test_placeholder_cells_and_repeated_columns_are_listed(tmp_path):
     assert "line 2: coordinates (0, 0) are no position: placed by its place name" in result.stderr
 
 
+def test_rows_of_a_json_array_are_named_by_record(tmp_path):
+    table = tmp_path / "a.json"
+    table.write_text(json.dumps([{"event_date": "2025-01-05", "latitude": 35.47, "longitude": 44.39},
+                                 {"event_date": "soon", "latitude": 35.47, "longitude": 44.39}]))
+    listed = tmp_path / "u.csv"
+    geomap("extract", table, "--unresolved", listed)
+    assert "a.json,record 2,unreadable date 'soon'" in listed.read_text()
+
+
 def test_a_gzip_bomb_is_refused_before_it_is_read(tmp_path):
     bomb = tmp_path / "bomb.csv.gz"
     with gzip.open(bomb, "wb") as f:
