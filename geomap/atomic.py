@@ -91,7 +91,18 @@ def write_stdout(data: str | bytes) -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
+        silence_stdout()
         raise GeomapError(f"cannot write to standard output ({exc.strerror or exc})") from None
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null once writing to it failed, so that the interpreter's last flush of
+    what is still buffered cannot fail again (a second message, another exit code)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def check_outputs(inputs: Iterable[str | Path], outputs: dict[str, str | Path | None]) -> None:

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import functools
 import json
-import os
 import re
 import sys
 from collections import Counter
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from geomap.atomic import silence_stdout
 from geomap.errors import GeomapError, InputError, OptionError, one_line
 
 SUMMARY_STYLE = {"fg": "green"}
@@ -43,26 +43,17 @@ class GeomapGroup(click.Group):
         except GeomapError as exc:
             _fail(str(exc), 1)
         except BrokenPipeError:
-            _silence_stdout()
+            silence_stdout()
             sys.exit(0)
         except OSError as exc:  # writing the help or a result to a full disk or a closed device
+            silence_stdout()
             where = f"{exc.filename}: cannot write" if exc.filename else "cannot write to standard output"
             _fail(f"{where} ({exc.strerror or exc})", 1)
 
 
 def _fail(message: str, code: int) -> None:
-    _silence_stdout()
     _say(f"Error: {message}")
     sys.exit(code)
-
-
-def _silence_stdout() -> None:
-    """Point standard output at /dev/null, so that the interpreter's last flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def _say(message: str, **style) -> None:
