@@ -14,7 +14,6 @@ import json
 import math
 import os
 import sqlite3
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -362,6 +361,8 @@ def _cache_roots(cache_dir: Path | None) -> list[Path]:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME", "")
         first = (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "geomap"
+    import tempfile
+
     uid = os.getuid() if hasattr(os, "getuid") else 0
     fallback = Path(tempfile.gettempdir()) / f"geomap-cache-{uid}"
     try:
