@@ -91,13 +91,29 @@ class Gazetteer:
     # -- loading -----------------------------------------------------------------------------
     @classmethod
     def load(cls, data_dir: Path | None = None, focus=DEFAULT_FOCUS, cache_dir: Path | None = None) -> Gazetteer:
-        """Open the compiled index, compiling it first when the shipped tables changed."""
+        """Open the compiled index, compiling it first when the shipped tables changed.
+
+        A compiled index that is empty or truncated is compiled again; when the cache folder cannot be
+        written (a read-only home), the index is compiled in the system's temporary folder instead.
+
+        Raises
+        ------
+        OSError
+            When no folder can hold the compiled index.
+        """
         data_dir = Path(data_dir or DATA_DIR)
-        db_path = _cache_path(data_dir, cache_dir)
-        if not db_path.exists():
-            compile_index(data_dir, db_path)
-            _prune_cache(db_path)
-        return cls(db_path, focus)
+        problem: Exception | None = None
+        for root in _cache_roots(cache_dir):
+            try:
+                db_path = _cache_path(data_dir, root)
+                if not _intact(db_path):
+                    compile_index(data_dir, db_path)
+                    _prune_cache(db_path)
+                return cls(db_path, focus)
+            except (OSError, sqlite3.Error) as exc:
+                problem = exc
+        raise OSError(f"cannot compile the place index in {' or '.join(map(str, _cache_roots(cache_dir)))} "
+                      f"({problem}); set GEOMAP_CACHE_DIR to a folder that can be written")
 
     def __len__(self) -> int:
         return self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
@@ -247,32 +263,79 @@ def _read_tables(data_dir: Path, capitals: list):
 
 
 def compile_index(data_dir: Path, db_path: Path) -> None:
-    """Compile the shipped tables into a SQLite file (written atomically)."""
+    """Compile the shipped tables into a SQLite file (written atomically; an interrupted build leaves nothing)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    _drop_stale_builds(db_path.parent)
     tmp = db_path.with_name(f"{db_path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
     try:
-        db.executescript(_SCHEMA)
-        keys: dict[str, list[int]] = defaultdict(list)
-        entries = []
-        capitals: list[tuple[str, int]] = []
-        for entry, names in _read_tables(data_dir, capitals):
-            entries.append(entry)
-            for key in names:
-                keys[key].append(entry[0])
-        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entries)
-        db.executemany("INSERT OR IGNORE INTO keys VALUES (?,?)", ((k, i) for k, ids in keys.items() for i in ids))
-        db.executemany("INSERT OR IGNORE INTO loose VALUES (?,?)", ((loose_key(k), k) for k in keys))
-        db.executemany("INSERT OR IGNORE INTO capitals VALUES (?,?)", capitals)
-        with open(data_dir / "common_words.tsv", encoding="utf-8") as f:
-            rows = csv.DictReader(f, delimiter="\t")
-            db.executemany("INSERT OR IGNORE INTO common VALUES (?,?)", ((r["key"], float(r["zipf"])) for r in rows))
-        db.commit()
-        db.execute("VACUUM")
-    finally:
-        db.close()
-    os.replace(tmp, db_path)
+        db = sqlite3.connect(tmp)
+        try:
+            _fill(db, data_dir)
+        finally:
+            db.close()
+        os.replace(tmp, db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
+        raise
+
+
+def _fill(db: sqlite3.Connection, data_dir: Path) -> None:
+    db.executescript(_SCHEMA)
+    keys: dict[str, list[int]] = defaultdict(list)
+    entries = []
+    capitals: list[tuple[str, int]] = []
+    for entry, names in _read_tables(data_dir, capitals):
+        entries.append(entry)
+        for key in names:
+            keys[key].append(entry[0])
+    db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", entries)
+    db.executemany("INSERT OR IGNORE INTO keys VALUES (?,?)", ((k, i) for k, ids in keys.items() for i in ids))
+    db.executemany("INSERT OR IGNORE INTO loose VALUES (?,?)", ((loose_key(k), k) for k in keys))
+    db.executemany("INSERT OR IGNORE INTO capitals VALUES (?,?)", capitals)
+    with open(data_dir / "common_words.tsv", encoding="utf-8") as f:
+        rows = csv.DictReader(f, delimiter="\t")
+        db.executemany("INSERT OR IGNORE INTO common VALUES (?,?)", ((r["key"], float(r["zipf"])) for r in rows))
+    db.commit()
+    db.execute("VACUUM")
+
+
+def _drop_stale_builds(folder: Path) -> None:
+    """Remove the temporary files of builds whose process is gone (killed before it could clean up)."""
+    for tmp in [*folder.glob("gazetteer-v*.sqlite.*.tmp"), *folder.glob("gazetteer-v*.sqlite.*.tmp-journal")]:
+        pid = tmp.name.split(".")[-2]
+        try:
+            if pid.isdigit():
+                os.kill(int(pid), 0)
+                continue  # that build is still running
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue
+        tmp.unlink(missing_ok=True)
+
+
+def _intact(path: Path) -> bool:
+    """Is ``path`` a whole compiled index? (Not empty, not cut short, its tables readable.)"""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+        if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+            return False
+        page = int.from_bytes(head[16:18], "big")
+        pages = int.from_bytes(head[28:32], "big")
+        if path.stat().st_size < (65536 if page == 1 else page) * pages:
+            return False
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            db.execute("SELECT count(*) FROM capitals").fetchone()
+            db.execute("SELECT id FROM entries ORDER BY id DESC LIMIT 1").fetchone()
+        finally:
+            db.close()
+        return True
+    except (OSError, sqlite3.Error):
+        return False
 
 
 _SCHEMA = """
@@ -288,14 +351,35 @@ CREATE TABLE capitals (country TEXT PRIMARY KEY, geonameid INTEGER);
 """
 
 
-def _cache_path(data_dir: Path, cache_dir: Path | None) -> Path:
+def _cache_roots(cache_dir: Path | None) -> list[Path]:
+    """Where a compiled index may live: the folder asked for (``cache_dir``, ``GEOMAP_CACHE_DIR``), else the
+    user's cache folder (``XDG_CACHE_HOME`` when it is an absolute path, else ``~/.cache``); then a folder of
+    this user's in the system's temporary folder."""
+    asked = cache_dir or os.environ.get("GEOMAP_CACHE_DIR")
+    if asked:
+        first = Path(asked)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        first = (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "geomap"
+    import tempfile
+
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    fallback = Path(tempfile.gettempdir()) / f"geomap-cache-{uid}"
+    try:
+        if fallback.exists() and fallback.stat().st_uid != uid:
+            return [first]  # another user's folder: never read an index someone else could have written
+    except OSError:
+        return [first]
+    return [first, fallback]
+
+
+def _cache_path(data_dir: Path, cache_dir: Path) -> Path:
     """Named by the data's content: every checkout of the same data shares one compiled index.
 
     The content's digest is remembered by the files' sizes and times (``digests.json`` beside the
     index), so that a start does not read 7 MB of tables to find its index again.
     """
-    root = Path(cache_dir or os.environ.get("GEOMAP_CACHE_DIR") or (
-        Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "geomap"))
+    root = Path(cache_dir)
     names = ("countries.tsv", "admin1.tsv", *CURATED_FEATURE_FILES, BUILT_FEATURE_FILE, "common_words.tsv",
              *PLACE_FILES)
     stats = [(data_dir / name).stat() for name in names]

@@ -34,6 +34,22 @@ _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك"})
 
 
+# Characters with no width that scraped text carries inside words: the soft hyphen, the zero-width space,
+# the word joiner, a stray byte order mark, the Mongolian vowel separator and the bidirectional marks,
+# embeddings and isolates. They split "Hawija" into two words for every pattern; they are removed first.
+# (The zero-width joiner and non-joiner are kept: they spell Persian and Kurdish words.)
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the invisible characters that split words (soft hyphens, zero-width spaces ...).
+
+    >>> strip_invisible("Haw\u00adija and Ti\u200bkrit")
+    'Hawija and Tikrit'
+    """
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+
+
 def is_arabic(text: str) -> bool:
     """True when the text is written in Arabic script (Arabic, Kurdish Sorani, Persian)."""
     return bool(_ARABIC.search(text))
@@ -45,7 +61,7 @@ def fold(text: str) -> str:
     >>> fold("Ma’arrat an-Nu‘man")
     'maarrat an numan'
     """
-    text = _MARKS.sub("", unicodedata.normalize("NFC", text))
+    text = _MARKS.sub("", unicodedata.normalize("NFC", strip_invisible(text)))
     text = anyascii(text).lower().replace("'", "")
     return _NON_ALNUM.sub(" ", text).strip()
 
@@ -71,7 +87,7 @@ def name_key(text: str) -> str:
 
 def arabic_key(text: str) -> str:
     """Key for names written in Arabic script: no vowel signs, one form of alef and ta marbuta."""
-    text = _ARABIC_DIACRITICS.sub("", unicodedata.normalize("NFKC", text)).translate(_ARABIC_FOLD)
+    text = _ARABIC_DIACRITICS.sub("", unicodedata.normalize("NFKC", strip_invisible(text))).translate(_ARABIC_FOLD)
     words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in text.split()]
     return " ".join(words)
 

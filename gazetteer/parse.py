@@ -35,7 +35,7 @@ from gazetteer.context import (
 )
 from gazetteer.index import Entry, Gazetteer
 from gazetteer.lexicon import NOT_PLACES
-from gazetteer.normalize import name_key
+from gazetteer.normalize import is_arabic, name_key
 from gazetteer.ranking import Evidence, rank
 from gazetteer.reading import (
     facility_named_after,
@@ -91,6 +91,11 @@ def find_places(text: str, gazetteer: Gazetteer) -> list[Mention]:
     they tell which country a text is about, never where an event happened.
     """
     places = _find_places(text, gazetteer)
+    if is_arabic(text):
+        from gazetteer.arabic import arabic_mentions
+
+        taken = [(m.start, m.end) for m in places]
+        places += [m for m in arabic_mentions(text, gazetteer) if not any(a < m.end and m.start < b for a, b in taken)]
     return sorted(places + demonym_mentions(text, gazetteer, places), key=lambda m: m.start)
 
 

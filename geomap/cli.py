@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -12,43 +13,63 @@ from pathlib import Path
 
 import click
 
-from geomap.errors import GeomapError, InputError, OptionError
+from geomap.atomic import silence_stdout
+from geomap.errors import GeomapError, InputError, OptionError, one_line
 
 SUMMARY_STYLE = {"fg": "green"}
 
 
 class GeomapGroup(click.Group):
-    """Usage errors as one line ("Error: No such command 'x'."), exit code 2."""
+    """Usage errors as one line ("Error: No such command 'x'."), exit code 2; every other failure a user can meet
+    (bad input, a full disk, a closed pipe, Ctrl-C) one line too, never a traceback."""
 
     def main(self, args=None, prog_name=None, **kwargs):
-        if not (sys.argv[1:] if args is None else args):
-            click.echo(self.get_help(click.Context(self, info_name=prog_name or "geomap")))
-            sys.exit(0)
         try:
-            return super().main(args=args, prog_name=prog_name, standalone_mode=False, **kwargs)
-        except click.exceptions.Abort:
-            click.echo("Error: interrupted", err=True)
-            sys.exit(130)
+            try:
+                if not (sys.argv[1:] if args is None else args):
+                    click.echo(self.get_help(click.Context(self, info_name=prog_name or "geomap")))
+                    return 0
+                return super().main(args=args, prog_name=prog_name, standalone_mode=False, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            _fail("interrupted", 130)
         except click.UsageError as exc:
             hint = " (try 'geomap --help')" if exc.ctx is None or exc.ctx.command is self else \
                 f" (try 'geomap {exc.ctx.command.name} --help')"
-            click.echo(f"Error: {exc.format_message()}{hint}", err=True)
-            sys.exit(2)
+            _fail(f"{exc.format_message()}{hint}", 2)
         except click.ClickException as exc:
-            click.echo(f"Error: {exc.format_message()}", err=True)
-            sys.exit(exc.exit_code)
+            _fail(exc.format_message(), exc.exit_code)
         except GeomapError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
+            _fail(str(exc), 1)
         except BrokenPipeError:
+            silence_stdout()
             sys.exit(0)
+        except OSError as exc:  # writing the help or a result to a full disk or a closed device
+            silence_stdout()
+            where = f"{exc.filename}: cannot write" if exc.filename else "cannot write to standard output"
+            _fail(f"{where} ({exc.strerror or exc})", 1)
+
+
+def _fail(message: str, code: int) -> None:
+    _say(f"Error: {message}")
+    sys.exit(code)
+
+
+def _say(message: str, **style) -> None:
+    """One line on standard error, control characters escaped and cut to a readable length."""
+    with contextlib.suppress(OSError):  # standard error is gone too: the exit code still tells
+        click.secho(one_line(message), err=True, **style)
 
 
 @functools.cache
 def _gazetteer():
     from gazetteer import Gazetteer
 
-    return Gazetteer.load()
+    try:
+        return Gazetteer.load()
+    except OSError as exc:
+        raise GeomapError(str(exc)) from None
 
 
 def _date_option(value: str | None, option: str = "--reference-date") -> dt.date | None:
@@ -58,15 +79,25 @@ def _date_option(value: str | None, option: str = "--reference-date") -> dt.date
 
 
 class _Progress:
-    """A tqdm bar over the characters of text read, on a terminal only; silent when piped or with --quiet."""
+    """Progress over the characters of text read: a tqdm bar on a terminal; when standard error is piped or
+    logged, a plain line at every tenth of a long job; nothing with --quiet."""
+
+    LINES_FROM = 2_000_000  # characters of text (about half a minute of reading) before lines are worth it
 
     def __init__(self, quiet: bool, desc: str = "reading text", unit: str = "char", least: int = 200_000):
-        self.enabled = not quiet and sys.stderr.isatty()
+        self.quiet, self.terminal = quiet, sys.stderr.isatty()
         self.bar = None
+        self.told = 0  # tenths told in plain lines
         self.desc, self.unit, self.least = desc, unit, least if unit == "char" else 2
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or total < self.least:  # a few articles: no bar needed
+        if self.quiet or total < self.least:  # a few articles: no bar needed
+            return
+        if not self.terminal:
+            tenth = done * 10 // max(total, 1)
+            if tenth > self.told and total >= (self.LINES_FROM if self.unit == "char" else 10):
+                self.told = tenth
+                _say(f"{self.desc}: {tenth * 10}% ({done:,} of {total:,} {self.unit}s)")
             return
         if self.bar is None:
             from tqdm import tqdm
@@ -109,6 +140,7 @@ def places(file: Path):
       geomap places articles.jsonl
     """
     from gazetteer import find_places
+    from gazetteer.normalize import strip_invisible
     from geomap.ingest import Inputs, decode, read_jsonl
 
     if not file.exists():
@@ -120,16 +152,16 @@ def places(file: Path):
         if inputs.tables and not inputs.documents:
             raise InputError(f"{file}: expected records with a \"text\" field")
         for problem in inputs.problems:
-            click.echo(f"warning: {problem.source}: {problem.where}: {problem.reason}", err=True)
+            _say(f"warning: {problem.source}: {problem.where}: {problem.reason}")
         for table in inputs.tables:
             for line in table.lines:
-                click.echo(f"warning: {table.source}: line {line}: no \"text\" field, skipped", err=True)
+                _say(f"warning: {table.source}: line {line}: no \"text\" field, skipped")
         records = [(doc.doc_id, doc.text) for doc in inputs.documents]
     else:
         records = [(None, decode(file))]
     out = click.get_text_stream("stdout")
     for doc_id, text in records:
-        for mention in find_places(text, gazetteer):
+        for mention in find_places(strip_invisible(text), gazetteer):
             record = mention.to_dict()
             if doc_id is not None:
                 record = {"id": doc_id, **record}
@@ -229,14 +261,14 @@ def _report(collected, unresolved_path: Path | None, quiet: bool, flt=None, kept
         write_unresolved(collected.unresolved, unresolved_path)
     if not quiet:
         for notice in collected.notices[:10]:
-            click.echo(f"note: {notice.source}: {notice.where}: {notice.reason}", err=True)
+            _say(f"note: {notice.source}: {notice.where + ': ' if notice.where else ''}{notice.reason}")
         if len(collected.notices) > 10:
-            click.echo(f"note: {len(collected.notices) - 10} more notes like these", err=True)
+            _say(f"note: {len(collected.notices) - 10} more notes like these")
         tail = f" (listed in {unresolved_path})" if unresolved_path and collected.unresolved else (
             " (list them with --unresolved FILE)" if collected.unresolved else "")
         if filtered and collected.mapped:
             tail += f"; {kept:,} of them match the filters ({flt.describe()})"
-        click.secho(collected.summary() + tail, err=True, **SUMMARY_STYLE)
+        _say(collected.summary() + tail, **SUMMARY_STYLE)
     if not collected.read:
         raise InputError("nothing usable was read: no incident reports and no table rows")
     if not collected.mapped:
@@ -267,10 +299,12 @@ def extract(inputs, output: Path | None, date_from, date_to, country, event_type
       geomap extract acled.csv --country Syria --type Battles --from 2024-01-01 -o output/battles.csv
       geomap extract examples/reports --actor "Islamic State" --actor ISIS
     """
+    from geomap.atomic import check_outputs
     from geomap.export import check_output, write_incidents
     from geomap.filters import filter_incidents
 
     check_output(output, ("jsonl", "json", "csv", "geojson", "parquet"))
+    check_outputs(inputs, {"-o": output or "-", "--unresolved": unresolved_path})
     flt = _make_filter(date_from, date_to, country, event_type, actor)
     _, collected = _collect(inputs, reference_date, quiet)
     kept = filter_incidents(collected.frame, flt)
@@ -302,11 +336,13 @@ def aggregate(inputs, by, period, output: Path | None, engine, scheduler, worker
       geomap aggregate examples/reports --country IQ --from 2025-01-01 --to 2025-03-31
       geomap aggregate big.parquet --engine dask --period year -o output/yearly.csv
     """
+    from geomap.atomic import check_outputs
     from geomap.counting import aggregate as count
     from geomap.export import check_output, write_table
     from geomap.filters import filter_incidents
 
     check_output(output, ("csv", "jsonl", "json", "parquet"))
+    check_outputs(inputs, {"-o": output or "-", "--unresolved": unresolved_path})
     flt = _make_filter(date_from, date_to, country, event_type, actor)
     if engine == "dask":
         if flt.active:
@@ -322,14 +358,11 @@ def aggregate(inputs, by, period, output: Path | None, engine, scheduler, worker
 
 
 def _aggregate_dask(inputs, period, by, output, scheduler, workers, unresolved_path, quiet):
-    import warnings
-
     from geomap.export import write_table, write_unresolved
     from geomap.scale import aggregate_dask, dask_client
 
     bar = _Progress(quiet, "partitions", unit="part")
-    with warnings.catch_warnings(), dask_client(scheduler, workers) as client:
-        warnings.simplefilter("ignore", UserWarning)
+    with dask_client(scheduler, workers) as client:
         try:
             result = aggregate_dask(inputs, client, period=period, by=by, keep_unresolved=unresolved_path is not None,
                                     progress=bar)
@@ -338,21 +371,24 @@ def _aggregate_dask(inputs, period, by, output, scheduler, workers, unresolved_p
     if unresolved_path is not None:
         write_unresolved(result.unresolved, unresolved_path)
     rejected = sum(result.reasons.values())
-    used = result.rows - rejected
+    used = result.rows - rejected - result.repeats
     if not quiet:
+        for note in result.notes:
+            _say(f"note: {note}")
         # One line per kind of problem, not per bad value: "fatalities '...' is not a plausible count".
         kinds = Counter()
         for reason, n in result.reasons.items():
             kinds[re.sub(r"'[^']*'|\d{4}-\d\d-\d\d", "...", reason)] += n
         for reason, n in kinds.most_common(10):
-            click.echo(f"note: {n:,} row{'s' if n != 1 else ''}: {reason}", err=True)
+            _say(f"note: {n:,} row{'s' if n != 1 else ''}: {reason}")
         if result.swapped:
-            click.echo(f"note: {result.swapped:,} rows had latitude and longitude swapped; swapped back", err=True)
+            _say(f"note: {result.swapped:,} rows had latitude and longitude swapped; swapped back")
         tail = f" (listed in {unresolved_path})" if unresolved_path and rejected else (
             " (list them with --unresolved FILE)" if rejected else "")
-        click.secho(f"read {result.rows:,} table rows: {used:,} aggregated, {rejected:,} unresolved, on "
-                    f"{result.workers} Dask worker{'s' if result.workers != 1 else ''}{tail}", err=True,
-                    **SUMMARY_STYLE)
+        if result.repeats:
+            tail = f" ({result.repeats:,} repeated rows counted once: the same id and content)" + tail
+        _say(f"read {result.rows:,} table rows: {used:,} aggregated, {rejected:,} unresolved, on "
+             f"{result.workers} Dask worker{'s' if result.workers != 1 else ''}{tail}", **SUMMARY_STYLE)
     if not used:
         raise InputError("no row could be used (see the notes above)" if not quiet else "no row could be used")
     write_table(result.table, output)
@@ -393,12 +429,14 @@ def map_command(inputs, output: Path, title, subtitle, tiles, tiles_attribution,
       geomap map examples/reports -o output/m.html --embed output/m-embed.html
       geomap map examples/reports -o output/m.html --png output/m.png --width 800 --height 600
     """
+    from geomap.atomic import check_outputs
     from geomap.filters import filter_incidents
-    from geomap.render import build_map, check_tiles, embed_fragment, render_html, write_atomic, write_png
+    from geomap.render import build_map, check_tiles, embed_fragment, render_html, write_atomic
     from geomap.render.maps import default_subtitle
 
-    if output.suffix.lower() not in (".html", ".htm"):
-        raise OptionError(f"-o must name an .html file, not {output}")
+    if output.suffix.lower() not in (".html", ".htm") and str(output) != "-":
+        raise OptionError(f"-o must name an .html file (or - for standard output), not {output}")
+    check_outputs(inputs, {"-o": output, "--unresolved": unresolved_path, "--embed": embed, "--png": png})
     start = _date_option(start, "--date")
     check_tiles(tiles, tiles_attribution)
     from geomap.pipeline import credits
@@ -419,6 +457,21 @@ def map_command(inputs, output: Path, title, subtitle, tiles, tiles_attribution,
     if embed:
         write_atomic(embed, embed_fragment(page))
     if png:
-        write_png(output, png, width, height, start)
+        _screenshot(output, page, png, width, height, start)
     if not quiet:
-        click.echo(f"map written to {output}" + (f", screenshot {png}" if png else ""), err=True)
+        _say(f"map written to {output}" + (f", screenshot {png}" if png else ""))
+
+
+def _screenshot(output: Path, page: str, png: Path, width: int, height: int, start) -> None:
+    """The map's screenshot; a map written to standard output is shot from a temporary copy."""
+    import tempfile
+
+    from geomap.render import write_png
+
+    if str(output) != "-":
+        write_png(output, png, width, height, start)
+        return
+    with tempfile.TemporaryDirectory(prefix="geomap-") as tmp:
+        copy = Path(tmp) / "map.html"
+        copy.write_text(page, encoding="utf-8")
+        write_png(copy, png, width, height, start)

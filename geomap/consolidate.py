@@ -10,6 +10,7 @@ separate events, as do reports days apart.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import replace
 
@@ -22,6 +23,27 @@ from geomap.models import Incident
 SAME_EVENT_DAYS = 1
 # How far apart two named places may be and still be one place of an event: a city and its districts.
 SAME_PLACE_KM = 10.0
+
+
+# The days a date stands for, by ACLED time precision: the day itself; about a week around it; its month.
+_HALF_SPAN = {1: 0, 2: 3}
+
+
+def date_span(incident: Incident) -> tuple[dt.date, dt.date]:
+    """The first and last day an incident's date may mean (its time precision: a day, a week, a month)."""
+    d = incident.event_date
+    if incident.time_precision >= 3:
+        last = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return d.replace(day=1), last
+    half = dt.timedelta(days=_HALF_SPAN.get(incident.time_precision, 0))
+    return d - half, d + half
+
+
+def same_time(a: Incident, b: Incident) -> bool:
+    """Can two reports be of one event in time? The same day, or date ranges that overlap (a report dated
+    "in March" and one dated 12 March); never reports of different days, however alike their words."""
+    (a0, a1), (b0, b1) = date_span(a), date_span(b)
+    return a0 <= b1 and b0 <= a1
 
 
 def place_level(incident: Incident) -> int:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geomap.arabic import arabic_dates, arabic_relative_dates, is_arabic
+
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|"
@@ -132,6 +134,9 @@ def absolute_dates(text: str, reference: dt.date | None = None) -> list[FoundDat
             date = _parse(expr, None, order)
         if date and 1900 < date.year < 2100:
             found.append(FoundDate(date, 1, m.start(), m.end(), expr))
+    if is_arabic(text):
+        found += [FoundDate(date, 1, start, end, expr) for date, start, end, expr in arabic_dates(text)]
+        found.sort(key=lambda f: f.start)
     return found
 
 
@@ -222,7 +227,15 @@ def relative_dates(text: str, reference: dt.date, previous: dt.date | None = Non
              and any(abs(f.start - n.end) < 25 or abs(n.start - f.end) < 25 for n in night)]
     if named:
         found = named + [f for f in found if f not in named]
-    return found
+    return _with_arabic(found, text, reference)
+
+
+def _with_arabic(found: list[FoundDate], text: str, reference: dt.date) -> list[FoundDate]:
+    if not is_arabic(text):
+        return found
+    found = found + [FoundDate(date, 1, start, end, expr) for date, start, end, expr in
+                     arabic_relative_dates(text, reference)]
+    return sorted(found, key=lambda f: f.start)
 
 
 def _weekday_index(name: str) -> int:

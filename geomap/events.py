@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geomap.arabic import classify_arabic, mostly_arabic
 from geomap.event_words import (
     ARMED_TARGET,
     ATTEMPT,
@@ -42,6 +43,9 @@ class EventType:
 
 def classify(sentence: str) -> EventType | None:
     """ACLED type of the event a sentence reports, or None when it reports none."""
+    if mostly_arabic(sentence):
+        found = classify_arabic(sentence)
+        return EventType(*found) if found else None
     if NOT_AN_EVENT.search(sentence):
         return None
     for event_type, sub_event_type, pattern in RULES:

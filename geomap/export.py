@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from geomap.atomic import write_atomic
+from geomap.atomic import STDOUT, write_atomic, write_stdout
 from geomap.errors import OptionError
 from geomap.frame import output_frame
 
@@ -69,7 +68,7 @@ def check_output(path: Path | None, allowed: tuple[str, ...]) -> None:
 
 
 def _format(path: Path | None, default: str, allowed: tuple[str, ...]) -> str:
-    if path is None:
+    if path is None or str(path) == STDOUT:
         return default
     suffix = path.suffix.lower().lstrip(".")
     fmt = {"ndjson": "jsonl"}.get(suffix, suffix)
@@ -84,7 +83,7 @@ def write_incidents(frame: pd.DataFrame, path: Path | None) -> None:
     if fmt == "parquet":
         write_geoparquet(frame, path)
     elif path is None:
-        sys.stdout.write(incidents_text(frame, fmt))
+        write_stdout(incidents_text(frame, fmt))
     else:
         write_atomic(path, incidents_text(frame, fmt))
 
@@ -142,7 +141,7 @@ _WGS84 = {"$schema": "https://proj.org/schemas/v0.7/projjson.schema.json", "type
 
 
 def write_table(table: pd.DataFrame, path: Path | None) -> None:
-
+    """Write a count table to ``path`` (format by suffix), or CSV to stdout."""
     fmt = _format(path, "csv", ("csv", "jsonl", "json", "parquet"))
     if fmt == "csv":
         text = spreadsheet_safe(table).to_csv(index=False, lineterminator="\n")
@@ -156,7 +155,7 @@ def write_table(table: pd.DataFrame, path: Path | None) -> None:
         write_atomic(path, buf.getvalue())
         return
     if path is None:
-        sys.stdout.write(text)
+        write_stdout(text)
     else:
         write_atomic(path, text)
 

@@ -19,11 +19,11 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from gazetteer import Gazetteer, Mention, Place, find_places
-from gazetteer.normalize import name_key
+from gazetteer.normalize import name_key, strip_invisible
 from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
 from geomap.boundaries import country_names
-from geomap.consolidate import SAME_EVENT_DAYS, consolidate, place_level
+from geomap.consolidate import SAME_EVENT_DAYS, consolidate, place_level, same_time
 from geomap.cues import GOVERNMENT_AFTER, GOVERNMENT_BEFORE, LOCATIVE_BEFORE, SPEAKER_BEFORE
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
 from geomap.elaboration import elaboration
@@ -55,6 +55,7 @@ def extract_incidents(
     """
     result = Extraction()
     for doc in documents:
+        doc = replace(doc, text=strip_invisible(doc.text))  # "Haw\u00adija" is Hawija for every pattern below
         for article in split_articles(doc, reference_date):
             result.articles += 1
             found, unresolved, reports = _article_incidents(doc, article, gazetteer)
@@ -365,9 +366,11 @@ def _out_of_time(date: dt.date, reported: dt.date | None) -> str | None:
     return None
 
 
+_SETTLEMENT = r"(?:town|village|city|district|area|neighbou?rhood|camp|sub-district|suburb|outskirts|hamlet|farms?)"
+# A name the text gives as the event's place: after a locative ("in X", "near the town of X"), or after "the
+# village of" wherever it stands ("shelling hit the village of X").
 _NAME_AFTER_LOCATIVE = re.compile(
-    r"\b(?:in|at|on|near|outside|inside)\s+(?:the\s+(?:(?:town|village|city|district|area|neighbou?rhood|camp|"
-    r"sub-district|suburb|outskirts)\s+of\s+)?)?"
+    rf"(?:\b(?:in|at|on|near|outside|inside)\s+(?:the\s+(?:{_SETTLEMENT}\s+of\s+)?)?|\bthe\s+{_SETTLEMENT}\s+of\s+)"
     r"(?P<name>[A-Z][\w'’]+(?:[\s-](?:al|el|ad|ar|as|ash|at|az|an|[A-Z][\w'’]+))*(?:-[A-Z][\w'’]+)*)")
 _NOT_A_NAME = re.compile(rf"(?:{WEEKDAY}|{MONTH}|the|a|an|this|that|these|those|its|his|her|their)$", re.I)
 
@@ -487,7 +490,9 @@ MAX_SOURCES = 500
 
 
 def merge_duplicates(incidents: list[Incident]) -> list[Incident]:
-    """One record per event: the same sentence (or near enough) at the same place and date merges.
+    """One record per event: the same sentence (or near enough) at the same place on the same day (or in
+    overlapping date ranges, see :func:`geomap.consolidate.same_time`) merges; never the same words on
+    different days.
 
     Identical sentences meet through a dictionary; near-identical ones are compared with
     the latest records of the same place and event type only, so that the work stays
@@ -502,11 +507,10 @@ def merge_duplicates(incidents: list[Incident]) -> list[Incident]:
         if target is None:
             for i in reversed(index.get(key, [])[-MERGE_WINDOW:]):
                 other = merged[i]
-                days = abs((other.event_date - incident.event_date).days)
-                # The same words on two dates are two events ("a drone strike hit a car in X", weeks apart).
-                same_text = days <= SAME_EVENT_DAYS and fuzz.ratio(other.notes, incident.notes) >= 95
-                similar = days == 0 and fuzz.token_set_ratio(other.notes, incident.notes) >= 90
-                if same_text or similar:
+                # The same words on two dates are two events ("a drone strike hit a car in X", a day or weeks
+                # apart): only reports of one day (or of overlapping date ranges) are compared.
+                if same_time(other, incident) and (fuzz.ratio(other.notes, incident.notes) >= 95 or
+                                                   fuzz.token_set_ratio(other.notes, incident.notes) >= 90):
                     target = i
                     break
         if target is None:

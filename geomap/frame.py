@@ -216,3 +216,44 @@ def _day_strings(dates: pd.Series) -> pd.Categorical:
         codes = np.where(codes < 0, len(labels) - 1, codes)
     labels, inverse = np.unique(labels, return_inverse=True)
     return pd.Categorical.from_codes(inverse[codes], categories=pd.Index(labels, dtype=object))
+
+
+# What makes two rows the same incident record: its id, and what it says happened where, when, by whom.
+CONTENT_COLUMNS = ("event_id_cnty", "event_date", "latitude", "longitude", "event_type", "sub_event_type", "actor1",
+                   "actor2", "location", "fatalities", "notes")
+
+
+def repeat_of(frame: pd.DataFrame) -> np.ndarray:
+    """For each row, the position of the earlier row it repeats (the same id and the same content: date, place,
+    type, actors, toll, notes), else -1. Rows without an id repeat nothing: two events may read alike.
+
+    >>> rows = pd.DataFrame({"event_id_cnty": ["a", "b", "a", "a", ""], "fatalities": [1, 2, 1, 3, 1],
+    ...                      "event_date": pd.to_datetime(["2025-01-01"] * 5)})
+    >>> repeat_of(rows).tolist()
+    [-1, -1, 0, -1, -1]
+    """
+    out = np.full(len(frame), -1, dtype=np.int64)
+    if "event_id_cnty" not in frame or not len(frame):
+        return out
+    ids = frame["event_id_cnty"].astype(object)
+    named = (ids.notna() & (ids.astype(str) != "")).to_numpy()
+    candidates = np.flatnonzero(ids.duplicated(keep=False).to_numpy() & named)
+    if not len(candidates):
+        return out
+    part = frame.iloc[candidates]
+    columns = {}
+    for name in CONTENT_COLUMNS:
+        if name not in part:
+            continue
+        values = part[name]
+        if name == "event_date":
+            columns[name] = pd.to_datetime(values).to_numpy(dtype="datetime64[D]").astype(str)
+        elif name in ("latitude", "longitude"):
+            columns[name] = np.round(pd.to_numeric(values, errors="coerce").to_numpy(dtype=float), 5)
+        else:
+            columns[name] = values.astype(object).where(values.notna(), "").astype(str).to_numpy()
+    keys = pd.util.hash_pandas_object(pd.DataFrame(columns), index=False).to_numpy()
+    first = pd.Series(np.arange(len(candidates))).groupby(keys).transform("first").to_numpy()
+    repeated = first != np.arange(len(candidates))
+    out[candidates[repeated]] = candidates[first[repeated]]
+    return out

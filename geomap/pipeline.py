@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from gazetteer import Gazetteer
@@ -37,6 +38,7 @@ class Collected:
     sources: list[str] = field(default_factory=list)
     datasets: list[str] = field(default_factory=list)  # "UCDP GED", "ACLED": credited on the map
     notices: list[Unresolved] = field(default_factory=list)  # used, but repaired or odd (swapped coordinates...)
+    repeats: int = 0  # table rows counted once: the same id and content as a row or incident read before
 
     @property
     def mapped(self) -> int:
@@ -64,12 +66,16 @@ class Collected:
                          f"{_plural(self.reports, 'event report')})")
         if self.unreadable:
             parts.append(f"{self.unreadable:,} unreadable {'entry' if self.unreadable == 1 else 'entries'}")
-        merged = self.read - len(self.unresolved) - self.mapped
+        merged = self.read - len(self.unresolved) - self.mapped - self.repeats
         text = f"read {' and '.join(parts) or 'nothing'}: {_plural(self.mapped, 'incident')} mapped"
+        extra = []
         if merged > 0:
             # Headlines, follow-up sentences and the same report on another page: sources of one incident.
-            text += f" ({merged:,} further report{'s' if merged != 1 else ''} of these incidents merged)"
-        return text + f", {len(self.unresolved):,} unresolved"
+            extra.append(f"{merged:,} further report{'s' if merged != 1 else ''} of these incidents merged")
+        if self.repeats:
+            extra.append(f"{self.repeats:,} repeated row{'s' if self.repeats != 1 else ''} counted once: the same "
+                         "id and content")
+        return text + (f" ({'; '.join(extra)})" if extra else "") + f", {len(self.unresolved):,} unresolved"
 
 
 TABLE_NAMES = (".csv", ".json", ".geojson", ".parquet", ".csv.gz", ".jsonl", ".tsv", ".xlsx", ".xls", ".ods",
@@ -124,7 +130,7 @@ def collect(
             progress(done, total)
 
     out = Collected(unresolved=list(inputs.problems), rows_read=inputs.rows, documents=len(inputs.documents),
-                    unreadable=len(inputs.problems), admin1_names=gazetteer.admin1_names)
+                    unreadable=len(inputs.problems), admin1_names=gazetteer.admin1_names, notices=list(inputs.notes))
     if inputs.documents:
         from geomap.extract import extract_incidents  # its vocabularies take a second to compile: text only
 
@@ -139,11 +145,45 @@ def collect(
         out.tables.append(found.frame)
         out.unresolved.extend(found.unresolved)
         out.notices.extend(found.notices)
+        out.repeats += found.repeats
         datasets.append(found.dataset)
+    if len(out.tables) + bool(out.incidents) > 1:
+        _drop_repeats_across(out)
     out.sources = _unique(Path(p).name for p in [d.path.split("#")[0] for d in inputs.documents] +
                           [t.source for t in inputs.tables])
     out.datasets = _unique(datasets)
     return out
+
+
+def _drop_repeats_across(out: Collected) -> None:
+    """Table rows that repeat a row of another table, or an incident read from text, by id and content (two
+    overlapping exports, or an earlier output read back): counted once, and noted."""
+    from geomap.frame import repeat_of
+
+    frame = out.frame
+    first = repeat_of(frame)
+    again = first >= 0
+    if not again.any():
+        return
+    for i in np.flatnonzero(again)[:1000]:
+        source, where = _where_read(frame, i)
+        earlier = ":".join(_where_read(frame, first[i])).replace(":line ", ":")
+        out.notices.append(Unresolved(source, where, f"the same id and content as {earlier}: counted once"))
+    out.repeats += int(again.sum())
+    offsets = np.cumsum([len(out.incidents)] + [len(t) for t in out.tables])
+    for k, table in enumerate(out.tables):
+        keep = ~again[offsets[k]:offsets[k + 1]]
+        if not keep.all():
+            out.tables[k] = table[keep].reset_index(drop=True)
+    out._frame = frame[~again].reset_index(drop=True)
+
+
+def _where_read(frame: pd.DataFrame, i: int) -> tuple[str, str]:
+    """(file, "line N") of a table row, (file, id) of an incident read from text."""
+    line = frame["_line"].iat[i] if "_line" in frame else None
+    if pd.notna(line):
+        return str(frame["_source"].iat[i]), f"line {int(line)}"
+    return str(frame["source"].iat[i]), str(frame["event_id_cnty"].iat[i])
 
 
 def districts_of(incidents: Sequence[Incident], gazetteer: Gazetteer) -> dict[tuple, str]:

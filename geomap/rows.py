@@ -22,10 +22,15 @@ from geomap.acled import EVENT_TYPES, OUTPUT_COLUMNS
 from geomap.boundaries import country_names, country_of_code, locate, polygon_at, polygons, swapped_points
 from geomap.coded import Coded, pair_codes
 from geomap.columns import ColumnMap
+from geomap.errors import shown as quoted
+from geomap.frame import repeat_of
 from geomap.models import Unresolved
 from geomap.tables import RawTable
 
 MAX_FATALITIES = 10**6
+NOTICES = 1000  # notes kept with their line for one kind of repair; the rest are counted in one note
+# Dates before this year are placeholders ("0001-01-01", "1900-01-01" is kept): no incident table reaches back further.
+EARLIEST_YEAR = 1900
 EMPTY_WORDS = ("", "nan", "none", "null", "na", "n/a", "<na>", "nat")
 # UCDP GED type_of_violence -> (ACLED event type, sub-event type); the code itself stays in its own column.
 UCDP_VIOLENCE = {"1": ("Battles", "Armed clash"), "2": ("Battles", "Armed clash"),
@@ -45,6 +50,7 @@ class TableIncidents:
     notices: list[Unresolved] = field(default_factory=list)  # used, but repaired or odd
     rows: int = 0
     dataset: str = ""
+    repeats: int = 0  # rows counted once: the same id and content as an earlier row
 
 
 def table_incidents(table: RawTable, gazetteer, today: dt.date | None = None,
@@ -62,7 +68,7 @@ def table_incidents(table: RawTable, gazetteer, today: dt.date | None = None,
     unresolved = [Unresolved(table.source, f"{table.unit} {table.lines[i]}", reason[i], text)
                   for i, text in zip(bad, rows.row_texts(bad))]
     frame, notices = rows.incidents(good)
-    return TableIncidents(frame, unresolved, notices, len(table), columns.dataset)
+    return TableIncidents(frame, unresolved, list(table.notes) + notices, len(table), columns.dataset, rows.repeats)
 
 
 def texts(series: pd.Series) -> Coded:
@@ -98,9 +104,15 @@ def first_text(frame: pd.DataFrame, names: tuple[str, ...]) -> Coded:
     return out if out is not None else Coded.empty_of(len(frame))
 
 
-def _numbers(frame: pd.DataFrame, names: tuple[str, ...]):
+_DECIMAL_COMMA = re.compile(r"^([+-]?\d{1,3}),(\d+)$")
+
+
+def _numbers(frame: pd.DataFrame, names: tuple[str, ...], decimal_comma: bool = False):
     """(values, present, shown): the first present cell among ``names`` as a float, and a function giving
-    the cell as written for some rows (for the messages of the rows that fail)."""
+    the cell as written for some rows (for the messages of the rows that fail).
+
+    ``decimal_comma``: "36,2" is 36.2 (coordinates, where a comma cannot separate thousands).
+    """
     values = np.full(len(frame), np.nan)
     present = np.zeros(len(frame), dtype=bool)
     chosen = np.full(len(frame), -1, dtype=np.int64)
@@ -113,8 +125,9 @@ def _numbers(frame: pd.DataFrame, names: tuple[str, ...]):
         else:
             t = texts(column)
             here = ~t.empty
-            parsed = pd.to_numeric(pd.Series(t.values, dtype=object), errors="coerce").to_numpy(dtype=float,
-                                                                                                 na_value=np.nan)
+            values_ = [_DECIMAL_COMMA.sub(r"\1.\2", v) for v in t.values] if decimal_comma else t.values
+            parsed = pd.to_numeric(pd.Series(values_, dtype=object), errors="coerce").to_numpy(dtype=float,
+                                                                                               na_value=np.nan)
             v = np.append(parsed, np.nan)[t.codes]
         take = here & ~present
         values[take], chosen[take] = v[take], k
@@ -219,7 +232,7 @@ def _dates(frame: pd.DataFrame, names: tuple[str, ...], today: dt.date, order: s
     for k, value in enumerate(text.values):
         d = parse_table_date(value, order)
         if d is None and _NUMERIC_DATE.match(value) and parse_table_date(value, other) is not None:
-            why[k] = (f"date {value!r} is {'day' if other == 'dmy' else 'month'} first, but the column's "
+            why[k] = (f"date {quoted(value)} is {'day' if other == 'dmy' else 'month'} first, but the column's "
                       f"other dates are {'day' if order == 'dmy' else 'month'} first")
         parsed.append(np.datetime64(d, "s") if d else np.datetime64("NaT", "s"))
     stamps = np.array(parsed + [np.datetime64("NaT", "s")], dtype="datetime64[s]")
@@ -234,6 +247,7 @@ class _Rows:
         self.frame = table.frame
         self.n = len(self.frame)
         self._texts: dict[str, Coded] = {}
+        self.repeats = 0  # rows dropped as repeats of earlier rows (the same id and content)
 
     def text(self, role: str) -> Coded:
         found = self._texts.get(role)
@@ -254,6 +268,34 @@ class _Rows:
                 reason[rows] = why(rows) if callable(why) else why
                 ok[rows] = False
 
+        self._check_dates(fail, today, order)
+        self.lat, lat_here, lat_shown = _numbers(self.frame, roles["latitude"], decimal_comma=True)
+        self.lon, lon_here, lon_shown = _numbers(self.frame, roles["longitude"], decimal_comma=True)
+        self.has_point = lat_here & lon_here
+        # (0, 0) is where a missing position lands when a tool writes it as zeros: no position at all.
+        self.null_island = self.has_point & (self.lat == 0) & (self.lon == 0)
+        self.has_point &= ~self.null_island
+        for what, values, shown, limit in (("latitude", self.lat, lat_shown, 90),
+                                           ("longitude", self.lon, lon_shown, 180)):
+            fail(self.has_point & np.isnan(values),
+                 lambda r, s=shown, w=what: [f"{w} {quoted(t)} is not a number" for t in s(r)])
+            fail(self.has_point & ~(np.abs(values) <= limit),
+                 lambda r, s=shown, w=what: [f"{w} {quoted(t)} is out of range" for t in s(r)])
+        self._place(ok, fail)
+        deaths, deaths_here, deaths_shown = _numbers(self.frame, roles["fatalities"])
+        fail(deaths_here & np.isnan(deaths),
+             lambda r: [f"fatalities {quoted(t)} is not a number" for t in deaths_shown(r)])
+        deaths = np.where(deaths_here, deaths, 0.0)
+        fail(~((deaths >= 0) & (deaths <= MAX_FATALITIES) & (deaths == np.floor(deaths))),
+             lambda r: [f"fatalities {quoted(t)} is not a plausible count" for t in deaths_shown(r)])
+        self.fatalities = np.nan_to_num(deaths, nan=0.0).clip(0, MAX_FATALITIES).astype(np.int64)
+        future = (self.dates > pd.Timestamp(today + dt.timedelta(days=1))).to_numpy(dtype=bool)
+        fail(future, lambda r: [f"date {d:%Y-%m-%d} is in the future" for d in self.dates.iloc[r]])
+        return reason
+
+    def _check_dates(self, fail, today: dt.date, order: str | None) -> None:
+        """Read the date columns: rows without a readable date fail, and so do placeholder dates (year 1)."""
+        roles = self.columns.roles
         if roles["date"]:
             self.dates, date_text, why = _dates(self.frame, roles["date"], today, order)
         else:
@@ -264,27 +306,11 @@ class _Rows:
             fail(self.dates.isna().to_numpy(), NO_DATE)
         else:
             fail(date_text.empty, NO_DATE)
-            fail(self.dates.isna().to_numpy(), lambda r: [why.get(c, f"unreadable date {t!r}") for c, t in
+            fail(self.dates.isna().to_numpy(), lambda r: [why.get(c, f"unreadable date {quoted(t)}") for c, t in
                                                           zip(date_text.codes[r], date_text.strings(r))])
-        self.lat, lat_here, lat_shown = _numbers(self.frame, roles["latitude"])
-        self.lon, lon_here, lon_shown = _numbers(self.frame, roles["longitude"])
-        self.has_point = lat_here & lon_here
-        for what, values, shown, limit in (("latitude", self.lat, lat_shown, 90),
-                                           ("longitude", self.lon, lon_shown, 180)):
-            fail(self.has_point & np.isnan(values),
-                 lambda r, s=shown, w=what: [f"{w} {t!r} is not a number" for t in s(r)])
-            fail(self.has_point & ~(np.abs(values) <= limit),
-                 lambda r, s=shown, w=what: [f"{w} {t!r} is out of range" for t in s(r)])
-        self._place(ok, fail)
-        deaths, deaths_here, deaths_shown = _numbers(self.frame, roles["fatalities"])
-        fail(deaths_here & np.isnan(deaths), lambda r: [f"fatalities {t!r} is not a number" for t in deaths_shown(r)])
-        deaths = np.where(deaths_here, deaths, 0.0)
-        fail(~((deaths >= 0) & (deaths <= MAX_FATALITIES) & (deaths == np.floor(deaths))),
-             lambda r: [f"fatalities {t!r} is not a plausible count" for t in deaths_shown(r)])
-        self.fatalities = np.nan_to_num(deaths, nan=0.0).clip(0, MAX_FATALITIES).astype(np.int64)
-        future = (self.dates > pd.Timestamp(today + dt.timedelta(days=1))).to_numpy(dtype=bool)
-        fail(future, lambda r: [f"date {d:%Y-%m-%d} is in the future" for d in self.dates.iloc[r]])
-        return reason
+        early = self.dates.to_numpy(dtype="datetime64[s]") < np.datetime64(f"{EARLIEST_YEAR}-01-01", "s")
+        fail(early, lambda r: [f"date {d.year:04d}-{d.month:02d}-{d.day:02d} is before {EARLIEST_YEAR}: a "
+                               "placeholder, not an event's date" for d in self.dates.iloc[r]])
 
     def _place(self, ok: np.ndarray, fail) -> None:
         """Country, governorate hint, precision; rows without a point are geocoded from their place name."""
@@ -296,6 +322,7 @@ class _Rows:
         if not todo.any():
             return
         named = todo & (~self.place.empty | ~self.admin1_hint.empty)
+        fail(todo & ~named & self.null_island, "coordinates (0, 0) are no position, and no place name is given")
         fail(todo & ~named, "no coordinates and no place name")
         if not named.any():
             return
@@ -315,7 +342,7 @@ class _Rows:
             found.append(hit)
         hits = [found[c] for c in codes]
         missing = np.array([h is None for h in hits])
-        fail(_at(rows[missing], self.n), lambda r: [f"no coordinates and place {p!r} not found in the gazetteer"
+        fail(_at(rows[missing], self.n), lambda r: [f"no coordinates and place {quoted(p)} not found in the gazetteer"
                                                      for p in self.place.strings(r)])
         ok_rows = rows[~missing]
         placed = [h for h in hits if h is not None]
@@ -359,6 +386,9 @@ class _Rows:
         if self.table.extra_cells is not None:
             notices += self._notices(good[self.table.extra_cells[good]], "more cells than the header; extra cells "
                                      "ignored")
+        if self.null_island[good].any():
+            notices += self._notices(good[self.null_island[good]], "coordinates (0, 0) are no position: placed by "
+                                     "its place name")
         polys = polygons()
         here = polygon_at(lon, lat)
         swapped = swapped_points(lon, lat, country, here)
@@ -367,8 +397,6 @@ class _Rows:
             here[swapped] = polygon_at(lon[swapped], lat[swapped])
             notices += self._notices(good[swapped], "latitude and longitude were swapped; swapped back")
         ids = self.text("event_id").take(good)
-        if ids.any():  # rows without an id are named after their file and line when written
-            ids = self._unique_ids(ids, good, lines, notices)
         located = locate(lon, lat, country, here)  # indices into polys.iso, -1 for none
         hint = self.admin1_hint.take(good)
         precise = self.geo_precision[good] <= 2
@@ -376,20 +404,40 @@ class _Rows:
         admin1 = hint.where(~hint.empty & ~(precise & (located >= 0)), located_text)
         country = country.fill(admin1.map(country_of_code))
         out = self._columns(frame, good, ids, lat, lon, country, admin1, lines)
+        codes = pd.Series(ids.codes)
+        if ((codes >= 0) & codes.duplicated()).any():  # rows without an id are named after their file and line
+            out = self._repeated_ids(out, good, notices)
         return out, notices
+
+    def _repeated_ids(self, out: pd.DataFrame, good: np.ndarray, notices: list) -> pd.DataFrame:
+        """A row repeating an earlier one (the same id and content: overlapping exports) is counted once; a
+        repeated id with other content is kept under a new id. Both are noted."""
+        first = repeat_of(out)
+        again = np.flatnonzero(first >= 0)
+        if len(again):
+            lines = out["_line"].to_numpy()
+            notices += self._notices(good[again], [f"the same id and content as {self.table.unit} "
+                                                   f"{lines[first[i]]}: counted once" for i in again[:NOTICES]],
+                                     "the same id and content as an earlier row: counted once")
+            self.repeats = len(again)
+            keep = first < 0
+            out, good = out[keep].reset_index(drop=True), good[keep]
+        ids = Coded.of_series(out["event_id_cnty"])
+        out["event_id_cnty"] = self._unique_ids(ids, good, out["_line"].to_numpy(), notices).strings()
+        return out
 
     def _unique_ids(self, ids: Coded, good: np.ndarray, lines: np.ndarray, notices: list) -> Coded:
         codes = pd.Series(ids.codes)
-        repeated = (codes.duplicated(keep="first") & (codes >= 0)).to_numpy()
-        if not repeated.any():
+        repeated = np.flatnonzero((codes.duplicated(keep="first") & (codes >= 0)).to_numpy())
+        if not len(repeated):
             return ids
         first_line = pd.Series(lines).groupby(ids.codes).transform("first").to_numpy()
         strings = ids.strings()
-        for i in np.flatnonzero(repeated):
-            new = f"{strings[i]}-{lines[i]}"
-            notices.append(self._notice(good[i], f"duplicate id {strings[i]!r} (first on {self.table.unit} "
-                                        f"{first_line[i]}); kept as {new!r}"))
-            strings[i] = new
+        new = [f"{strings[i]}-{lines[i]}" for i in repeated]
+        notices += self._notices(good[repeated], [
+            f"duplicate id {quoted(strings[i])} (first on {self.table.unit} {first_line[i]}); kept as {quoted(n)}"
+            for i, n in zip(repeated[:NOTICES], new)], "a duplicate id: kept under a new id")
+        strings[repeated] = new
         return Coded.of(strings)
 
     def _columns(self, frame, good, ids: Coded, lat, lon, country: Coded, admin1: Coded, lines) -> pd.DataFrame:
@@ -447,10 +495,17 @@ class _Rows:
     def _notice(self, i: int, reason: str) -> Unresolved:
         return self._notices(np.array([i]), reason)[0]
 
-    def _notices(self, rows: np.ndarray, reason: str) -> list[Unresolved]:
-        texts_ = self.row_texts(rows)
-        return [Unresolved(self.table.source, f"{self.table.unit} {self.table.lines[i]}", reason, t)
-                for i, t in zip(rows, texts_)]
+    def _notices(self, rows: np.ndarray, reason: str | list[str], rest: str = "") -> list[Unresolved]:
+        """Notes on some rows (one reason for all, or one each): the first :data:`NOTICES` with their line,
+        then one note for the rest (``rest``: what they have in common, by default the one reason)."""
+        reasons = [reason] * min(len(rows), NOTICES) if isinstance(reason, str) else reason
+        shown_rows = rows[:NOTICES]
+        out = [Unresolved(self.table.source, f"{self.table.unit} {self.table.lines[i]}", why, t)
+               for i, why, t in zip(shown_rows, reasons, self.row_texts(shown_rows))]
+        if len(rows) > NOTICES:
+            out.append(Unresolved(self.table.source, f"{len(rows) - NOTICES:,} more rows",
+                                  rest or (reason if isinstance(reason, str) else "as above")))
+        return out
 
     def row_texts(self, rows: np.ndarray) -> list[str]:
         """The first cells of some rows ("event_date=..., latitude=..."), for the unresolved list."""
@@ -478,8 +533,8 @@ def _shown(value) -> str:
         return ""
     if isinstance(value, float):
         return _number_text(value)
-    if isinstance(value, pd.Timestamp):
-        return f"{value:%Y-%m-%d}"
+    if isinstance(value, (pd.Timestamp, dt.date)):
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     return str(value)
 
 

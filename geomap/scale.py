@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from geomap.counting import ADMIN2_COLUMNS, COLUMNS
-from geomap.errors import GeomapError, InputError
+from geomap.errors import GeomapError, InputError, OptionError
 
 BLOCK_SIZE = 64 * 2**20
 
@@ -37,18 +37,38 @@ def _need_dask():
 
 @contextlib.contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator:
-    """A client on ``scheduler`` (an address such as tcp://10.0.0.5:8786), else on a local cluster."""
+    """A client on ``scheduler`` (an address such as tcp://10.0.0.5:8786), else on a local cluster.
+
+    An address that is malformed, or a scheduler that does not answer within 10 seconds, is an
+    :class:`~geomap.errors.OptionError`; a local cluster that cannot start, a :class:`GeomapError`.
+    """
     _need_dask()
+    import warnings
+
     from distributed import Client, LocalCluster
 
-    if scheduler:
-        with Client(scheduler) as client:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "port 8787 is in use": another cluster's dashboard
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout="10s")
+            except (OSError, ValueError, TypeError, TimeoutError) as exc:
+                raise OptionError(f"--scheduler {scheduler!r}: cannot connect ({_first_line(exc)})") from None
+            with client:
+                yield client
+            return
+        n = workers or max(1, os.cpu_count() or 1)
+        try:
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        except (OSError, RuntimeError, TimeoutError) as exc:
+            raise GeomapError(f"cannot start a local Dask cluster ({_first_line(exc)})") from None
+        with cluster, Client(cluster) as client:
             yield client
-        return
-    n = workers or max(1, os.cpu_count() or 1)
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
-        yield client
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 @dataclass(frozen=True)
@@ -62,20 +82,34 @@ class Partition:
     first_line: int = 0  # lines (or rows) of the file before this piece
 
 
-def partitions(paths: Sequence[str | Path], block_size: int = BLOCK_SIZE) -> list[Partition]:
-    """The pieces of every input, in file order."""
+DASK_TABLES = (".parquet", ".csv", ".tsv", ".csv.gz", ".tsv.gz", ".json", ".geojson", ".jsonl", ".xlsx", ".gpkg",
+               ".fgb", ".shp")
+
+
+def partitions(paths: Sequence[str | Path], block_size: int = BLOCK_SIZE,
+               notes: list[str] | None = None) -> list[Partition]:
+    """The pieces of every input, in file order. In a folder, the tables are read; its other files (text, which
+    the default engine reads, and other formats) are added to ``notes``, one line per kind."""
+    from geomap.ingest import expand
+
     out: list[Partition] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
+        files = [path]
         if path.is_dir():
-            files = sorted(path.rglob("*.parquet"))
+            skipped: list[Path] = []
+            inside = expand([path], skipped)
+            files = [f for f in inside if f.name.lower().endswith(DASK_TABLES)]
+            others = [f for f in inside if f not in set(files)] + skipped
             if not files:
-                raise InputError(f"{path}: --engine dask reads CSV and GeoParquet tables; this folder holds none "
+                raise InputError(f"{path}: --engine dask reads tables (CSV, GeoParquet ...); this folder holds none "
                                  "(text is read by the default engine)")
-        else:
-            files = [path]
+            if others and notes is not None:
+                kinds = sorted({f.suffix.lower() or "(no suffix)" for f in others})
+                notes.append(f"{path}: {len(others)} file{'s' if len(others) != 1 else ''} not read by the Dask "
+                             f"engine ({', '.join(kinds[:5])}): it reads tables; text is read by the default engine")
         for file in files:
             out.extend(_pieces(file, block_size))
     return out
@@ -147,13 +181,10 @@ def read_partition(part: Partition, dates_only: bool = False):
     if part.kind == "parquet":
         import pyarrow.parquet as pq
 
-        from geomap.tables import arrow_table
+        from geomap.tables import arrow_table, geoparquet_geometry
 
         file = pq.ParquetFile(path)
-        geo = (file.schema_arrow.metadata or {}).get(b"geo")
-        import json
-
-        geometry = json.loads(geo).get("primary_column") if geo else None
+        geometry = geoparquet_geometry(path, file.schema_arrow.metadata)
         table = arrow_table(path, file.read_row_group(part.start), geometry, "row")
         return RawTable(table.source, table.frame, table.lines + part.first_line, unit="row")
     with open(path, "rb") as f:
@@ -161,9 +192,8 @@ def read_partition(part: Partition, dates_only: bool = False):
         f.seek(part.start)
         body = f.read(part.end - part.start)
     data = body if part.start == 0 else header + body
-    table = read_csv(path, data, "\t" if path.name.lower().endswith(".tsv") else None, dates_only=dates_only)
-    shift = 0 if part.start == 0 else part.first_line - 1
-    return RawTable(table.source, table.frame, table.lines + shift, table.extra_cells, table.problems, table.unit)
+    return read_csv(path, data, "\t" if path.name.lower().endswith(".tsv") else None, dates_only=dates_only,
+                    first_line=0 if part.start == 0 else part.first_line - 1)
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +211,9 @@ class PartitionResult:
     swapped: int = 0
     unresolved: list = field(default_factory=list)  # Unresolved records, when asked for
     frame: pd.DataFrame | None = None  # the incidents themselves, when asked for (tests, small tables)
+    error: str = ""  # the piece could not be read at all (the run stops with this message)
+    repeats: int = 0  # rows counted once: the same id and content as an earlier row of the piece
+    notes: tuple = ()  # about the table as a whole (a repeated column name)
 
 
 def partition_date_evidence(part: Partition, today: dt.date) -> Counter:
@@ -211,9 +244,10 @@ def run_partition(part: Partition, period: str, by: str, today: dt.date, keep_un
     try:
         table = read_partition(part)
     except InputError as exc:
-        if "no rows" in str(exc):  # a block of blank lines
-            return PartitionResult(pd.DataFrame(columns=ADMIN2_COLUMNS if by == "admin2" else COLUMNS))
-        raise
+        empty = PartitionResult(pd.DataFrame(columns=ADMIN2_COLUMNS if by == "admin2" else COLUMNS))
+        if "no rows" not in str(exc):  # not just a block of blank lines: the file cannot be read
+            empty.error = str(exc)
+        return empty
     found = table_incidents(table, gazetteer, today, date_order)
     counts = aggregate(found.frame, period=period, by=by, names=gazetteer.admin1_names)
     problems = list(table.problems) + found.unresolved
@@ -224,6 +258,8 @@ def run_partition(part: Partition, period: str, by: str, today: dt.date, keep_un
         swapped=sum(n.reason.startswith("latitude and longitude were swapped") for n in found.notices),
         unresolved=problems if keep_unresolved else [],
         frame=found.frame if keep_frame else None,
+        repeats=found.repeats,
+        notes=tuple(f"{n.source}: {n.where}: {n.reason}" for n in table.notes),
     )
 
 
@@ -236,6 +272,8 @@ class DaskResult:
     unresolved: list
     workers: int
     frames: list = field(default_factory=list)
+    repeats: int = 0
+    notes: list = field(default_factory=list)
 
 
 def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", by: str = "admin1",
@@ -249,7 +287,8 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
     from distributed import as_completed
 
     today = today or dt.date.today()
-    parts = partitions(paths, block_size)
+    skipped: list[str] = []
+    parts = partitions(paths, block_size, skipped)
     counts = client.gather(client.map(count_lines, [p for p in parts if p.kind == "csv"], pure=False))
     it = iter(counts)
     parts = with_line_offsets(parts, [next(it) if p.kind == "csv" else 0 for p in parts])
@@ -262,14 +301,17 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
     columns = ADMIN2_COLUMNS if by == "admin2" else COLUMNS
     keys = columns[:-2]
     total = pd.DataFrame(columns=columns)
-    rows, swapped, reasons = 0, 0, Counter()
+    rows, swapped, reasons, repeats, notes = 0, 0, Counter(), 0, dict.fromkeys(skipped)
     unresolved: dict[int, list] = {}
     frames: dict[int, pd.DataFrame] = {}
     for done, future in enumerate(as_completed(futures), start=1):
         result: PartitionResult = future.result()
+        if result.error:
+            raise InputError(result.error)
         i = order[future.key]
-        rows, swapped = rows + result.rows, swapped + result.swapped
+        rows, swapped, repeats = rows + result.rows, swapped + result.swapped, repeats + result.repeats
         reasons.update(result.reasons)
+        notes.update(dict.fromkeys(result.notes))
         unresolved[i] = result.unresolved
         if result.frame is not None:
             frames[i] = result.frame
@@ -282,7 +324,7 @@ def aggregate_dask(paths: Sequence[str | Path], client, period: str = "month", b
             progress(done, len(futures))
     table = _finish(total, columns, keys)
     return DaskResult(table, rows, reasons, swapped, [u for i in sorted(unresolved) for u in unresolved[i]],
-                      len(client.nthreads()), [frames[i] for i in sorted(frames)])
+                      len(client.nthreads()), [frames[i] for i in sorted(frames)], repeats, list(notes))
 
 
 def _finish(total: pd.DataFrame, columns: list[str], keys: list[str]) -> pd.DataFrame:

@@ -34,6 +34,7 @@ class RawTable:
     extra_cells: np.ndarray | None = None  # rows with more cells than the header (CSV)
     problems: list[Unresolved] = field(default_factory=list)  # records that are no rows at all
     unit: str = "line"  # how ``lines`` count: "line", "record", "feature", "row"
+    notes: list[Unresolved] = field(default_factory=list)  # about the whole table (a column name repeated)
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -58,10 +59,12 @@ def read_table(path: Path, data: bytes | None = None) -> RawTable:
 
 # -- CSV -------------------------------------------------------------------------------------------------
 
-def read_csv(path: Path, data: bytes, delimiter: str | None = None, dates_only: bool = False) -> RawTable:
+def read_csv(path: Path, data: bytes, delimiter: str | None = None, dates_only: bool = False,
+             first_line: int = 0) -> RawTable:
     """CSV with a header row; columns typed by pyarrow where they parse, line numbers kept.
 
-    ``dates_only``: just the date columns, as text (see :func:`geomap.scale.partition_date_evidence`).
+    ``dates_only``: just the date columns, as text (see :func:`geomap.scale.partition_date_evidence`);
+    ``first_line``: lines of the file before ``data``'s first (a piece of a file read by the Dask engine).
     """
     from geomap.ingest import decode_bytes
 
@@ -71,14 +74,18 @@ def read_csv(path: Path, data: bytes, delimiter: str | None = None, dates_only: 
     text = decode_bytes(path, head if plain else data)
     if delimiter is None:
         delimiter = sniff_delimiter(text[:20000])
-    header = _header(path, text, delimiter)
+    raw = _header(path, text, delimiter)
+    header = unique_names(raw)
     utf8 = data if plain else text.encode("utf-8")
     fast = _read_csv_arrow(path, utf8, header, delimiter, dates_only)
     if fast is None:
         text = decode_bytes(path, data) if plain and len(head) < len(data) else text
-        fast = _read_csv_python(path, text, header, delimiter)
-    if not len(fast):
+        fast = _read_csv_python(path, text, header, delimiter, first_line)
+    elif first_line:
+        fast.lines = fast.lines + first_line
+    if not len(fast) and not fast.problems:
         raise InputError(f"{path}: table has a header but no rows")
+    fast.notes = repeated_columns(path, raw, "line 1")
     return fast
 
 
@@ -119,7 +126,24 @@ def _header(path: Path, text: str, delimiter: str) -> list[str]:
     columns = [h.strip().lstrip("\ufeff") for h in header]
     if len(columns) < 2:
         raise InputError(f"{path}: line 1: expected a header row with several columns, found {header[:1]!r}")
-    return unique_names(columns)
+    return columns
+
+
+def repeated_columns(path: Path | str, raw: list[str], where: str) -> list[Unresolved]:
+    """A note for each column name a header repeats (in any case): the first such column is read, the others
+    are kept under the names :func:`unique_names` gives them."""
+    unique = unique_names(raw)
+    seen: dict[str, list[int]] = {}
+    for i, name in enumerate(raw):
+        if name:
+            seen.setdefault(name.strip().lower(), []).append(i)
+    notes = []
+    for positions in seen.values():
+        if len(positions) > 1:
+            kept = ", ".join(repr(unique[i]) for i in positions[1:])
+            notes.append(Unresolved(str(path), where, f"column {raw[positions[0]]!r} appears {len(positions)} times "
+                                    f"in the header: the first is read, the others kept as {kept}"))
+    return notes
 
 
 def unique_names(columns: list[str]) -> list[str]:
@@ -278,28 +302,78 @@ def _blank(values: pd.Series) -> np.ndarray:
     return blank[codes]
 
 
-def _read_csv_python(path: Path, text: str, header: list[str], delimiter: str) -> RawTable:
-    """The careful reader: rows with missing or extra cells, and cells holding line breaks."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    next(reader)
+# A quoted cell running over more lines than this is taken for a stray quote, not a cell with line breaks.
+MAX_CELL_LINES = 100
+
+
+def _read_csv_python(path: Path, text: str, header: list[str], delimiter: str, first_line: int = 0) -> RawTable:
+    """The careful reader: rows with missing or extra cells, cells holding line breaks, and lines that are not
+    CSV at all (a stray quote), each listed with its line while the rest is read. A row with more non-empty
+    cells than the header is listed too: its cells cannot be told apart (an unquoted comma, "36,2")."""
     width = len(header)
-    rows, lines, extra = [], [], []
-    try:
-        while True:
-            start = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            if not any(cell.strip() for cell in row) or (not rows and _is_tag_row(row)):
-                continue
+    rows, lines, extra, problems = [], [], [], []
+    for number, row, why, raw in _csv_records(text, delimiter):
+        where = f"line {number + first_line}"
+        if row is None:
+            problems.append(Unresolved(str(path), where, why, raw))
+        elif not any(cell.strip() for cell in row) or (not rows and _is_tag_row(row)):
+            continue
+        elif any(cell.strip() for cell in row[width:]):
+            problems.append(Unresolved(str(path), where, f"{len(row)} cells where the header has {width}: a cell "
+                                       "holding the delimiter unquoted (a decimal comma?)", raw))
+        else:
             extra.append(len(row) > width)
             rows.append((row + [""] * width)[:width])
-            lines.append(start)
-    except csv.Error as exc:
-        raise InputError(f"{path}: line {reader.line_num}: corrupt CSV ({exc})") from None
+            lines.append(number + first_line)
     frame = pd.DataFrame(rows, columns=header, dtype=object) if rows else pd.DataFrame(columns=header)
-    return RawTable(str(path), unguard(frame), np.asarray(lines, dtype=np.int64), np.asarray(extra, dtype=bool))
+    return RawTable(str(path), unguard(frame), np.asarray(lines, dtype=np.int64), np.asarray(extra, dtype=bool),
+                    problems=problems)
+
+
+class _Feed:
+    """The lines of a text, handed to :mod:`csv` one record at a time: a record that cannot be read is
+    reported and reading starts again on the next line."""
+
+    def __init__(self, lines: list[str]):
+        self.lines, self.i, self.stop = lines, 0, 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if self.i >= min(len(self.lines), self.stop):
+            raise StopIteration
+        self.i += 1
+        return self.lines[self.i - 1]
+
+
+def _csv_records(text: str, delimiter: str):
+    """(line number, cells, '', line) for each record after the header, or (line number, None, why, line) for
+    a line that cannot be read (``line``: the record's first line as written, cut short). A record that
+    swallowed following lines into a quoted cell and has the wrong number of cells is taken for a stray
+    quote on its first line."""
+    lines = io.StringIO(text, newline="").readlines()
+    feed = _Feed(lines)
+    width = None
+    while feed.i < len(lines):
+        start = feed.i
+        feed.stop = start + MAX_CELL_LINES
+        try:
+            row = next(csv.reader(feed, delimiter=delimiter, strict=True))
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row, why = None, f"not readable as CSV ({exc}); the line is skipped, the rest read"
+        else:
+            why = ""
+            if width is None:
+                width = len(row)  # the header
+                continue
+            if feed.i - start > 1 and len(row) != width:
+                row, why = None, "an unbalanced quote (the cell runs on over the next lines); the line is skipped"
+        if row is None:
+            feed.i = start + 1
+        yield start + 1, row, why, lines[start].rstrip("\r\n")[:300]
 
 
 def unguard(frame: pd.DataFrame) -> pd.DataFrame:
@@ -324,10 +398,12 @@ def _is_tag_row(row: list[str]) -> bool:
 # -- JSON and GeoJSON ------------------------------------------------------------------------------------
 
 def _read_json(path: Path, text: str) -> RawTable:
+    from geomap.ingest import parse_json
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        data = parse_json(text)
+    except ValueError as exc:
+        raise InputError(f"{path}: {exc}") from None
     kind = "record"
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
         kind = "feature"
@@ -359,7 +435,8 @@ def records_table(path: Path | str, records: list, kind: str = "record", numbers
     names = list(dict.fromkeys(str(k) for r in rows for k in r))
     frame = pd.DataFrame({n: pd.Series([_cell(r.get(n)) for r in rows], dtype=object) for n in names},
                          index=range(len(rows)))
-    return RawTable(str(path), frame, np.asarray(lines, dtype=np.int64), problems=problems, unit="line")
+    return RawTable(str(path), frame, np.asarray(lines, dtype=np.int64), problems=problems,
+                    unit="line" if numbers else kind)  # JSON Lines count lines; a JSON array, its records
 
 
 def _cell(value):
@@ -399,9 +476,36 @@ def _read_parquet(path: Path) -> RawTable:
         table = pq.read_table(path)
     except Exception as exc:  # pyarrow raises many types for a corrupt file
         raise InputError(f"{path}: cannot read Parquet ({type(exc).__name__}: {exc})") from None
-    geo = json.loads((table.schema.metadata or {}).get(b"geo", b"{}") or b"{}")
-    geometry = geo.get("primary_column") if geo else None
-    return arrow_table(path, table, geometry, "row")
+    return arrow_table(path, table, geoparquet_geometry(path, table.schema.metadata), "row")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where a table keeps its geometries: the column, its coordinate system (PROJJSON or a name such as
+    "EPSG:32638"; None for longitude and latitude) and its encoding ("WKB", or a GeoArrow type such as "point")."""
+
+    column: str
+    crs: object = None
+    encoding: str = "WKB"
+
+
+def geoparquet_geometry(path: Path, metadata: dict | None) -> Geometry | None:
+    """The primary geometry column of a GeoParquet file, from its "geo" metadata (None for plain Parquet)."""
+    from geomap.ingest import parse_json
+
+    raw = (metadata or {}).get(b"geo")
+    if not raw:
+        return None
+    try:
+        geo = parse_json(raw)
+    except ValueError as exc:
+        raise InputError(f"{path}: GeoParquet metadata: {exc}") from None
+    if not isinstance(geo, dict) or not isinstance(geo.get("primary_column"), str):
+        raise InputError(f"{path}: GeoParquet metadata names no primary geometry column")
+    column = geo["primary_column"]
+    described = (geo.get("columns") or {}).get(column)
+    described = described if isinstance(described, dict) else {}
+    return Geometry(column, described.get("crs"), str(described.get("encoding") or "WKB"))
 
 
 def _read_gis(path: Path) -> RawTable:
@@ -414,14 +518,19 @@ def _read_gis(path: Path) -> RawTable:
         meta, table = pyogrio.read_arrow(str(path))
     except Exception as exc:  # GDAL's errors come in several types
         raise InputError(f"{path}: cannot read this file ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
-    crs = meta.get("crs") or "EPSG:4326"
-    return arrow_table(path, table, meta.get("geometry_name") or "wkb_geometry", "feature", crs)
+    geometry = Geometry(meta.get("geometry_name") or "wkb_geometry", meta.get("crs") or "EPSG:4326")
+    return arrow_table(path, table, geometry, "feature")
 
 
-def arrow_table(path: Path, table, geometry: str | None, unit: str, crs: str | None = None) -> RawTable:
+def arrow_table(path: Path, table, geometry: Geometry | None, unit: str) -> RawTable:
+    """A pyarrow table as a :class:`RawTable`; its geometries (when it has some) become longitude and latitude
+    columns, unless it has such columns of its own."""
+    xs = ys = None
+    if geometry is not None and geometry.column in table.column_names:
+        xs, ys = _points(path, table.column(geometry.column), geometry)
+        table = table.drop_columns([geometry.column])
     frame = arrow_frame(table)
-    if geometry and geometry in frame.columns:
-        xs, ys = _points(path, frame.pop(geometry).to_numpy(), crs)
+    if xs is not None:
         lower = {c.lower() for c in frame.columns}
         if not lower & {"longitude", "lon", "lng", "long", "x"}:
             frame["longitude"] = xs
@@ -433,33 +542,85 @@ def arrow_table(path: Path, table, geometry: str | None, unit: str, crs: str | N
     return RawTable(str(path), frame, np.arange(1, len(frame) + 1, dtype=np.int64), unit=unit)
 
 
-def _points(path: Path, wkb: np.ndarray, crs: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Longitude and latitude of each geometry (a point, or the centre of a line or polygon)."""
+def _points(path: Path, column, geometry: Geometry) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude and latitude of each geometry (a point, or the centre of a line or polygon), converted from
+    the table's coordinate system when it is another."""
     import shapely
 
-    geoms = shapely.from_wkb(wkb)
+    try:
+        if geometry.encoding.upper() == "WKB":
+            geoms = shapely.from_wkb(column.to_numpy(zero_copy_only=False), on_invalid="ignore")
+        else:
+            geoms = _geoarrow(column, geometry.encoding.lower())
+    except Exception as exc:  # shapely's and pyarrow's errors for a column that holds no such geometries
+        raise InputError(f"{path}: geometry column {geometry.column!r} is not {geometry.encoding} geometry "
+                         f"({type(exc).__name__})") from None
     if not shapely.is_empty(geoms).all() and (shapely.get_type_id(geoms) != 0).any():
         geoms = shapely.centroid(geoms)
     xs, ys = shapely.get_x(geoms), shapely.get_y(geoms)
-    if crs and crs.upper() not in ("EPSG:4326", "OGC:CRS84", "WGS84"):
+    crs = geometry.crs
+    if not _is_lonlat(crs):
         try:
-            from pyproj import Transformer
+            from pyproj import CRS, Transformer
 
-            xs, ys = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(xs, ys)
+            source = CRS.from_json_dict(crs) if isinstance(crs, dict) else CRS.from_user_input(crs)
+            xs, ys = Transformer.from_crs(source, "EPSG:4326", always_xy=True).transform(xs, ys)
         except Exception as exc:  # pyproj's CRS errors
-            raise InputError(f"{path}: cannot convert coordinates from {crs} ({exc})") from None
+            name = crs.get("name", "its coordinate system") if isinstance(crs, dict) else crs
+            raise InputError(f"{path}: cannot convert coordinates from {name} ({exc})") from None
     return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+
+
+# GeoArrow's native encodings: how many list levels hold the coordinates of one geometry.
+_GEOARROW_DEPTH = {"point": 0, "linestring": 1, "multipoint": 1, "polygon": 2, "multilinestring": 2,
+                   "multipolygon": 3}
+
+
+def _geoarrow(column, encoding: str):
+    """Shapely geometries from a GeoArrow column (nested lists of x/y structs or of interleaved coordinates)."""
+    import pyarrow as pa
+    import shapely
+
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    offsets = []
+    for _ in range(_GEOARROW_DEPTH[encoding]):
+        offsets.append(np.asarray(array.offsets) - array.offsets[0].as_py())
+        array = array.flatten()
+    if pa.types.is_struct(array.type):
+        coords = np.column_stack([array.field(0).to_numpy(zero_copy_only=False),
+                                  array.field(1).to_numpy(zero_copy_only=False)])
+    else:  # interleaved: fixed-size lists of 2 to 4 numbers
+        size = array.type.list_size
+        coords = array.flatten().to_numpy(zero_copy_only=False).reshape(-1, size)[:, :2]
+    kind = getattr(shapely.GeometryType, encoding.upper())
+    return shapely.from_ragged_array(kind, np.ascontiguousarray(coords, dtype=float),
+                                     tuple(reversed(offsets)) or None)
+
+
+def _is_lonlat(crs) -> bool:
+    """Is ``crs`` longitude and latitude on WGS 84 (or not given, which GeoParquet reads as that)?"""
+    if crs is None:
+        return True
+    if isinstance(crs, dict):
+        ident = crs.get("id") or {}
+        return (ident.get("authority"), str(ident.get("code"))) in (("EPSG", "4326"), ("OGC", "CRS84"))
+    return str(crs).upper() in ("EPSG:4326", "OGC:CRS84", "WGS84")
 
 
 def _read_excel(path: Path) -> RawTable:
     """The first sheet of a workbook, header in the first row; line numbers are the sheet's row numbers."""
     try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="calamine", keep_default_na=False)
+        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="calamine", keep_default_na=False,
+                              header=None)
     except ImportError:
         raise InputError(f"{path}: reading Excel files needs python-calamine: pip install python-calamine") from None
     except Exception as exc:  # calamine's errors for a broken workbook
         raise InputError(f"{path}: cannot read this workbook ({type(exc).__name__}: {exc})") from None
-    frame.columns = unique_names([str(c).strip() if not str(c).startswith("Unnamed:") else "" for c in frame.columns])
+    if not len(frame):
+        raise InputError(f"{path}: the first sheet is empty")
+    raw = [_header_cell(v) for v in frame.iloc[0].tolist()]
+    frame = frame.iloc[1:].reset_index(drop=True)
+    frame.columns = unique_names(raw)
     if len(frame.columns) < 2:
         raise InputError(f"{path}: row 1: expected a header row with several columns")
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
@@ -468,4 +629,10 @@ def _read_excel(path: Path) -> RawTable:
         frame, lines = frame[keep].reset_index(drop=True), lines[keep]
     if not len(frame):
         raise InputError(f"{path}: table has a header but no rows")
-    return RawTable(str(path), frame, lines, unit="row")
+    return RawTable(str(path), frame, lines, unit="row", notes=repeated_columns(path, raw, "row 1"))
+
+
+def _header_cell(value) -> str:
+    if value is None or (isinstance(value, float) and (np.isnan(value) or value.is_integer())):
+        return "" if value is None or np.isnan(value) else str(int(value))
+    return str(value).strip()

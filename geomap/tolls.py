@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from geomap.arabic import arabic_fatalities, mostly_arabic
+
 _UNITS = {"zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
@@ -88,6 +90,8 @@ def number_value(text: str) -> int | None:
 
 def fatalities(sentence: str) -> int:
     """Deaths a sentence reports (the largest figure given for this event), 0 when none."""
+    if mostly_arabic(sentence):
+        return arabic_fatalities(sentence)
     best = 0
     for pattern in _FATALITY_PATTERNS:
         for m in pattern.finditer(sentence):

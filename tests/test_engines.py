@@ -31,12 +31,29 @@ AWKWARD = {
                  "SYR2,2024-02-02,Protests,Syria,Aleppo,Aleppo,,,0\n"
                  "SYR3,2024-02-03\n"
                  "SYR4,2024-02-04,Riots,Syria,Idlib,Binnish,35.96,36.71,1,extra\n",
+    # cells a hostile or careless export holds: an underscore in a number, NaN deaths, (0, 0) with and without a
+    # place, a placeholder year, a stray quote, an unquoted decimal comma and a quoted one
+    "hostile.csv": "event_id,event_date,latitude,longitude,location,fatalities\n"
+                   "h1,2024-02-01,35.47,44.39,,1_000\n"
+                   "h2,2024-02-02,35.47,44.39,,NaN\n"
+                   "h3,2024-02-03,0,0,Kirkuk,1\n"
+                   "h4,2024-02-04,0,0,,1\n"
+                   "h5,0001-01-01,35.47,44.39,,1\n"
+                   'h6,2024-02-05,35.47,44.39,"Kir"kuk,1\n'
+                   "h7,2024-02-06,36,2,44,39,,1\n"
+                   'h8,2024-02-07,"36,2","44,39",,5\n',
 }
 
 
 def default_engine(path, gazetteer):
     (table,) = read_inputs([path]).tables
-    return table_incidents(table, gazetteer, dt.date(2025, 1, 1))
+    found = table_incidents(table, gazetteer, dt.date(2025, 1, 1))
+    found.unresolved = table.problems + found.unresolved  # lines that are no rows, as the pipeline lists them
+    return found
+
+
+def by_line(items):
+    return sorted(((u.where, u.reason) for u in items), key=lambda pair: int(pair[0].split()[-1]))
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +83,7 @@ def test_both_engines_map_and_refuse_the_same_rows(tmp_path, gazetteer, client, 
     assert list(mapped["event_id_cnty"]) == [i.split("-")[0] for i in plain.frame["event_id_cnty"]]
     pd.testing.assert_frame_equal(mapped[columns].reset_index(drop=True), plain.frame[columns].reset_index(drop=True),
                                   check_dtype=False, check_categorical=False)
-    assert [(u.where, u.reason) for u in dask.unresolved] == [(u.where, u.reason) for u in plain.unresolved]
+    assert by_line(dask.unresolved) == by_line(plain.unresolved)
     counts = aggregate(plain.frame, period="day", names=gazetteer.admin1_names)
     pd.testing.assert_frame_equal(dask.table, counts, check_dtype=False)
     assert plain.unresolved and len(plain.frame)  # the tables are awkward, not hopeless

@@ -24,10 +24,11 @@ def test_legacy_and_utf16_encodings(tmp_path):
     arabic.write_bytes(("مقتل جنديين في كركوك\n\n" + REPORT).encode("cp1256", errors="replace"))
     utf16 = tmp_path / "utf16.txt"
     utf16.write_bytes(REPORT.encode("utf-16"))
-    for path in (arabic, utf16):
+    # The Arabic line reports an event too ("two soldiers killed in Kirkuk"): both are read.
+    for path, places in ((arabic, ["Kirkuk", "Hawija"]), (utf16, ["Hawija"])):
         result = geomap("extract", path, "-q")
         assert result.returncode == 0, result.stderr
-        assert [i["admin1_code"] for i in incidents(result.stdout)] == ["IQ-KI"]
+        assert [(i["location"], i["admin1_code"]) for i in incidents(result.stdout)] == [(p, "IQ-KI") for p in places]
 
 
 def test_broken_table_rows_are_reported_with_their_line(tmp_path):
@@ -41,17 +42,19 @@ def test_broken_table_rows_are_reported_with_their_line(tmp_path):
         "a1,2025-01-08,35.47,44.39,Kirkuk,0\n"          # repeated id: kept, with a note
         "a6,2999-01-01,35.47,44.39,Kirkuk,0\n"          # in the future
         "a7,2025-01-09\n"                               # missing cells: no coordinates, no place
-        "a8,2025-01-10,35.47,44.39,Kirkuk,0,surplus\n"  # extra cell: used, with a note
+        "a8,2025-01-10,35.47,44.39,Kirkuk,0,\n"         # an extra empty cell: used, with a note
+        "a9,2025-01-11,36,2,44.39,Kirkuk,0\n"           # an unquoted decimal comma: cells shifted, listed
     )
     unresolved = tmp_path / "unresolved.csv"
     result = geomap("extract", table, "--unresolved", unresolved)
     assert result.returncode == 0
     rows = incidents(result.stdout)
     assert len(rows) == 4 and {r["admin1_code"] for r in rows} == {"IQ-KI"}
-    assert "read 8 table rows: 4 incidents mapped, 4 unresolved" in result.stderr
+    assert "read 8 table rows and 1 unreadable entry: 4 incidents mapped, 5 unresolved" in result.stderr
     listed = unresolved.read_text()
     for where, reason in [("line 3", "unreadable date"), ("line 4", "latitude '135.0' is out of range"),
-                          ("line 7", "is in the future"), ("line 8", "no coordinates and no place name")]:
+                          ("line 7", "is in the future"), ("line 8", "no coordinates and no place name"),
+                          ("line 10", "7 cells where the header has 6")]:
         assert f"{where},{reason}" in listed or (where in listed and reason in listed)
     notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
     assert any("line 5: latitude and longitude were swapped" in n for n in notes)

@@ -51,20 +51,31 @@ def write_png(page_path: str | Path, png_path: str | Path, width: int = 1280, he
         The day the slider shows (a date or an ISO ``YYYY-MM-DD`` string); by default the map's own start.
     """
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import Error as BrowserError
     except ImportError:
         raise GeomapError("--png needs the playwright package: pip install playwright") from None
     if width < 200 or height < 200:
         raise OptionError("--width and --height must be at least 200 pixels")
     iso = date.isoformat() if isinstance(date, dt.date) else date
-    png_path = Path(png_path)
+    try:
+        png = _screenshot(Path(page_path), width, height, iso)
+    except BrowserError as exc:  # Chromium would not start, crashed, or the page did not load in time
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GeomapError(f"--png: headless Chromium failed ({first})") from None
+    write_atomic(png_path, png)
+    return Path(png_path)
+
+
+def _screenshot(page_path: Path, width: int, height: int, iso: str | None) -> bytes:
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
                        else route.abort())
-            page.goto(Path(page_path).resolve().as_uri())
+            page.goto(page_path.resolve().as_uri())
             page.wait_for_selector("[data-geomap-ready]", timeout=60_000)
             if iso:
                 page.evaluate(
@@ -73,8 +84,6 @@ def write_png(page_path: str | Path, png_path: str | Path, width: int = 1280, he
                     iso,
                 )
             page.wait_for_timeout(300)
-            png = page.screenshot(full_page=False)
+            return page.screenshot(full_page=False)
         finally:
             browser.close()
-    write_atomic(png_path, png)
-    return png_path
