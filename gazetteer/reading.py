@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from gazetteer.context import (
     LOCATIVE,
@@ -65,33 +66,43 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     """
     before = text_before(text, span)
     cue_after = bool(PLACE_CUE_AFTER.match(text_after(text, span, 80))) or contained
-    locative = bool(LOCATIVE.search(before)) or qualifier is not None or listed or cue_after or dateline(text, span)
-    typed = (qualifier in ("town", "district", "province", "countryside") or bool(TYPE_BEFORE.search(before))
-             or cue_after)
-    key = span.key
-    last_word = key.split()[-1]
+    cues = _Cues(before, text_after(text, span),
+                 locative=bool(LOCATIVE.search(before)) or qualifier is not None or listed or cue_after
+                 or dateline(text, span),
+                 typed=qualifier in ("town", "district", "province", "countryside") or bool(TYPE_BEFORE.search(before))
+                 or cue_after)
+    decided = _named_otherwise(text, tokens, span, entry, qualifier, listed, cues)
+    if decided is not None:
+        return decided
+    if _part_of_longer_name(text, tokens, span, entry, starts, ends, gazetteer):
+        return False  # "Mark Milley", "Naft Maysan", "Jordan Whitfield", "Turkistan Islamic Party", "Mosul Eye"
+    return _reads_as_place(text, span, entry, countries, gazetteer, people, contained, cues)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    before: str  # the text before the span
+    after: str
+    locative: bool  # "in", "near", a qualifier, a list, a dateline: something put at the place
+    typed: bool  # "the town of", "province": the text says what kind of place it is
+
+
+def _named_otherwise(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, listed: bool,
+                     cues: _Cues) -> bool | None:
+    """What the span's own form says: a leader, an outlet, an acronym, an adjective, an organisation, a person,
+    a tribe, a club (False); a place for an outlet's name used as a place (True); None when it says nothing."""
+    before, after, key = cues.before, cues.after, span.key
     surface = re.sub(r"^(?:al|el|as|ash|ad)[-\s]", "", span.text.lower()).rstrip("s")
     if surface in LEADERS:  # "the Assad regime"; but "the al-Assad suburb", "the town of Assad"
         return bool(TYPE_BEFORE.search(before)) or qualifier in ("town", "district")
-    if key in NOT_PLACES or (last_word in NOT_PLACES and len(key.split()) == 1):
+    if key in NOT_PLACES or (key.split()[-1] in NOT_PLACES and len(key.split()) == 1):
         return bool(TYPE_BEFORE.search(before))  # only "the town of Hamza" makes such a word a place
     if key in MEDIA_OR_GROUP:
-        media = r"^['’]?s?\s*(channel|tv|television|network|reported|said|says|quoted|broadcast|aired|correspondent)\b"
-        in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on|over)\s+(the\s+)?$", before,
-                             re.I)
-        # "broadcast on Al Jazeera and Al-Mayadeen", "Al-Hadath and Al-Sumaria TV reported": the outlets.
-        aired = re.search(r"\b(?:broadcast|aired|shown|appeared|published|posted|interviewed|told|quoted)\s+(?:on|by|"
-                          r"in|with)?\s*(?:the\s+)?(?:[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*\s*(?:and|,)\s+)*$", before)
-        outlets = re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*)+\s+(?:TV|channels?|television|"
-                           r"networks?|websites?)\b", text_after(text, span, 80))
-        if aired or outlets:
-            return False
-        return bool(in_place or typed or listed) and not re.search(media, text_after(text, span), re.I)
+        return _outlet_as_place(text, span, listed, cues)
     dotted = "." in span.text and not re.search(r"\d\s*$", before)  # "Surrey, B.C.", not "300 B.C."
     if span.text.isupper() and len(key.replace(" ", "")) <= 3 and entry.kind != "country" and not re.match(
-            r"\s*,\s+[A-Z][a-z]", text_after(text, span)) and not dotted:
+            r"\s*,\s+[A-Z][a-z]", after) and not dotted:
         return False  # an acronym: "SNA", "PMF", "HTS"; but "KUT, Iraq -" is a dateline, "B.C." a province
-    after = text_after(text, span)
     if re.match(r"-[a-z]", after):
         return False  # "Iran-backed", "US-led": an adjective
     if entry.kind == "country" and (span.text.isupper() or "." in span.text):
@@ -106,32 +117,60 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     honorific = re.search(r"\b([A-Za-z]+)\.?\s+$", before)
     if honorific and honorific.group(1).lower() in HONORIFICS and honorific.group(1)[0].isupper():
         return False  # "Dr. Darwish", "Sheikh Hamad": a person
-    if org_name(text, tokens, span):
-        return False  # "Nineveh Operations Command", "Babylon Brigades": an organisation
+    if org_name(text, tokens, span) or _person_or_group_after(text, span, before, after):
+        return False
+    return None
+
+
+def _outlet_as_place(text: str, span: Span, listed: bool, cues: _Cues) -> bool:
+    """A name that is an outlet's or a group's and a town's ("Al-Mayadeen"): the town only when put there."""
+    media = r"^['’]?s?\s*(channel|tv|television|network|reported|said|says|quoted|broadcast|aired|correspondent)\b"
+    in_place = re.search(r"\b(in|near|at|into|outside|around|of|from|entrance\s+to|on|over)\s+(the\s+)?$", cues.before,
+                         re.I)
+    # "broadcast on Al Jazeera and Al-Mayadeen", "Al-Hadath and Al-Sumaria TV reported": the outlets.
+    aired = re.search(r"\b(?:broadcast|aired|shown|appeared|published|posted|interviewed|told|quoted)\s+(?:on|by|"
+                      r"in|with)?\s*(?:the\s+)?(?:[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*\s*(?:and|,)\s+)*$", cues.before)
+    outlets = re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)*)+\s+(?:TV|channels?|television|"
+                       r"networks?|websites?)\b", text_after(text, span, 80))
+    if aired or outlets:
+        return False
+    return bool(in_place or cues.typed or listed) and not re.search(media, cues.after, re.I)
+
+
+def _person_or_group_after(text: str, span: Span, before: str, after: str) -> bool:
+    """ "Salma, a 34-year-old mother", "the Shammar and Jubur tribes", "Naft Maysan drew 0-0", "the Iraq Stars
+    League": a person, a tribe, a club."""
     if re.match(r",\s+(?:who\b|(?:a|an)\s+\d+-year-old\b|aged\s+\d+)", after) or (
             re.match(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:from|of|at|with|who)\b", after)
             and not re.match(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|camp|suburb|"
                              r"neighbou?rhood|region|province|governorate|area|border|crossing)\b", after)):
-        return False  # "Salma, a 34-year-old mother", "Ali, a fisherman from ...": a person
+        return True
     if re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*)*\s+(?:tribes|clans)\b", after):
-        return False  # "the Shammar and Jubur tribes"
+        return True
     football = _SCORE.search(text[max(0, span.start - 120) : span.end + 120]) and not re.search(
         r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$", before, re.I)
-    if football or re.match(r"(?:\s+[A-Z][\w'’-]*)*\s+(?:League|Cup|FC|SC|Club|Stadium)\b", after):
-        return False  # "Naft Maysan and Al-Shorta drew 0-0", "the Iraq Stars League": football
-    strong = _strong(entry, gazetteer.focus)
+    return bool(football or re.match(r"(?:\s+[A-Z][\w'’-]*)*\s+(?:League|Cup|FC|SC|Club|Stadium)\b", after))
+
+
+def _part_of_longer_name(text: str, tokens, span: Span, entry: Entry, starts: frozenset, ends: frozenset,
+                         gazetteer: Gazetteer) -> bool:
+    """Is the span part of a longer proper name (a capitalised word glued before it, or the name going on)?"""
     previous = previous_capitalised(text, tokens, span, ends, gazetteer)
     headline = title_case(text, span)
     if (headline and previous is not None and gazetteer.commonness(previous.text.lower()) >= COMMON_WORD_ZIPF
             and previous.text.lower() not in NOT_PLACES):
         previous = None  # "Blast Kills Two at Checkpoint Outside Tikrit": a headline, not a name
-    continues = name_continues(text, tokens, span, starts, gazetteer if headline else None)
-    if (previous is not None and entry.kind != "country" and not (
-            entry.kind == "admin1" and sentence_initial(text, Span(previous.start, previous.end, "", "", [], 0, 0)))) \
-            or continues:
-        # "Mark Milley", "Naft Maysan", "Jordan Whitfield", "Turkistan Islamic Party", "Mosul Eye":
-        # part of a longer proper name.
-        return False
+    if name_continues(text, tokens, span, starts, gazetteer if headline else None):
+        return True
+    return previous is not None and entry.kind != "country" and not (
+        entry.kind == "admin1" and sentence_initial(text, Span(previous.start, previous.end, "", "", [], 0, 0)))
+
+
+def _reads_as_place(text: str, span: Span, entry: Entry, countries: set[str], gazetteer: Gazetteer,
+                    people: frozenset, contained: bool, cues: _Cues) -> bool:
+    """Is the name, as a word and as a place, obvious enough without a cue, or does it have the cue it needs?"""
+    key, before, locative, typed = span.key, cues.before, cues.locative, cues.typed
+    strong = _strong(entry, gazetteer.focus)
     # Dotted initials ("U.S.") are no English word, whatever "u s" counts as in word lists.
     common = 0.0 if "." in span.text else gazetteer.commonness(key)
     initial = sentence_initial(text, span)
@@ -146,8 +185,7 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
         return False  # a town abroad needs a cue ("in", "near"), its country named, or fame
     shouted = span.text.isupper() and common >= COMMON_WORD_ZIPF and not dateline(text, span)
     if common >= FUNCTION_WORD_ZIPF or shouted:
-        # "The", "In", "AND": a word first, whatever town shares the spelling.
-        return bool(TYPE_BEFORE.search(before))
+        return bool(TYPE_BEFORE.search(before))  # "The", "In", "AND": a word first, whatever town shares the spelling
     if common >= COMMON_WORD_ZIPF and not strong:
         return typed or (locative and not initial)
     if (common >= COMMON_WORD_ZIPF and initial and not locative and entry.kind not in ("country", "admin1")
@@ -165,10 +203,8 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     if key in people:
         return typed or bool(TYPE_BEFORE.search(before))  # "Milley said": named as a person earlier on
     preposition = re.search(r"\b(?:in|near|at|from|to|into|outside|around|towards?|of)\s+(?:the\s+)?$", before, re.I)
-    if key in FIRST_NAMES and entry.kind == "place" and not preposition and not typed and not (
-            strong and entry.country in gazetteer.focus):
-        return False  # "Nour and Bashir, two siblings": given names before village names
-    return True
+    return not (key in FIRST_NAMES and entry.kind == "place" and not preposition and not typed and not (
+        strong and entry.country in gazetteer.focus))  # "Nour and Bashir, two siblings": given names first
 
 
 _SCORE = re.compile(r"\b(?:drew|beat|defeated|lost\s+to|thrashed|edged)\b[^.]{0,60}\b\d{1,2}\s*[-–]\s*\d{1,2}\b|"
