@@ -19,6 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from gazetteer import Gazetteer, Mention, Place, find_places
+from gazetteer.lexicon import NOT_PLACES
 from gazetteer.normalize import name_key, strip_invisible
 from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
@@ -383,8 +384,20 @@ def _unknown_place(clause: str, mentions: list[Mention], offset: int, gazetteer:
             continue
         if gazetteer.commonness(name_key(name)) > 0:  # "in Parliament", "at Dawn": words, not names
             continue
+        if _known_word_first(name, gazetteer):
+            continue  # "on Twitter and ...", "on Thursday Jordanian ...", "in Syrias Raqa": not an unknown village
         return name
     return None
+
+
+def _known_word_first(name: str, gazetteer: Gazetteer) -> bool:
+    """Does a capitalised run open with a word that is no unknown place: a common word, a weekday or month, a
+    nationality, or a known place's name ("Syrias" for "Syria's")?"""
+    first = name.split()[0].split("-")[0]
+    key = name_key(first)
+    if not key or _NOT_A_NAME.match(first) or key in NOT_PLACES or gazetteer.commonness(key) >= 3.0:
+        return True
+    return " " in name and any(e.kind in ("country", "admin1") for e in gazetteer.lookup(name_key(first.rstrip("s"))))
 
 
 def _inner_dateline(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
