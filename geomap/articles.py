@@ -44,11 +44,25 @@ def lines_of(text: str) -> list[Line]:
 
 
 def is_boilerplate(line: str) -> bool:
-    return bool(BOILERPLATE.match(line)) or len(line) < 3
+    """A line or sentence that is the page's furniture ("Read more", "Related News ..." and its headlines)."""
+    return bool(BOILERPLATE.match(line)) or len(line) < 3 or _inline_links(line)
 
 
+_RELATED = re.compile(r"\bRelated(?:\s+(?:News|Articles|Stories|Content))?\s+")
 _LINK_LIST = re.compile(r"^\s*(related(?:\s+(?:articles|stories|news))?|read\s+(?:more|also)|more\s+from\b.*|"
                         r"you\s+may\s+also\s+like|see\s+also|trending|most\s+read|recommended)\s*:?\s*", re.I)
+
+
+def _inline_links(sentence: str) -> bool:
+    """ "... 91 Related US Mistakes Led to Catastrophe in Raqqa British Filmmaker Killed ...": a scraped page's
+    list of other stories run into the text, told by "Related" and headlines, most of whose words have capitals."""
+    for m in _RELATED.finditer(sentence):
+        words = sentence[m.end() :].split()[:8]
+        if m.group().strip() != "Related" and words and words[0][:1].isupper():
+            return True  # "Related News Suicide car bomb kills eight ..."
+        if len(words) >= 6 and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 5:
+            return True
+    return False
 
 
 def boilerplate_blocks(text: str) -> list[tuple[int, int]]:
