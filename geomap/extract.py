@@ -282,6 +282,9 @@ class _ArticleReader:
         if self.capitals[place.country] != place.geonameid:
             return False
         before = sentence[max(0, mention.start - 40) : mention.start]
+        glued = mention.text.lower().endswith("s") and not place.name.lower().endswith("s")  # "Ankaras"
+        if glued or re.match(r"['’]s?\s", sentence[mention.end : mention.end + 3]):
+            return True  # "in Ankara's offensive", "Moscow's jets": the possessive is the government's
         if LOCATIVE_BEFORE.search(before) and not SPEAKER_BEFORE.search(before):
             return False  # "a protest in downtown Beirut"; but "the ministry in Moscow said"
         return bool(GOVERNMENT_AFTER.match(sentence[mention.end : mention.end + 40])

@@ -59,9 +59,9 @@ _ONE_DEAD = re.compile(r"\bwas\s+(?:also\s+)?(?:killed|shot\s+dead|martyred|exec
 _HIMSELF_AND = re.compile(rf"\bkill(?:ing|ed)\s+(?:him|her)self\s+and\s+{_QUAL}(?P<n>{_NUM_STRICT})\b", re.I)
 _DATE_NUMBER = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
-# "April 6 2017 activists say ... killed 33": a year after a month and day.
-_YEAR_AFTER_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-                             r",?\s+$", re.I)
+# "April 6 2017 activists say ... killed 33", "03.10.2017 jets have killed 304": a year after a month and day.
+_YEAR_AFTER_DAY = re.compile(r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+                             r"(?:st|nd|rd|th)?,?\s+|\d{1,2}[./-]\d{1,2}[./-])$", re.I)
 
 
 # A number followed by one of these counts something other than the dead ("100 metres", "3 pm").

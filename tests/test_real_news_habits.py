@@ -260,3 +260,14 @@ def test_a_foreign_capital_speaking_is_not_where_the_strike_was(gazetteer):
 def _government_free(sentence, gazetteer):
     text = "9 March 2023 - " + sentence
     return [i.location for i in extract(text, gazetteer).incidents]
+
+
+def test_a_dotted_date_is_no_toll(gazetteer):
+    from geomap.events import fatalities
+    assert fatalities("03.10.2023 Jets have killed 30 militants near the river, the ministry said.") == 30
+
+
+def test_a_capitals_offensive_is_its_governments(gazetteer):
+    text = ("9 March 2023 - Fighters joined Ankara's offensive against the group near the border town of Jarablus, "
+            "north-east of Aleppo, on Thursday.")
+    assert [i.location for i in extract(text, gazetteer).incidents] != ["Ankara"]
