@@ -65,6 +65,35 @@ _STATE_AS_ACTOR = re.compile(
     r"turned|moved|massed|reinforced))", re.I)
 
 
+def _unnamed_actors(sentence: str, found: list, where: str, trigger: int | None) -> list[tuple[str, str, int]]:
+    """Actors named by what they are ("gunmen", "Turkish soldiers") or by their state ("Turkey has deployed"),
+    as ACLED names them, beside the named ones in ``found``."""
+    named = {a[0] for a in found}
+    out = []
+    for pattern, template, kind in _GENERIC:
+        for m in pattern.finditer(sentence):
+            if any(0 <= m.start() - a[2] < 30 for a in found):
+                continue  # "Islamic State gunmen", "Turkish drone": already named
+            if _reports(sentence, m.start(), sentence[m.end():], trigger):
+                continue
+            demonym = _DEMONYM.search(sentence[max(0, m.start() - 30) : m.start()])
+            if demonym is None and template.startswith("Military") and not re.match(
+                    r"soldiers?|troops|army|border|tanks|gunboats?", m.group(), re.I):
+                continue  # an unidentified aircraft, drone or strike is no one's army
+            place = _demonym_country(demonym.group(1)) if demonym else where
+            place = where if place == "*" else place  # "government forces": the state where it happened
+            name = template.format(country=place) if place else template.split(" (")[0].replace(" of {country}", "")
+            if name not in named:
+                out.append((name, kind, m.start()))
+                named.add(name)
+    for m in _STATE_AS_ACTOR.finditer(sentence):  # "Turkey has deployed more troops": the state's forces
+        name = f"Military Forces of {_STATE_NAMES[m.group(1).lower()]}"
+        if name not in named:
+            out.append((name, "state", m.start()))
+            named.add(name)
+    return out
+
+
 def _reports(sentence: str, start: int, after: str, trigger: int | None) -> bool:
     """ "..., police said": who tells of the event after it is told is its source, not a side of it;
     "Police said they had detained ..." names the doer before the event."""
@@ -111,29 +140,7 @@ def actors_of(sentence: str, trigger: int | None = None, event_type: str = "", c
     """
     where = COUNTRY_NAMES.get(country) or country_names().get(country, country or "")
     found = [a for a in find_actors(sentence) if not _reports(sentence, a[2], _after_name(sentence, a[2]), trigger)]
-    named = {a[0] for a in found}
-    for pattern, template, kind in _GENERIC:
-        for m in pattern.finditer(sentence):
-            if any(0 <= m.start() - a[2] < 30 for a in found):
-                continue  # "Islamic State gunmen", "Turkish drone": already named
-            if _reports(sentence, m.start(), sentence[m.end():], trigger):
-                continue
-            demonym = _DEMONYM.search(sentence[max(0, m.start() - 30) : m.start()])
-            if demonym is None and template.startswith("Military") and not re.match(
-                    r"soldiers?|troops|army|border|tanks|gunboats?", m.group(), re.I):
-                continue  # an unidentified aircraft, drone or strike is no one's army
-            place = _demonym_country(demonym.group(1)) if demonym else where
-            place = where if place == "*" else place  # "government forces": the state where it happened
-            name = template.format(country=place) if place else template.split(" (")[0].replace(" of {country}", "")
-            if name not in named:
-                found.append((name, kind, m.start()))
-                named.add(name)
-    for m in _STATE_AS_ACTOR.finditer(sentence):  # "Turkey has deployed more troops": the state's forces
-        name = f"Military Forces of {_STATE_NAMES[m.group(1).lower()]}"
-        if name not in named:
-            found.append((name, "state", m.start()))
-            named.add(name)
-    found.sort(key=lambda a: a[2])
+    found = sorted(found + _unnamed_actors(sentence, found, where, trigger), key=lambda a: a[2])
     victims = [a for a in found if a[1] == "civilian" and not a[0].startswith(("Protesters", "Rioters"))
                or _VICTIM_AFTER.match(sentence[a[2]:]) or _VICTIM_BEFORE.search(sentence[max(0, a[2] - 60) : a[2]])]
     doers = [a for a in found if a not in victims]
