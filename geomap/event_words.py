@@ -74,8 +74,8 @@ EVENT_RULES: list[tuple[str, str, str]] = [
      r"attack\w*\s+(?:on\s+)?(?:an?\s+|the\s+|their\s+)?(?:\w+\s+){0,2}(?:checkpoint|position|post|base|outpost|convoy|"
      r"patrol|barracks|headquarters|troops|soldiers|forces|fighters|militants|unit)s?"),
     ("Violence against civilians", "Attack",
-     r"\b(?:executed|murdered|assassinat\w+|massacre\w*|gunned\s+down|stabbed|beheaded|shot\s+dead|killed|shot|"
-     r"martyred|opened\s+fire|attack\w*)\b"),
+     r"\b(?:executed|murdered|assassinat\w+|massacre\w*|gunned\s+down|stabbed|beheaded|shot\s+dead|killed|kills?|"
+     r"shot|martyred|opened\s+fire|attack\w*)\b"),
     ("Strategic developments", "Arrests",
      r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehended\b|rounded\s+up|(?:were|was)\s+picked\s+up|\bcaptured\s+(?:\w+\s+){0,2}suspects?"),
     ("Strategic developments", "Looting/property destruction",
@@ -150,7 +150,7 @@ CIVILIAN = re.compile(
     re.I,
 )
 ARMED_TARGET = re.compile(
-    r"\b(?:soldiers?|troops|forces|fighters?|militants?|jihadists?|insurgents?|combatants?|"
+    r"\b(?:soldiers?|troops|forces|fighters?|militants?|jihadists?|insurgents?|combatants?|terrorists?|"
     r"police(?:men)?|officers?|guards?|checkpoint|patrol|convoy|"
     r"members\s+of|army|militia\w*|peshmerga|personnel|base|outpost|position|commander)\b",
     re.I,

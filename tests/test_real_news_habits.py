@@ -271,3 +271,8 @@ def test_a_capitals_offensive_is_its_governments(gazetteer):
     text = ("9 March 2023 - Fighters joined Ankara's offensive against the group near the border town of Jarablus, "
             "north-east of Aleppo, on Thursday.")
     assert [i.location for i in extract(text, gazetteer).incidents] != ["Ankara"]
+
+
+def test_a_headline_that_kills_is_an_event(gazetteer):
+    from geomap.events import classify
+    assert classify("Army Kills 12 Militants Near Tal Afar").event_type == "Battles"
