@@ -74,7 +74,7 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     decided = _named_otherwise(text, tokens, span, entry, qualifier, listed, cues)
     if decided is not None:
         return decided
-    if _part_of_longer_name(text, tokens, span, entry, starts, ends, gazetteer):
+    if _part_of_longer_name(text, tokens, span, entry, starts, ends, gazetteer, cues.locative):
         return False  # "Mark Milley", "Naft Maysan", "Jordan Whitfield", "Turkistan Islamic Party", "Mosul Eye"
     return _reads_as_place(text, span, entry, countries, gazetteer, people, contained, cues)
 
@@ -153,17 +153,28 @@ def _person_or_group_after(text: str, span: Span, before: str, after: str) -> bo
 
 
 def _part_of_longer_name(text: str, tokens, span: Span, entry: Entry, starts: frozenset, ends: frozenset,
-                         gazetteer: Gazetteer) -> bool:
-    """Is the span part of a longer proper name (a capitalised word glued before it, or the name going on)?"""
+                         gazetteer: Gazetteer, locative: bool = False) -> bool:
+    """Is the span part of a longer proper name (a capitalised word glued before it, or the name going on)?
+    After "in" or "the city of", a country named next is the place's container ("in Tabqa Syria")."""
     previous = previous_capitalised(text, tokens, span, ends, gazetteer)
     headline = title_case(text, span)
     if (headline and previous is not None and gazetteer.commonness(previous.text.lower()) >= COMMON_WORD_ZIPF
             and previous.text.lower() not in NOT_PLACES):
         previous = None  # "Blast Kills Two at Checkpoint Outside Tikrit": a headline, not a name
-    if name_continues(text, tokens, span, starts, gazetteer if headline else None):
+    if name_continues(text, tokens, span, starts, gazetteer if headline else None) and not (
+            locative and _country_next(tokens, span, starts, gazetteer)):
         return True
     return previous is not None and entry.kind != "country" and not (
         entry.kind == "admin1" and sentence_initial(text, Span(previous.start, previous.end, "", "", [], 0, 0)))
+
+
+def _country_next(tokens, span: Span, starts: frozenset, gazetteer: Gazetteer) -> bool:
+    """ "south of the city of Tabqa Syria the Pentagon said": a country named right after the place (its comma lost
+    in scraped text) is its container, not more of its name."""
+    nxt = span.last_token + 1
+    if nxt >= len(tokens) or tokens[nxt].start not in starts:
+        return False
+    return any(e.kind == "country" for e in gazetteer.lookup(name_key(tokens[nxt].text)))
 
 
 def _reads_as_place(text: str, span: Span, entry: Entry, countries: set[str], gazetteer: Gazetteer,

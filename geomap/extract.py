@@ -126,6 +126,9 @@ class _ArticleReader:
         self.starts = [m.start for m in self.mentions]
         self.dateline, self.dateline_end = _dateline(article, self.mentions)
         self.focus = _focus_country(self.mentions, self.dateline)
+        # The country of the conflict the article tells of, when it names one (Iraq, Syria), else its focus.
+        home = [m.place.country for m in self.mentions if m.place.country in gazetteer.focus]
+        self.home = max(set(home), key=home.count) if home else self.focus
         self.stem = Path(doc.path.split("#")[0]).stem + (f"-{doc.doc_id}" if doc.doc_id else "")
         self.incidents: list[Incident] = []
         self.unresolved: list[Unresolved] = []
@@ -134,7 +137,7 @@ class _ArticleReader:
         self.last_date = self.list_date = None
         self.bounds: list[tuple[int, int]] = []  # the sentences read, in text order
         self.pending: list[_Pending] = []  # event reports with no place yet
-        self.capitals: dict[str, int | None] = {}  # GeoNames id of each country's capital, as asked for
+        self.capitals: dict[str, str | None] = {}  # the name key of each country's capital, as asked for
 
     def read(self) -> None:
         text = self.article.text
@@ -274,13 +277,13 @@ class _ArticleReader:
         """Is the mention a foreign capital standing for its government ("Washington said", "Ankara's
         offensive", "attacks carried out by Moscow")?"""
         place = mention.place
-        if place.level != "place" or place.country == self.focus or not place.geonameid:
+        if place.level not in ("place", "admin1") or place.country in (self.focus, self.home):
             return False
         if place.country not in self.capitals:
             capital = self.gazetteer.capital(place.country)
-            self.capitals[place.country] = capital.geonameid if capital else None
-        if self.capitals[place.country] != place.geonameid:
-            return False
+            self.capitals[place.country] = name_key(capital.name) if capital else None
+        if self.capitals[place.country] != name_key(place.name):
+            return False  # not the capital (nor its district: "Washington" read as the District of Columbia)
         before = sentence[max(0, mention.start - 40) : mention.start]
         glued = mention.text.lower().endswith("s") and not place.name.lower().endswith("s")  # "Ankaras"
         if glued or re.match(r"['’]s?\s", sentence[mention.end : mention.end + 3]):

@@ -276,3 +276,15 @@ def test_a_capitals_offensive_is_its_governments(gazetteer):
 def test_a_headline_that_kills_is_an_event(gazetteer):
     from geomap.events import classify
     assert classify("Army Kills 12 Militants Near Tal Afar").event_type == "Battles"
+
+
+def test_a_country_after_a_place_whose_comma_was_lost_is_its_container(gazetteer):
+    found = {m.text for m in find_places("Strikes hit the city of Raqqa Syria on Monday, officials said.", gazetteer)}
+    assert "Raqqa" in found
+    assert "Zain" not in {m.text for m in find_places("Zain Iraq cut mobile internet on Monday.", gazetteer)}
+
+
+def test_a_foreign_capitals_government_is_not_an_event_place(gazetteer):
+    text = ("9 March 2023 - Strikes killed six fighters near Deir ez-Zor in Syria on Thursday. "
+            "The strike was the first time Washington has directly targeted the group in Syria.")
+    assert "Washington" not in {i.location for i in extract(text, gazetteer).incidents}
