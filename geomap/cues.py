@@ -11,7 +11,7 @@ def _words(text: str) -> str:
 
 
 # Optional words between a preposition and the name: "in the northern city of", "near the town of".
-_FILLER = (r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:cit(?:y|ies)|towns?|villages?|provinces?|governorates?|districts?|"
+_FILLER = (r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:cit(?:y|ies)|towns?|villages?|provinces?|governorates?|districts?|"
            r"areas?|regions?|neighbou?rhoods?|suburbs?|outskirts|countryside|vicinity|desert|camps?|capital|port)"
            r"\s+of\s+(?:the\s+)?)?")
 _LEADS = {
