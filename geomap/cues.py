@@ -44,7 +44,7 @@ AWAY_BEFORE = re.compile(
     r"\b(?:fled|fleeing|escaped|retreated|withdrew|withdrawing|headed|heading|moved|moving|travell?(?:ed|ing)|"
     r"returned|returning|evacuated|transferred|taken|driven|sent|deployed|flown|brought|bused|displaced|"
     r"launched|fired|came|coming|originat\w+|crossed|based|stationed|born|hails?)\s+(?:back\s+)?"
-    r"(?:to|towards?|into|from|in)?\s*" + _FILLER + "$",
+    r"(?:to|towards?|into|from|in|at)?\s*" + _FILLER + "$",
     re.I,
 )
 # A noun after the name makes it a modifier: "Baghdad officials", "Mosul residents", "Kirkuk police".
