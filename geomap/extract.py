@@ -277,7 +277,7 @@ class _ArticleReader:
         """Is the mention a foreign capital standing for its government ("Washington said", "Ankara's
         offensive", "attacks carried out by Moscow")?"""
         place = mention.place
-        if place.level not in ("place", "admin1") or place.country in (self.focus, self.home):
+        if place.level not in ("place", "admin1") or place.country == self.home:
             return False
         if place.country not in self.capitals:
             capital = self.gazetteer.capital(place.country)

@@ -29,6 +29,7 @@ from geomap.cues import (
     OF_BEFORE,
     ON_BEFORE,
     REPORTED_AFTER,
+    SPEAKER_BEFORE,
     TO_BEFORE,
     TYPE_OF_BEFORE,
     WHERE_BEFORE,
@@ -49,7 +50,8 @@ def features(sentence: str, mentions: list[Mention], k: int, trigger: tuple[int,
     if m.qualifier in QUALIFIERS:
         out[f"qualifier_{m.qualifier}"] = 1.0
     for name, pattern in (("where", WHERE_BEFORE), ("near", NEAR_BEFORE), ("from", FROM_BEFORE), ("to", TO_BEFORE),
-                          ("of", OF_BEFORE), ("on", ON_BEFORE), ("away", AWAY_BEFORE), ("type_of", TYPE_OF_BEFORE)):
+                          ("of", OF_BEFORE), ("on", ON_BEFORE), ("away", AWAY_BEFORE), ("type_of", TYPE_OF_BEFORE),
+                          ("speaker", SPEAKER_BEFORE)):
         if pattern.search(before):
             out[f"before_{name}"] = 1.0
     if not any(key.startswith("before_") for key in out):
