@@ -191,7 +191,7 @@ def _reads_as_place(text: str, span: Span, entry: Entry, countries: set[str], ga
     # A name everybody knows as a place ("London", "Edmonton") reads as one, whichever namesake it is.
     famous = any(e.kind in ("place", "admin1", "country") and (e.population >= 500_000 or e.fcode == "PPLC")
                  for e in (entry, *span.candidates))
-    cued = (locative and rare and not initial) or contained
+    cued = ((locative and rare) or typed) and not initial or contained
     if far and entry.kind in ("place", "admin1") and not (famous or named_country or cued):
         return False  # a town abroad needs a cue ("in", "near"), its country named, or fame
     shouted = span.text.isupper() and common >= COMMON_WORD_ZIPF and not dateline(text, span)

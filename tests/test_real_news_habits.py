@@ -212,8 +212,8 @@ def test_a_village_inside_a_named_governorate_never_goes_to_another(gazetteer):
 
 
 @pytest.mark.parametrize(("text", "name", "admin1"), [
-    ("A fire destroyed a warehouse in Paris, Texas, on Sunday.", "Paris", "US-TX"),
-    ("A man from London, Kentucky, was charged on Friday.", "London", "US-KY"),
+    ("A fire destroyed a warehouse in Moscow, Idaho, on Sunday.", "Moscow", "US-ID"),
+    ("A man from Lebanon, Pennsylvania, was charged on Friday.", "Lebanon", "US-PA"),
 ])
 def test_a_town_named_with_its_state_is_that_towns(gazetteer, text, name, admin1):
     [place] = [m.place for m in find_places(text, gazetteer) if m.text == name]
