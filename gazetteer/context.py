@@ -405,16 +405,18 @@ def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends,
         previous = previous_capitalised(text, tokens, span, ends, gazetteer)
         if previous is None or title_case(text, span):
             continue  # in a headline every word has a capital
-        if previous.text.isupper() or _famous(span):
+        if previous.text.isupper() or famous(span):
             continue  # "CBC Toronto", "CTV Winnipeg": an outlet's city, not a surname
         if all(e.kind not in ("country", "admin1") for e in span.candidates):
             out.add(span.key)
     return frozenset(out)
 
 
-def _famous(span: Span) -> bool:
-    """Is one of the span's readings a city everybody knows (a capital, half a million people)?"""
-    return any(e.kind == "place" and (e.population >= 500_000 or e.fcode == "PPLC") for e in span.candidates)
+def famous(span: Span) -> bool:
+    """Is the span a name everybody knows as a place ("London", "Edmonton"): is one of its readings a capital or
+    a place of half a million people?"""
+    return any(e.kind in ("place", "country") and (e.population >= 500_000 or e.fcode == "PPLC")
+               for e in span.candidates)
 
 
 def listed_spans(text: str, spans: list[Span]) -> set[int]:

@@ -43,6 +43,7 @@ from gazetteer.reading import (
     modifier_reading,
     precision_of,
     rank_candidates,
+    well_known,
 )
 from gazetteer.spans import Span, candidate_spans, tokenize, variant_entries
 from gazetteer.types import Mention, Place
@@ -188,7 +189,7 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
             mentions.append(Mention(span.text, span.start, span.end,
                                     gazetteer.to_place(feature, precision_of(feature, qualifier)), qualifier))
         else:  # "the Florida Senator": the well-known reading names the office, whatever town ranked first
-            known = next((e for _, e in ranked if e.kind in ("country", "admin1") or e.population >= 100_000), entry)
+            known = next((e for _, e in ranked if well_known(e)), entry)
             if modifier_reading(text, tokens, span, known, gazetteer):
                 place = gazetteer.to_place(known, 3 if known.kind in ("country", "admin1") else 1)
                 mentions.append(Mention(span.text, span.start, span.end, place, "modifier"))

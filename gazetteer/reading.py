@@ -11,6 +11,7 @@ from gazetteer.context import (
     PLACE_CUE_AFTER,
     TYPE_BEFORE,
     dateline,
+    famous,
     km,
     name_continues,
     org_name,
@@ -66,11 +67,11 @@ def is_place_reading(text: str, tokens, span: Span, entry: Entry, qualifier: str
     """
     before = text_before(text, span)
     cue_after = bool(PLACE_CUE_AFTER.match(text_after(text, span, 80))) or contained
+    filed = dateline(text, span)
     cues = _Cues(before, text_after(text, span),
-                 locative=bool(LOCATIVE.search(before)) or qualifier is not None or listed or cue_after
-                 or dateline(text, span),
+                 locative=bool(LOCATIVE.search(before)) or qualifier is not None or listed or cue_after or filed,
                  typed=qualifier in ("town", "district", "province", "countryside") or bool(TYPE_BEFORE.search(before))
-                 or cue_after)
+                 or cue_after, dateline=filed)
     decided = _named_otherwise(text, tokens, span, entry, qualifier, listed, cues)
     if decided is not None:
         return decided
@@ -85,6 +86,7 @@ class _Cues:
     after: str
     locative: bool  # "in", "near", a qualifier, a list, a dateline: something put at the place
     typed: bool  # "the town of", "province": the text says what kind of place it is
+    dateline: bool  # "KUWAIT CITY (AP) -": where the report was filed
 
 
 def _named_otherwise(text: str, tokens, span: Span, entry: Entry, qualifier: str | None, listed: bool,
@@ -188,19 +190,17 @@ def _reads_as_place(text: str, span: Span, entry: Entry, countries: set[str], ga
     far = entry.country not in gazetteer.focus and entry.country not in NEIGHBOURS
     rare = common < (COMMON_WORD_ZIPF if entry.kind == "admin1" else 3.0)
     named_country = entry.country in countries and (entry.kind == "admin1" or entry.population >= 100_000)
-    # A name everybody knows as a place ("London", "Edmonton") reads as one, whichever namesake it is.
-    famous = any(e.kind in ("place", "admin1", "country") and (e.population >= 500_000 or e.fcode == "PPLC")
-                 for e in (entry, *span.candidates))
+    known = famous(span)  # "London", "Edmonton": read as a place, whichever namesake it is
     cued = ((locative and rare) or typed) and not initial or contained
-    if far and entry.kind in ("place", "admin1") and not (famous or named_country or cued):
+    if far and entry.kind in ("place", "admin1") and not (known or named_country or cued):
         return False  # a town abroad needs a cue ("in", "near"), its country named, or fame
-    shouted = span.text.isupper() and common >= COMMON_WORD_ZIPF and not dateline(text, span)
+    shouted = span.text.isupper() and common >= COMMON_WORD_ZIPF and not cues.dateline
     if common >= FUNCTION_WORD_ZIPF or shouted:
         return bool(TYPE_BEFORE.search(before))  # "The", "In", "AND": a word first, whatever town shares the spelling
     if common >= COMMON_WORD_ZIPF and not strong:
         return typed or (locative and not initial)
     if (common >= COMMON_WORD_ZIPF and initial and not locative and entry.kind not in ("country", "admin1")
-            and not (famous and name_key(entry.name) == key)):
+            and not (known and name_key(entry.name) == key)):
         return False  # "Sale of diesel was banned", "Bus services resumed": a word, not a town ("Toronto has")
     if far and initial and not locative and entry.population < 1_000_000 and entry.kind == "place":
         return False  # "Ain, which means spring": a town abroad opening a sentence needs a cue
@@ -235,11 +235,16 @@ def precision_of(entry: Entry, qualifier: str | None) -> int:
 
 
 
+def well_known(entry: Entry) -> bool:
+    """A country, a region, or a town of a hundred thousand: known enough to name other things after it."""
+    return entry.kind in ("country", "admin1") or entry.population >= 100_000
+
+
 def modifier_reading(text: str, tokens, span: Span, entry: Entry, gazetteer: Gazetteer) -> bool:
     """Is the span a well-known place's name used to name something else ("the Leeds Tenants Union",
     "US-led", "US forces", "BBC Glasgow")? Such a toponym is reported, marked ``modifier``, never as an event's
     place. Only known places qualify: a village's name inside a name is more likely no toponym at all."""
-    if not (entry.kind in ("country", "admin1") or entry.population >= 100_000):
+    if not well_known(entry):
         return False
     after = text_after(text, span, 80)
     suffix = re.match(r"-([a-z]+)\b", after)

@@ -83,6 +83,7 @@ GOVERNMENT_AFTER = re.compile(
     r"supported|warned|announced|believes|considers|claims|claimed|urged|agreed|refused|rejected|demanded|"
     r"condemned|welcomed|hopes|fears|responded|retaliated|struck|hit|bombed|targeted|would|will|could)\b)")
 GOVERNMENT_BEFORE = re.compile(r"\b(?:by|calling\s+on|between|placed)\s+$", re.I)
-# Words before a name that put something at it, for telling a capital's place from its government.
+# A preposition right before a name (one word between at most), for telling a capital's place from its
+# government: narrower than the leads above, whose fillers reach "west of the country that Washington".
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|over|around|into|from|of|to)\s+(?:the\s+)?"
                              r"(?:[\w-]+\s+)?$", re.I)

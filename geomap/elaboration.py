@@ -6,7 +6,7 @@ blew up on the edge of the town of X", "the strikes on rebel-held X", "the hospi
 Those later sentences need not report the event again; they say where it was. The place taken is the first
 one, in the few sentences after the report, that the words before it put the event in ("in", "at", "near",
 "the town of", "struck", "on") rather than a place people came from or went to, a speaker's place or a name
-that only qualifies another word; it must lie in the country (and governorate) the report already gave.
+that only qualifies another word; it must lie in the country the report already gave, if it gave one.
 """
 
 from __future__ import annotations
@@ -51,38 +51,30 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its)\s+(?:[\w-]+\s+){0,2
 _WORD = re.compile(r"[a-z]{3,}")
 
 
-def refers_back(sentence: str, report: str, strict: bool = False) -> bool:
+def refers_back(sentence: str, report: str) -> bool:
     """Does ``sentence`` speak of the event of ``report`` again: "the strikes", "the hospital" (one the report
-    named), "the car"? A definite noun phrase whose noun is an event's or one of the report's own words;
-    ``strict``: an event's noun the report itself uses ("an air strike ... the strike")."""
+    named), "the car"? A definite noun phrase whose noun is an event's or one of the report's own words."""
     known = {w.rstrip("s") for w in _WORD.findall(report.lower())}
-    for m in _DEFINITE.finditer(sentence):
-        noun = m.group(1).lower()
-        if noun.rstrip("s") in known and (noun in EVENT_NOUNS or not strict):
-            return True
-        if noun in EVENT_NOUNS and not strict:
-            return True
-    return False
+    return any(m.group(1).lower() in EVENT_NOUNS or m.group(1).lower().rstrip("s") in known
+               for m in _DEFINITE.finditer(sentence))
 
 
 def elaboration(text: str, bounds: Sequence[tuple[int, int]], mentions: Sequence[Mention], after: int,
-                country: str | None = None, admin1: str | None = None, report: str = "") -> Mention | None:
+                country: str | None = None, report: str = "") -> Mention | None:
     """The place the sentences after offset ``after`` give the event reported before it, or None.
 
-    ``bounds`` are the (start, end) offsets of the text's sentences, ``mentions`` its places in text order
-    (offsets into ``text``); ``country`` and ``admin1``, when given, are where the report already put it;
-    ``report`` is the report's sentence, which a sentence telling where must refer back to.
+    ``bounds`` are the (start, end) offsets of the text's sentences and ``mentions`` its places, both in text
+    order (offsets into ``text``); ``country``, when given, is where the report already put it; ``report`` is
+    the report's sentence, which a sentence telling where must refer back to.
     """
-    k = bisect_left([b[0] for b in bounds], after)
-    starts = [m.start for m in mentions]
+    k = bisect_left(bounds, (after, -1))
     for start, end in bounds[k : k + WINDOW_SENTENCES]:
         if report and not refers_back(text[start:end], report):
             continue
-        for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]:
+        lo = bisect_left(mentions, start, key=lambda m: m.start)
+        for m in mentions[lo : bisect_left(mentions, end, key=lambda m: m.start)]:
             place = m.place
-            if place.level == "country" or not place.country:
-                continue
-            if (country and place.country != country) or (admin1 and place.admin1 != admin1):
+            if place.level == "country" or not place.country or (country and place.country != country):
                 continue
             if placing_cue(text, m):
                 return m

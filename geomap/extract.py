@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -160,7 +160,7 @@ class _ArticleReader:
         found = elaboration(self.article.text, self.bounds, self.mentions, after, country, report=report)
         if found is None:
             return None
-        start, end = next((a, b) for a, b in self.bounds if a <= found.start < b)
+        start, end = self.bounds[bisect_right(self.bounds, (found.start, len(self.article.text))) - 1]
         source = f"{self.doc.path}:{self.article.start + start}-{self.article.start + end}"
         return Mention(found.text, -1, -1, found.place, found.qualifier), source
 
@@ -295,8 +295,8 @@ class _ArticleReader:
 
     def _fallback_location(self, sentence, s_start, span, source, c_start, c_end, event) -> list[Mention]:
         clause = sentence[c_start:c_end]
+        own_date = event_date(clause, self.article.date, self.last_date)
         if self._follows():
-            own_date = event_date(clause, self.article.date, self.last_date)
             last = self.incidents[-1]
             if own_date is None or own_date.date == last.event_date:
                 # No place of its own: it goes on about the event before ("Two attackers were also killed").
@@ -306,7 +306,6 @@ class _ArticleReader:
             return [Mention(last.location, -1, -1, Place(last.location, last.latitude, last.longitude, last.country,
                                                          last.admin1, last.admin1_name, "place", last.geo_precision))]
         # No place yet: the next sentences may say where ("the car blew up in the town of X"), else the dateline.
-        own_date = event_date(clause, self.article.date, self.last_date)
         last = self.pending[-1] if self.pending else None
         if last is not None and last.source != source and (own_date is None or own_date.date == last.date):
             last.more.append((source, span, sentence))  # it goes on about the report still waiting for its place
@@ -417,15 +416,9 @@ def _inner_dateline(sentence: str, mention: Mention, mentions: list[Mention]) ->
 
 def _vaguer(body: Incident, head: Incident) -> bool:
     """Is the body's place only the country, or only the governorate the headline's place lies in?"""
-    if _level(body) == "country":
-        return _level(head) != "country" and head.country == body.country
-    return _level(body) == "admin1" and _level(head) == "place" and head.admin1 == body.admin1
-
-
-def _level(incident: Incident) -> str:
-    if incident.admin1 is None and incident.geo_precision == 3:
-        return "country"
-    return "admin1" if incident.geo_precision == 3 and incident.location == incident.admin1_name else "place"
+    if place_level(body) == 2:
+        return place_level(head) != 2 and head.country == body.country
+    return place_level(body) == 1 and place_level(head) == 0 and head.admin1 == body.admin1
 
 
 def _continue(incident: Incident, clause: str, source: str) -> Incident:
