@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from pathlib import Path
 
-from gazetteer.index import Gazetteer
+from gazetteer.index import Entry, Gazetteer
 from gazetteer.lexicon import (
     ADMIN1_AFTER,
     DIRECTIONS,
@@ -326,15 +326,7 @@ def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple
 
     A name never counts as evidence for itself: "Sinjar" alone must not pull Sinjar to Iraq.
     """
-    votes: dict[str, tuple[str | None, str | None]] = {}  # one vote per distinct name, however often named
-    for span in spans:
-        if span.key in NOT_PLACES or span.key in votes:
-            continue
-        top, margin = _favourite(span, gazetteer)
-        if top.kind == "country":
-            votes[span.key] = (None, top.country)
-        elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
-            votes[span.key] = (top.admin1 or None, top.country)
+    votes = _votes(spans, gazetteer)
     admin1_votes = Counter(a for a, _ in votes.values() if a)
     country_votes = Counter(c for _, c in votes.values() if c)
     context = {}
@@ -350,8 +342,40 @@ def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple
     return context
 
 
-def document_points(spans: list[Span], gazetteer: Gazetteer) -> list[tuple[int, str, tuple]]:
-    """(span id, name key, point) of the document's places that need no context (a clear favourite among
+def _votes(spans: list[Span], gazetteer: Gazetteer) -> dict[str, tuple[str | None, str | None]]:
+    """(governorate, country) of each distinct name whose reading needs no context: one vote per name,
+    however often it is told."""
+    votes: dict[str, tuple[str | None, str | None]] = {}
+    for span in spans:
+        if span.key in NOT_PLACES or span.key in votes:
+            continue
+        top, margin = _favourite(span, gazetteer)
+        if top.kind == "country":
+            votes[span.key] = (None, top.country)
+        elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
+            votes[span.key] = (top.admin1 or None, top.country)
+    return votes
+
+
+def document_home(spans: list[Span], gazetteer: Gazetteer) -> tuple[str | None, tuple]:
+    """The country the document's names mostly lie in, by each distinct name's favourite reading, when at
+    least ``HOME_VOTES`` names do and twice as many as in any other; and the points of those names."""
+    favourites: dict[str, Entry] = {}
+    for span in spans:
+        if span.key not in NOT_PLACES and span.key not in favourites:
+            favourites[span.key] = _favourite(span, gazetteer)[0]
+    counts = Counter(e.country for e in favourites.values()).most_common(2)
+    if not counts or counts[0][1] < HOME_VOTES or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
+        return None, ()
+    home = counts[0][0]
+    return home, tuple((e.lat, e.lon) for e in favourites.values() if e.country == home and e.kind != "country")
+
+
+HOME_VOTES = 3
+
+
+def document_points(spans: list[Span], gazetteer: Gazetteer) -> list[tuple[int, str, tuple, str]]:
+    """(span id, name key, point, country) of the document's places that need no context (a clear favourite among
     their readings), in text order."""
     out = []
     for span in spans:
@@ -359,18 +383,19 @@ def document_points(spans: list[Span], gazetteer: Gazetteer) -> list[tuple[int, 
             continue
         top, margin = _favourite(span, gazetteer)
         if top.kind in ("place", "feature") and margin > 3 and top.prominence > 8:
-            out.append((id(span), span.key, (top.lat, top.lon)))
+            out.append((id(span), span.key, (top.lat, top.lon), top.country))
     return out
 
 
-def anchors_near(points: list[tuple[int, str, tuple]], ranks: list[int], rank: int, key: str,
-                 reach: int = 6) -> tuple:
-    """The points of the ``reach`` unambiguous places before and after a span in the text; the span's own
-    name, told again, is no evidence for itself.
+def anchors_near(points: list[tuple[int, str, tuple, str]], ranks: list[int], rank: int, key: str,
+                 reach: int = 6) -> tuple[tuple, frozenset]:
+    """The points of the ``reach`` unambiguous places before and after a span in the text, and their
+    countries; the span's own name, told again, is no evidence for itself.
 
     ``ranks`` are the text ranks of ``points`` (in text order), ``rank`` the span's and ``key`` its name key."""
     i = bisect_left(ranks, rank)
-    return tuple(p for _, k, p in points[max(0, i - reach) : i + reach + 1] if k != key)
+    near = [(p, c) for _, k, p, c in points[max(0, i - reach) : i + reach + 1] if k != key]
+    return tuple(p for p, _ in near), frozenset(c for _, c in near)
 
 
 def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dict[int, frozenset]:

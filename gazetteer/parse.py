@@ -23,6 +23,7 @@ from gazetteer.context import (
     anchors_near,
     containers,
     document_context,
+    document_home,
     document_points,
     km,
     list_qualifiers,
@@ -43,6 +44,7 @@ from gazetteer.reading import (
     modifier_reading,
     precision_of,
     rank_candidates,
+    stray_namesake,
     well_known,
 )
 from gazetteer.spans import Span, candidate_spans, tokenize, variant_entries
@@ -166,6 +168,8 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
         if (ev.near is not None and entry.kind == "place" and entry.prominence < 8
                 and km(ev.near[0], ev.near[1], entry.lat, entry.lon) > 150):
             continue  # "al-Hawasha, near Muqdadiya": a village we do not know, not a namesake far away
+        if stray_namesake(entry, ev):
+            continue  # a village of the article's region we do not know, not a namesake in another land
         if qualifier == "countryside" and entry.kind == "place" and entry.admin1:
             # "the Idleb countryside": the governorate around the town, not the town.
             admin1 = gazetteer.admin1_entry.get(entry.admin1)
@@ -261,14 +265,16 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
     agreement = nearby_admin1s(spans, gazetteer)
     demonyms = sentence_demonyms(text, spans)
     points = document_points(spans, gazetteer)
+    home, home_points = document_home(spans, gazetteer)
     rank_of = {id(s): n for n, s in enumerate(spans)}
-    ranks = [rank_of[k] for k, _, _ in points]
+    ranks = [rank_of[k] for k, _, _, _ in points]
     evidence = []
     for span, qualifier in zip(spans, qualifiers):
         admin1s, countries = context[id(span)]
-        anchors = anchors_near(points, ranks, rank_of[id(span)], span.key)
+        anchors, anchor_countries = anchors_near(points, ranks, rank_of[id(span)], span.key)
         evidence.append(Evidence(qualifier, inside.get(id(span)), frozenset(admin1s), frozenset(countries),
-                                 near.get(id(span)), agreement[id(span)], demonyms[id(span)], anchors, span.variant))
+                                 near.get(id(span)), agreement[id(span)], demonyms[id(span)], anchors, span.variant,
+                                 anchor_countries, home, home_points))
     return spans, evidence, holders
 
 

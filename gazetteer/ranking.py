@@ -42,6 +42,9 @@ class Evidence:
     demonyms: frozenset = frozenset()  # nationalities named in the sentence ("!SY": across Syria's border)
     anchors: tuple = ()  # points of the document's other, unambiguous places
     variant: bool = False
+    anchor_countries: frozenset = frozenset()  # the countries of those places
+    home: str | None = None  # the country most of the document's names lie in
+    home_points: tuple = ()  # the points of those names
 
 
 def candidate_features(key: str, entry: Entry, evidence: Evidence, gazetteer: Gazetteer,

@@ -281,6 +281,20 @@ def facility_named_after(text: str, span: Span, entry: Entry, evidence: Evidence
                                           for lat, lon in evidence.anchors)
 
 
+def stray_namesake(entry: Entry, evidence: Evidence, far_km: float = 300.0) -> bool:
+    """A village abroad, far from every place the document names in the country it is about, in a country
+    and governorate none of its clear places lie in, with no container said: a village of the article's own
+    region the gazetteer does not know ("shells fell on X" among towns of Hama), not a namesake hundreds of
+    kilometres away."""
+    if entry.kind != "place" or entry.prominence >= 8 or evidence.inside is not None or evidence.home is None:
+        return False
+    if entry.country == evidence.home or entry.country in evidence.anchor_countries:
+        return False
+    if entry.admin1 in evidence.admin1s:
+        return False
+    return all(km(lat, lon, entry.lat, entry.lon) > far_km for lat, lon in evidence.home_points)
+
+
 def _org_head_after(after: str) -> bool:
     """Does an organisation's head noun follow: a capitalised word of the name that goes on ("Free Press",
     "State Police", "Department of"), or "police" ("Basra police")?"""

@@ -297,3 +297,17 @@ def test_a_country_wide_report_takes_the_place_a_later_sentence_gives_it(gazette
     [incident] = extract(text, gazetteer).incidents
     assert (incident.location, incident.admin1, incident.geo_precision) == ("Nawa", "SY-DR", 2)
     assert len(incident.sources) == 2
+
+
+def test_an_unknown_village_is_not_a_namesake_in_another_country(gazetteer):
+    # Every clear place of the article is in Syria; the only "Umm Jaris" the gazetteer holds is a village near
+    # Mosul, 400 km away: a Syrian village it does not know, never the Iraqi one.
+    text = ("HAMA, 3 March 2024 - Government shelling hit the towns of Kafr Zita and Latamneh on Sunday. "
+            "Rebels in Idlib and Homs said two fighters died in Morek. "
+            "Later, shells fell on Umm Jaris, killing a farmer.")
+    places = {m.text: m.place.country for m in find_places(text, gazetteer)}
+    assert places["Latamneh"] == "SY"
+    assert "Umm Jaris" not in places
+    assert all(i.country == "SY" for i in extract(text, gazetteer).incidents)
+    # Named alone, the Iraqi village is still the reading.
+    assert find_places("Shells fell on Umm Jaris on Sunday.", gazetteer)[0].place.country == "IQ"
