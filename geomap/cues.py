@@ -87,3 +87,12 @@ GOVERNMENT_BEFORE = re.compile(r"\b(?:by|calling\s+on|between|placed)\s+$", re.I
 # government: narrower than the leads above, whose fillers reach "west of the country that Washington".
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across|over|around|into|from|of|to)\s+(?:the\s+)?"
                              r"(?:[\w-]+\s+)?$", re.I)
+
+# A sentence about the victims of the event just told ("Those killed were residents of X", "Among the dead were
+# four nurses"): a source of that event, whatever places it names (where the victims came from).
+VICTIMS_BACK = re.compile(
+    r"^\W*(?:those\s+(?:killed|wounded|injured|dead|hurt)|the\s+(?:victims|dead|casualties|wounded|injured|killed)\b|"
+    r"(?:most|many|some|all|half|none)\s+of\s+(?:the|those)\s+(?:victims|dead|killed|wounded|injured|casualties)|"
+    r"among\s+the\s+(?:dead|victims|killed|wounded|injured|casualties))\b",
+    re.I,
+)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from geomap.dates import MONTH, WEEKDAY
+
 EVENT_RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Suicide bomb",
      r"suicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|truck\s+bomb)|blew\s+(?:himself|herself|themselves)\s+up"),
@@ -135,6 +137,15 @@ NOT_AN_EVENT = re.compile(
     r"broke\s+out)\b|"
     r"\bsince\s+(?:the\s+)?(?:clashes|fighting|hostilities|violence)\s+"
     r"(?:broke\s+out|began|started|erupted))",
+    re.I,
+)
+# A toll summed over days, not one event: "killed 84 in three days", "in the past week", "since it was
+# launched on 15 November", "have died since Saturday".
+MULTI_DAY_TALLY = re.compile(
+    r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+(?:\w+\s+)?(?:days|week|weeks|fortnight)\b|"
+    r"\b(?:killed|dead|died|deaths)\b[^.;]{0,40}\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+days\b|"
+    r"\bsince\s+(?:it|they|the\s+[\w-]+)\s+(?:was|were|had\s+been)\s+(?:launched|started|begun)\b|"
+    rf"\b(?:killed|died|dead)\b[^.;]{{0,60}}\bsince\s+(?:(?:early|late|last)\s+)?(?:{MONTH}|{WEEKDAY}|\d{{1,2}}\s+{MONTH})",
     re.I,
 )
 CIVILIAN = re.compile(

@@ -18,6 +18,7 @@ from geomap.event_words import (
     CIVILIAN,
     DELIBERATE,
     HABITUAL,
+    MULTI_DAY_TALLY,
     NON_STATE_TAKER,
     NOT_AN_EVENT,
     RULES,
@@ -46,7 +47,7 @@ def classify(sentence: str) -> EventType | None:
     if mostly_arabic(sentence):
         found = classify_arabic(sentence)
         return EventType(*found) if found else None
-    if NOT_AN_EVENT.search(sentence):
+    if NOT_AN_EVENT.search(sentence) or MULTI_DAY_TALLY.search(sentence):
         return None
     for event_type, sub_event_type, pattern in RULES:
         for m in pattern.finditer(sentence):

@@ -25,7 +25,7 @@ from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
 from geomap.boundaries import country_names
 from geomap.consolidate import SAME_EVENT_DAYS, consolidate, place_level, same_time
-from geomap.cues import GOVERNMENT_AFTER, GOVERNMENT_BEFORE, LOCATIVE_BEFORE, SPEAKER_BEFORE
+from geomap.cues import GOVERNMENT_AFTER, GOVERNMENT_BEFORE, LOCATIVE_BEFORE, SPEAKER_BEFORE, VICTIMS_BACK
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
 from geomap.elaboration import elaboration
 from geomap.events import TOLL_UPDATE, EventType, classify, fatalities
@@ -226,6 +226,9 @@ class _ArticleReader:
 
     def _clause(self, sentence: str, s_start: int, span, source: str, c_start: int, c_end: int) -> None:
         clause = sentence[c_start:c_end]
+        if c_start == 0 and self._follows() and VICTIMS_BACK.match(clause):
+            self._fold_into_last(clause, source)  # "Those killed were residents of X": the last event's victims
+            return
         event = classify(clause)
         if event is None:
             if self._follows() and TOLL_UPDATE.search(clause):

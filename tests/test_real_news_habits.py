@@ -311,3 +311,27 @@ def test_an_unknown_village_is_not_a_namesake_in_another_country(gazetteer):
     assert all(i.country == "SY" for i in extract(text, gazetteer).incidents)
     # Named alone, the Iraqi village is still the reading.
     assert find_places("Shells fell on Umm Jaris on Sunday.", gazetteer)[0].place.country == "IQ"
+
+
+def test_a_sentence_about_the_victims_is_a_source_of_the_event(gazetteer):
+    # Where the dead came from is not where they died.
+    text = ("ALEPPO, 5 May 2024 - A car bomb killed 11 people at a bus station in Aleppo on Sunday. "
+            "Those killed were mostly farmers from the villages of Nubl and Zahraa, the monitor said.")
+    [incident] = extract(text, gazetteer).incidents
+    assert incident.location == "Aleppo"
+    assert len(incident.sources) == 2
+
+
+@pytest.mark.parametrize("tally", [
+    "Shelling has killed 40 people in Deraa in the past week, the monitor said.",
+    "Government strikes killed 63 people in Deraa in four days, the monitor said.",
+    "More than 200 civilians have been killed in Deraa since the offensive was launched on 2 March.",
+])
+def test_a_toll_summed_over_days_is_not_an_event(gazetteer, tally):
+    assert extract(tally, gazetteer, dt.date(2024, 3, 20)).incidents == []
+
+
+def test_the_second_attack_in_three_days_is_still_an_event(gazetteer):
+    text = "Gunmen attacked a checkpoint in Deraa on Monday for the second time in three days, killing a soldier."
+    [incident] = extract(text, gazetteer, dt.date(2024, 3, 20)).incidents
+    assert incident.admin1 == "SY-DR"
