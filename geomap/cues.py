@@ -96,3 +96,10 @@ VICTIMS_BACK = re.compile(
     r"among\s+the\s+(?:dead|victims|killed|wounded|injured|casualties))\b",
     re.I,
 )
+
+# A place told before, named again by a common noun: "the outskirts of the town", "there", "the same area".
+PLACE_BACK = re.compile(
+    r"\b(?:the|this|that)\s+(?:same\s+)?(?:town|city|village|area|district|neighbou?rhood|camp|region|province|"
+    r"governorate|suburb|countryside|market|hospital|site|base|checkpoint|square)\b|\bthere\b|\bthe\s+same\s+place\b",
+    re.I,
+)

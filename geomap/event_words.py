@@ -95,15 +95,16 @@ RULES = [(etype, sub, re.compile(pattern, re.I)) for etype, sub, pattern in EVEN
 
 # Words before a trigger that make it a plan, a threat or a denial rather than an event.
 UNREAL = re.compile(
-    r"\b(?:will|would|could|might|may|shall|to|orders?|ordered|plans?\s+to|planning|plotting|preparing|accused\s+of|"
+    r"\b(?:will|would|could|might|(?<!in\s)(?<!\d\s)may(?!\s+\d)|shall|to|orders?|ordered|plans?\s+to|planning|plotting|preparing|accused\s+of|"
     r"suspected\s+of|charged\s+with|threaten\w*|vow\w*\s+to|"
     r"seeks?\s+to|sought\s+to|aims?\s+to|intends?\s+to|ready\s+to|able\s+to|capable\s+of|fears?\s+of|risk\s+of|"
     r"possibility\s+of|prevent|deny|denied|denies|no|not|never|without|against\s+a\s+possible)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
-# "the battle will continue", "an offensive would follow": what is yet to come.
-UNREAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:will|would|could|might|may|shall)\b", re.I)
+# "the battle will continue", "an offensive would follow": what is yet to come (the modal "may", not the month:
+# "in May", "on 20 May", "May 20").
+UNREAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:will|would|could|might|(?<!in\s)may(?!\s+\d)|shall)\b", re.I)
 # Adverbs of habit next to the trigger: "often attack", "are regularly shelled".
 HABITUAL = re.compile(r"\b(?:usually|typically|often|regularly|frequently|routinely|sometimes)\b", re.I)
 # "attempted to infiltrate", "tried to storm": the attempt happened.

@@ -25,7 +25,14 @@ from geomap.actors import actors_of
 from geomap.articles import boilerplate_blocks, is_boilerplate, sentences, split_articles
 from geomap.boundaries import country_names
 from geomap.consolidate import SAME_EVENT_DAYS, consolidate, place_level, same_time
-from geomap.cues import GOVERNMENT_AFTER, GOVERNMENT_BEFORE, LOCATIVE_BEFORE, SPEAKER_BEFORE, VICTIMS_BACK
+from geomap.cues import (
+    GOVERNMENT_AFTER,
+    GOVERNMENT_BEFORE,
+    LOCATIVE_BEFORE,
+    PLACE_BACK,
+    SPEAKER_BEFORE,
+    VICTIMS_BACK,
+)
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
 from geomap.elaboration import elaboration
 from geomap.events import TOLL_UPDATE, EventType, classify, fatalities
@@ -165,9 +172,11 @@ class _ArticleReader:
         return Mention(found.text, -1, -1, found.place, found.qualifier), source
 
     def _place_pending(self) -> None:
-        """Reports with no place of their own: where the next sentences say it was, else the dateline's place."""
+        """Reports with no place of their own: where the next sentences say it was, else the dateline's place, else
+        the one governorate of all the article's incidents."""
         for p in self.pending:
-            place, told = self._later_place(p.s_start + len(p.sentence), p.sentence) or (self.dateline, None)
+            place, told = self._later_place(p.s_start + len(p.sentence), p.sentence) or (
+                self.dateline or self._one_governorate(), None)
             before = len(self.incidents)
             if place is None:
                 self._reject(p.span, "event without a place that could be resolved", p.sentence)
@@ -182,6 +191,14 @@ class _ArticleReader:
                 self.folded -= 1
                 self._reject(span, "event without a place that could be resolved", sentence)
         self.incidents.sort(key=lambda i: i.sentence_start or 0)
+
+    def _one_governorate(self) -> Mention | None:
+        """The governorate every incident of the article lies in, if they all lie in one (at its precision)."""
+        codes = {i.admin1 for i in self.incidents}
+        if len(codes) != 1 or None in codes:
+            return None
+        entry = self.gazetteer.admin1_entry.get(codes.pop())
+        return None if entry is None else Mention(entry.name, -1, -1, self.gazetteer.to_place(entry, 3))
 
     def _refine_vague(self) -> None:
         """An event placed only in a country ("in northern Syria") that no later report of the article places
@@ -305,9 +322,11 @@ class _ArticleReader:
                 # No place of its own: it goes on about the event before ("Two attackers were also killed").
                 self._fold_into_last(clause, source)
                 return []
-            # A new day at the same place ("On Thursday, tanks shelled the outskirts of the town").
-            return [Mention(last.location, -1, -1, Place(last.location, last.latitude, last.longitude, last.country,
-                                                         last.admin1, last.admin1_name, "place", last.geo_precision))]
+            if PLACE_BACK.search(clause):
+                # A new day at the same place ("On Thursday, tanks shelled the outskirts of the town").
+                return [Mention(last.location, -1, -1, Place(last.location, last.latitude, last.longitude, last.country,
+                                                             last.admin1, last.admin1_name, "place",
+                                                             last.geo_precision))]
         # No place yet: the next sentences may say where ("the car blew up in the town of X"), else the dateline.
         last = self.pending[-1] if self.pending else None
         if last is not None and last.source != source and (own_date is None or own_date.date == last.date):

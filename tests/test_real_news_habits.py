@@ -335,3 +335,28 @@ def test_the_second_attack_in_three_days_is_still_an_event(gazetteer):
     text = "Gunmen attacked a checkpoint in Deraa on Monday for the second time in three days, killing a soldier."
     [incident] = extract(text, gazetteer, dt.date(2024, 3, 20)).incidents
     assert incident.admin1 == "SY-DR"
+
+
+def test_an_event_of_another_day_with_no_place_does_not_take_the_last_one(gazetteer):
+    # The raid is told after a bombing in Baghdad and in two other governorates, and says only that it was abroad.
+    text = ("1 June 2024 - A car bomb killed four people in Baghdad on 28 May. Gunmen shot two policemen in Kirkuk "
+            "on 25 May. On 20 May a roadside bomb hit a patrol in Tikrit. "
+            "On 12 May, commandos captured a militant commander in a raid outside the country's borders.")
+    incidents = extract(text, gazetteer).incidents
+    assert sorted(i.event_date.day for i in incidents) == [20, 25, 28]
+
+
+def test_a_new_day_at_the_town_told_before_keeps_its_place(gazetteer):
+    text = ("HOMS, 10 March 2024 - Shelling hit Talbiseh on Monday, killing one. "
+            "On Wednesday, tanks shelled the outskirts of the town again, killing two.")
+    incidents = extract(text, gazetteer).incidents
+    assert [(i.location, i.event_date.day) for i in incidents] == [("Talbiseh", 4), ("Talbiseh", 6)]
+
+
+def test_a_report_with_no_place_in_an_article_about_one_governorate_is_placed_there(gazetteer):
+    text = ("Aleppo toll climbs\n20 August 2024\nShelling killed nine people in Aleppo on Saturday, local officials "
+            "said. On 14 August a mortar shell struck a crowded bus, killing six and wounding 30.")
+    incidents = extract(text, gazetteer).incidents
+    by_day = {i.event_date.day: i for i in incidents}
+    assert set(by_day) == {14, 17}
+    assert (by_day[14].admin1, by_day[14].geo_precision) == ("SY-HL", 3)
