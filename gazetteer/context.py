@@ -63,7 +63,8 @@ NAMED_BY = re.compile(
     r"Kingdom|Emirate|Union|Party|Front|Movement|Alliance|League|Association|Federation|Company|Authority|"
     r"Commission|Committee|Brigades?)\s+of)\s+(?:the\s+)?"
     # "the Islamic State of Iraq and al-Sham", "the Ministry of Interior and Municipalities": the name goes on
-    r"(?:(?-i:[A-Z])[\w'’-]*\s+and\s+(?:the\s+)?)?$")
+    r"(?:(?-i:[A-Z])[\w'’-]*\s+and\s+(?:the\s+)?)?$|"
+    r"\bIslamic\s+State\s+in\s+(?:(?-i:[A-Z])[\w'’-]*\s+and\s+(?:the\s+)?)?$")  # "Islamic State in Iraq and Syria"
 # Words after a name that make it a place ("Khanakin's municipal council", "Akcakale residents",
 # "Hit, west of Ramadi", "Al-Mayadin, in the eastern countryside of", "Ras al-Ain, known to Kurds as").
 PLACE_CUE_AFTER = re.compile(

@@ -107,6 +107,12 @@ UNREAL = re.compile(
 UNREAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:will|would|could|might|(?<!in\s)may(?!\s+\d)|shall)\b", re.I)
 # Adverbs of habit next to the trigger: "often attack", "are regularly shelled".
 HABITUAL = re.compile(r"\b(?:usually|typically|often|regularly|frequently|routinely|sometimes)\b", re.I)
+# "rebels fighting to topple Assad", "the coalition battling IS": who a group is, not an event.
+GROUP_BEFORE = re.compile(
+    r"\b(?:rebels?|forces|groups?|coalition|fighters|militants|factions|jihadists|opposition|militias?|alliance|"
+    r"insurgents|those)\s+$",
+    re.I,
+)
 # "attempted to infiltrate", "tried to storm": the attempt happened.
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing)?|tried|trying)\s+to\s+(?:\w+\s+){0,2}$", re.I)
 # Sentences that describe a trend, a statement, a plan or background, not one event.

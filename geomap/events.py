@@ -17,6 +17,7 @@ from geomap.event_words import (
     ATTEMPT,
     CIVILIAN,
     DELIBERATE,
+    GROUP_BEFORE,
     HABITUAL,
     MULTI_DAY_TALLY,
     NON_STATE_TAKER,
@@ -56,6 +57,8 @@ def classify(sentence: str) -> EventType | None:
                 continue
             if HABITUAL.search(sentence[max(0, m.start() - 30) : m.end() + 20]):
                 continue  # "militants often attack convoys": a habit, not an event
+            if m.group().lower() in ("fighting", "battling") and GROUP_BEFORE.search(before):
+                continue  # "rebels fighting to topple the regime": who they are
             armed = ARMED_TARGET.search(sentence)
             if sub_event_type == "Attack" and (not CIVILIAN.search(sentence) or (armed and not _civilians_targeted(
                     sentence))):

@@ -175,8 +175,11 @@ class _ArticleReader:
         """Reports with no place of their own: where the next sentences say it was, else the dateline's place, else
         the one governorate of all the article's incidents."""
         for p in self.pending:
-            place, told = self._later_place(p.s_start + len(p.sentence), p.sentence) or (
-                self.dateline or self._one_governorate(), None)
+            place, told = self._later_place(p.s_start + len(p.sentence), p.sentence) or (self.dateline, None)
+            if place is None and any(p.source in i.sources for i in self.incidents):
+                self.folded += 1  # a clause of a sentence that placed its event: that event
+                continue
+            place = place or self._one_governorate()
             before = len(self.incidents)
             if place is None:
                 self._reject(p.span, "event without a place that could be resolved", p.sentence)
@@ -281,6 +284,9 @@ class _ArticleReader:
                                           and m.place.country not in self.gazetteer.focus)
                 and not self._government(sentence, m) and not _inner_dateline(sentence, m, inside)]
         locations = choose_locations(sentence, here, (c_start + event.start, c_start + event.end))
+        if len(locations) > 1 and all(m.place.level == "country" for m in locations):
+            self._reject(span, "a campaign across countries, not one event", sentence)  # "strikes in Syria and Iraq"
+            return []
         if locations:
             return locations
         if inside and not here:

@@ -360,3 +360,26 @@ def test_a_report_with_no_place_in_an_article_about_one_governorate_is_placed_th
     by_day = {i.event_date.day: i for i in incidents}
     assert set(by_day) == {14, 17}
     assert (by_day[14].admin1, by_day[14].geo_precision) == ("SY-HL", 3)
+
+
+def test_a_group_described_as_fighting_is_no_battle(gazetteer):
+    text = ("Foreign ministers meeting in Geneva on Monday discussed aid for rebels fighting to unseat the "
+            "government in Damascus.")
+    assert extract(text, gazetteer, dt.date(2024, 3, 20)).incidents == []
+
+
+def test_a_campaign_across_two_countries_is_not_one_event(gazetteer):
+    text = ("BEIRUT, 4 April 2024 - Shelling killed three people in Jisr al-Shughur on Thursday. "
+            "Coalition air strikes hit the group's positions in Iraq and Syria on Wednesday, the Pentagon said.")
+    result = extract(text, gazetteer)
+    assert [i.location for i in result.incidents] == ["Jisr al-Shughur"]
+    assert any("across countries" in u.reason for u in result.unresolved)
+
+
+def test_the_countries_in_a_groups_name_are_not_event_places(gazetteer):
+    places = find_places("Fighters of the Islamic State in Iraq and the Levant attacked a checkpoint near Tikrit.",
+                         gazetteer)
+    assert [m.text for m in places if m.qualifier not in ("modifier", "demonym")] == ["Tikrit"]
+    # "in" after the group's name as prose still places: "the Islamic State in the Hawran pocket"
+    places = find_places("The army attacked the Islamic State in the Wadi Hawran pocket west of Rutba.", gazetteer)
+    assert "Rutba" in [m.text for m in places]
