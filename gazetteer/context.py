@@ -50,6 +50,10 @@ TYPE_BEFORE = re.compile(
     r"camp|region|countryside|outskirts|suburbs|vicinity|hinterland|desert|capital)\s+of\s+(the\s+)?$",
     re.I,
 )
+QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$", re.I)  # "the neighbourhood of X"
+# "X neighbourhood", "X and Y neighbourhoods" (matched from the end of X)
+QUARTER_AFTER = re.compile(
+    r"(?:\s+(?:and|,)\s+(?:al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:neighbou?rhoods?|quarters?)\b")
 _NEAR_BEFORE = re.compile(
     r"\b(near|nearby|close\s+to|outside|around|outskirts\s+of|suburbs\s+of|vicinity\s+of|edge\s+of|"
     r"(?:" + "|".join(d.replace(" ", r"\s+") for d in DIRECTIONS) + r")(?:ern)?\s+of|"
@@ -358,21 +362,43 @@ def _votes(spans: list[Span], gazetteer: Gazetteer) -> dict[str, tuple[str | Non
     return votes
 
 
-def document_home(spans: list[Span], gazetteer: Gazetteer) -> tuple[str | None, tuple]:
-    """The country the document's names mostly lie in, by each distinct name's favourite reading, when at
-    least ``HOME_VOTES`` names do and twice as many as in any other; and the points of those names."""
+def document_homes(spans: list[Span], gazetteer: Gazetteer,
+                   skip: frozenset = frozenset()) -> dict[int, tuple[str | None, tuple]]:
+    """For each span, the country the document's *other* names mostly lie in, by each name's favourite reading,
+    each time it is named (names of a country, a governorate or a city): when at least ``HOME_VOTES`` mentions
+    do and twice as many as in any other country; with the points of those names. Spans in ``skip`` (a
+    neighbourhood: "the X neighbourhood") do not vote."""
     favourites: dict[str, Entry] = {}
+    mentions: Counter = Counter()
     for span in spans:
-        if span.key not in NOT_PLACES and span.key not in favourites:
+        if span.key in NOT_PLACES or id(span) in skip:
+            continue
+        if span.key not in favourites:
             favourites[span.key] = _favourite(span, gazetteer)[0]
-    counts = Counter(e.country for e in favourites.values()).most_common(2)
-    if not counts or counts[0][1] < HOME_VOTES or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
-        return None, ()
-    home = counts[0][0]
-    return home, tuple((e.lat, e.lon) for e in favourites.values() if e.country == home and e.kind != "country")
+        top = favourites[span.key]
+        if top.kind in ("country", "admin1") or top.prominence >= HOME_PROMINENCE:
+            mentions[span.key] += 1  # a name whose favourite is a village ("Morgan", "Duncan") does not vote
+    counts = Counter()
+    for key, n in mentions.items():
+        counts[favourites[key].country] += n
+    out = {}
+    for span in spans:
+        own = favourites.get(span.key)
+        others = counts.copy()
+        if own is not None:  # a name is no evidence for itself ("Edmonton ... Edmonton")
+            others[own.country] -= mentions[span.key]
+        top = others.most_common(2)
+        if not top or top[0][1] < HOME_VOTES or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+            out[id(span)] = (None, ())
+            continue
+        home = top[0][0]
+        out[id(span)] = (home, tuple((e.lat, e.lon) for k, e in favourites.items()
+                                     if e.country == home and e.kind != "country" and k != span.key))
+    return out
 
 
 HOME_VOTES = 3
+HOME_PROMINENCE = 8.0  # a city's, about: Hama 10.2, Idlib 9.4; a village's is below 7
 
 
 def document_points(spans: list[Span], gazetteer: Gazetteer) -> list[tuple[int, str, tuple, str]]:

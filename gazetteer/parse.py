@@ -23,7 +23,7 @@ from gazetteer.context import (
     anchors_near,
     containers,
     document_context,
-    document_home,
+    document_homes,
     document_points,
     km,
     list_qualifiers,
@@ -45,9 +45,10 @@ from gazetteer.reading import (
     precision_of,
     rank_candidates,
     stray_namesake,
+    typed_quarter,
     well_known,
 )
-from gazetteer.spans import Span, candidate_spans, tokenize, variant_entries
+from gazetteer.spans import NEIGHBOURS, Span, candidate_spans, tokenize, variant_entries
 from gazetteer.types import Mention, Place
 
 _CAPITAL = re.compile(r"\b(?:(?P<dem>" + "|".join(DEMONYMS) + r")\s+capital|(?P<country>[A-Z][a-z]+)['’]s\s+capital)\b",
@@ -168,7 +169,7 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
         if (ev.near is not None and entry.kind == "place" and entry.prominence < 8
                 and km(ev.near[0], ev.near[1], entry.lat, entry.lon) > 150):
             continue  # "al-Hawasha, near Muqdadiya": a village we do not know, not a namesake far away
-        if stray_namesake(entry, ev):
+        if stray_namesake(entry, ev, gazetteer.focus + NEIGHBOURS, typed_quarter(text, span)):
             continue  # a village of the article's region we do not know, not a namesake in another land
         if qualifier == "countryside" and entry.kind == "place" and entry.admin1:
             # "the Idleb countryside": the governorate around the town, not the town.
@@ -265,7 +266,8 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
     agreement = nearby_admin1s(spans, gazetteer)
     demonyms = sentence_demonyms(text, spans)
     points = document_points(spans, gazetteer)
-    home, home_points = document_home(spans, gazetteer)
+    quarters = frozenset(id(s) for s in spans if typed_quarter(text, s))
+    homes = document_homes(spans, gazetteer, quarters)
     rank_of = {id(s): n for n, s in enumerate(spans)}
     ranks = [rank_of[k] for k, _, _, _ in points]
     evidence = []
@@ -274,7 +276,7 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
         anchors, anchor_countries = anchors_near(points, ranks, rank_of[id(span)], span.key)
         evidence.append(Evidence(qualifier, inside.get(id(span)), frozenset(admin1s), frozenset(countries),
                                  near.get(id(span)), agreement[id(span)], demonyms[id(span)], anchors, span.variant,
-                                 anchor_countries, home, home_points))
+                                 anchor_countries, *homes[id(span)]))
     return spans, evidence, holders
 
 

@@ -9,6 +9,8 @@ from gazetteer.context import (
     LOCATIVE,
     NAMED_BY,
     PLACE_CUE_AFTER,
+    QUARTER_AFTER,
+    QUARTER_BEFORE,
     TYPE_BEFORE,
     dateline,
     famous,
@@ -281,18 +283,29 @@ def facility_named_after(text: str, span: Span, entry: Entry, evidence: Evidence
                                           for lat, lon in evidence.anchors)
 
 
-def stray_namesake(entry: Entry, evidence: Evidence, far_km: float = 300.0) -> bool:
+def stray_namesake(entry: Entry, evidence: Evidence, dense: tuple, quarter: bool = False,
+                   far_km: float = 300.0) -> bool:
     """A village abroad, far from every place the document names in the country it is about, in a country
-    and governorate none of its clear places lie in, with no container said: a village of the article's own
-    region the gazetteer does not know ("shells fell on X" among towns of Hama), not a namesake hundreds of
-    kilometres away."""
-    if entry.kind != "place" or entry.prominence >= 8 or evidence.inside is not None or evidence.home is None:
+    and governorate none of its clear places near it lie in, with no container said: a village of the article's
+    own region the gazetteer does not know ("shells fell on X" among towns of Hama), not a namesake hundreds of
+    kilometres away. Only villages of the countries whose every village the gazetteer holds (``dense``) are
+    namesakes of that kind. ``quarter``: the text calls the name a neighbourhood ("the X neighbourhood"): a quarter
+    of the article's city, never a town of another country, however large."""
+    if entry.kind not in ("place", "feature") or evidence.inside is not None or evidence.home is None:
         return False
     if entry.country == evidence.home or entry.country in evidence.anchor_countries:
         return False
-    if entry.admin1 in evidence.admin1s:
+    if quarter:
+        return True
+    if entry.kind != "place" or entry.prominence >= 8 or entry.admin1 in evidence.admin1s or entry.country not in dense:
         return False
     return all(km(lat, lon, entry.lat, entry.lon) > far_km for lat, lon in evidence.home_points)
+
+
+def typed_quarter(text: str, span: Span) -> bool:
+    """Does the text call the name a neighbourhood: "the X neighbourhood", "X and Y neighbourhoods",
+    "the neighbourhood of X"?"""
+    return bool(QUARTER_AFTER.match(text, span.end) or QUARTER_BEFORE.search(text_before(text, span, 30)))
 
 
 def _org_head_after(after: str) -> bool:

@@ -383,3 +383,15 @@ def test_the_countries_in_a_groups_name_are_not_event_places(gazetteer):
     # "in" after the group's name as prose still places: "the Islamic State in the Hawran pocket"
     places = find_places("The army attacked the Islamic State in the Wadi Hawran pocket west of Rutba.", gazetteer)
     assert "Rutba" in [m.text for m in places]
+
+
+def test_a_neighbourhood_of_the_article_city_is_not_a_town_abroad(gazetteer):
+    # Baghdad has a Karrada; so does this invented Syrian city's quarter list. In an article about Homs, "the
+    # Karrada neighbourhood" is a quarter of Homs the gazetteer does not know, not the Baghdad district.
+    text = ("HOMS, 6 June 2024 - Mortar fire killed a boy in Talbiseh on Wednesday. Rockets hit the Karrada "
+            "neighbourhood on Thursday, killing two people, a police source in Homs told the state news agency. "
+            "Homs has seen similar attacks from the countryside near Rastan.")
+    places = {m.text: m.place.country for m in find_places(text, gazetteer)}
+    assert places.get("Karrada") != "IQ"
+    assert find_places("Rockets hit the Karrada neighbourhood on Thursday.", gazetteer)[0].place.country == "IQ"
+    assert all(i.country == "SY" for i in extract(text, gazetteer).incidents)
