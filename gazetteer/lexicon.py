@@ -146,6 +146,9 @@ ORG_HEADS = frozenset(
     club team fc sc stadium church cathedral mosque cup championship brigade brigades regiment division army
     """.split()
 )
+# Streets named after a place ("the Castle Road", "Baghdad Street"): named after it, not in it, when the place
+# lies far from the document's others.
+STREET_HEADS = frozenset("road street avenue boulevard".split())
 # Titles after a place's name: "the Florida Senator", "Quebec Health Minister", "New York Gov.": the place
 # names an office, not where anything happened.
 TITLES = frozenset(

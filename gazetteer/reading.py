@@ -33,6 +33,7 @@ from gazetteer.lexicon import (
     MODIFIER_SUFFIXES,
     NOT_PLACES,
     ORG_HEADS,
+    STREET_HEADS,
     TITLES,
 )
 from gazetteer.normalize import name_key
@@ -99,7 +100,9 @@ def _named_otherwise(text: str, tokens, span: Span, entry: Entry, qualifier: str
     surface = re.sub(r"^(?:al|el|as|ash|ad)[-\s]", "", span.text.lower()).rstrip("s")
     if surface in LEADERS:  # "the Assad regime"; but "the al-Assad suburb", "the town of Assad"
         return bool(TYPE_BEFORE.search(before)) or qualifier in ("town", "district")
-    if key in NOT_PLACES or (key.split()[-1] in NOT_PLACES and len(key.split()) == 1):
+    # "SANAs correspondent": an acronym with its possessive glued on, where the apostrophe was lost
+    acronym = len(span.text) > 3 and span.text.endswith("s") and span.text[:-1].isupper() and key[:-1] in NOT_PLACES
+    if key in NOT_PLACES or (key.split()[-1] in NOT_PLACES and len(key.split()) == 1) or acronym:
         return bool(TYPE_BEFORE.search(before))  # only "the town of Hamza" makes such a word a place
     if key in MEDIA_OR_GROUP:
         return _outlet_as_place(text, span, listed, cues)
@@ -270,12 +273,14 @@ _NAME_RUN = re.compile(r"(?:['’]s)?((?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})(?:
 
 
 def facility_named_after(text: str, span: Span, entry: Entry, evidence: Evidence, far_km: float = 300.0) -> bool:
-    """ "the attack on Al-Quds Hospital" in an article about Aleppo: a hospital, school or airport named after a
-    place in a country the document does not otherwise name, or far from all its other places, is named after
-    it, not in it."""
+    """ "the attack on Al-Quds Hospital" in an article about Aleppo: a hospital, school, airport or road named
+    after a place in a country the document does not otherwise name, or far from all its other places, is named
+    after it, not in it."""
     m = _NAME_RUN.match(text_after(text, span, 80))
     words = [w.lower().rstrip(".") for w in m.group(1).split()]
-    if not words or words[0] not in ORG_HEADS or entry.kind == "country":
+    head = words[0] if words else m.group(2)
+    named = (bool(words) and head in ORG_HEADS) or head in STREET_HEADS  # "X Hospital", "X Road", "the X road"
+    if not named or entry.kind == "country":
         return False
     if evidence.countries and entry.country not in evidence.countries:
         return True

@@ -395,3 +395,18 @@ def test_a_neighbourhood_of_the_article_city_is_not_a_town_abroad(gazetteer):
     assert places.get("Karrada") != "IQ"
     assert find_places("Rockets hit the Karrada neighbourhood on Thursday.", gazetteer)[0].place.country == "IQ"
     assert all(i.country == "SY" for i in extract(text, gazetteer).incidents)
+
+
+@pytest.mark.parametrize("road", ["the Lisbon Road", "the Lisbon road"])
+def test_a_road_named_after_a_far_city_is_not_that_city(gazetteer, road):
+    text = (f"ALEPPO, 8 July 2024 - Rebels attacked army posts along {road} north of Aleppo on Monday, "
+            "the monitor said. Shelling also hit Anadan and Hraytan.")
+    places = {m.text: (m.place.country, m.qualifier) for m in find_places(text, gazetteer)}
+    assert places.get("Lisbon", ("PT", "modifier"))[1] == "modifier"
+    assert all(i.country == "SY" for i in extract(text, gazetteer).incidents)
+
+
+def test_an_acronym_with_its_possessive_glued_on_is_not_a_place(gazetteer):
+    # Scraped text loses apostrophes: "SANAs correspondent" is the agency's, not Yemen's capital.
+    text = "A police source told SANAs correspondent that rocket shells hit the Old City of Homs on Sunday."
+    assert [m.place.country for m in find_places(text, gazetteer) if m.qualifier != "demonym"] == ["SY"]
