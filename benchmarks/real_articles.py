@@ -66,6 +66,13 @@ def score(gazetteer: Gazetteer, articles, details=None) -> Counter:
         totals["published_known"] += len(lines) > 1 and lines[1].strip() != "unknown"
         impossible = label_after_article(lines, gold_date)
         totals["label_after_article"] += impossible
+        printed = article_date(lines)
+        if printed is None and not any(d.precision == 1 for d in absolute_dates(" ".join(lines[2:]))):
+            totals["undated"] += 1  # no date anywhere: every report is listed, none can be mapped
+            totals["undated_none"] += not incidents
+        if printed is not None and (printed - gold_date).days > 3 and in_gov and not both:
+            # the crowd dated it days or weeks before the article, which tells of an event on its own date
+            totals["label_before_article"] += any(near(i.event_date, printed) for i in in_gov)
         if not impossible:
             totals["possible"] += 1
             totals["possible_governorate"] += bool(in_gov)
@@ -79,12 +86,18 @@ def score(gazetteer: Gazetteer, articles, details=None) -> Counter:
     return totals
 
 
-def label_after_article(lines: list[str], gold_date: dt.date) -> bool:
-    """Is the labelled date more than a day after the first date the article prints at its top (its own
-    date)? No report tells of an event after it was written: such a label cannot be matched."""
+def article_date(lines: list[str]) -> dt.date | None:
+    """The first date the article prints at its top (its own date), if any."""
     head = (lines[1] if len(lines) > 1 and lines[1].strip() != "unknown" else "") + " " + " ".join(lines[2:])[:300]
     printed = absolute_dates(head)
-    return bool(printed) and (gold_date - printed[0].date).days > 1
+    return printed[0].date if printed else None
+
+
+def label_after_article(lines: list[str], gold_date: dt.date) -> bool:
+    """Is the labelled date more than a day after the article's own date? No report tells of an event after
+    it was written: such a label cannot be matched."""
+    printed = article_date(lines)
+    return printed is not None and (gold_date - printed).days > 1
 
 
 def report(totals: Counter) -> None:
@@ -98,6 +111,11 @@ def report(totals: Counter) -> None:
     print(f"  labels dated after the article's own date: {totals['label_after_article']} (no incident can match); "
           f"on the other {totals['possible']}: governorate {totals['possible_governorate'] / possible:.1%}, "
           f"both {totals['possible_both'] / possible:.1%}")
+    dated = max(n - totals["undated"], 1)
+    print(f"  articles with no date anywhere: {totals['undated']} ({totals['undated_none']} of them give no incident); "
+          f"on the other {n - totals['undated']}: governorate {(totals['governorate']) / dated:.1%}")
+    print(f"  labels more than 3 days before the article's own date, where geomap has the governorate but not the "
+          f"day: {totals['label_before_article']} with an incident there on the article's own date")
 
 
 def main(argv=None) -> int:
