@@ -1,4 +1,5 @@
-"""Where an event reported vaguely happened, told by the sentences that follow its report.
+"""Where an event reported vaguely happened, told by the sentences that follow its report (or, for a report
+that speaks of an event again, by the sentence before that first told it).
 
 News often opens with the event and only a region ("a car bomb in a town in the north of the country",
 "an air strike on a hospital in northwestern Syria") and names the place a sentence or two later ("the car
@@ -70,6 +71,25 @@ def elaboration(text: str, bounds: Sequence[tuple[int, int]], mentions: Sequence
     k = bisect_left(bounds, (after, -1))
     for start, end in bounds[k : k + WINDOW_SENTENCES]:
         if report and not refers_back(text[start:end], report):
+            continue
+        lo = bisect_left(mentions, start, key=lambda m: m.start)
+        for m in mentions[lo : bisect_left(mentions, end, key=lambda m: m.start)]:
+            place = m.place
+            if place.level == "country" or not place.country or (country and place.country != country):
+                continue
+            if placing_cue(text, m):
+                return m
+    return None
+
+
+def antecedent(text: str, bounds: Sequence[tuple[int, int]], mentions: Sequence[Mention], before: int,
+               country: str | None, report: str) -> Mention | None:
+    """The place the sentences before offset ``before`` gave the event ``report`` speaks of again ("the site of
+    the attack", after "an attack on the outskirts of X" the article did not map: an allegation, a claim), or
+    None. The nearest such sentence first; the place must lie in ``country`` when given."""
+    k = bisect_left(bounds, (before, -1))
+    for start, end in reversed(bounds[max(0, k - WINDOW_SENTENCES) : k]):
+        if not refers_back(report, text[start:end]):
             continue
         lo = bisect_left(mentions, start, key=lambda m: m.start)
         for m in mentions[lo : bisect_left(mentions, end, key=lambda m: m.start)]:

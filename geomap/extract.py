@@ -34,7 +34,7 @@ from geomap.cues import (
     VICTIMS_BACK,
 )
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
-from geomap.elaboration import elaboration
+from geomap.elaboration import antecedent, elaboration
 from geomap.events import TOLL_UPDATE, EventType, classify, fatalities
 from geomap.locations import choose_locations
 from geomap.models import Article, Document, Incident, Unresolved
@@ -167,6 +167,16 @@ class _ArticleReader:
         found = elaboration(self.article.text, self.bounds, self.mentions, after, country, report=report)
         if found is None:
             return None
+        return self._told(found)
+
+    def _earlier_place(self, before: int, report: str, country: str | None) -> tuple[Mention, str] | None:
+        """The place a sentence before offset ``before`` gave the event ``report`` speaks of again, and its
+        source."""
+        found = antecedent(self.article.text, self.bounds, self.mentions, before, country, report)
+        return None if found is None else self._told(found)
+
+    def _told(self, found: Mention) -> tuple[Mention, str]:
+        """The mention as a place given from elsewhere in the article, and the source of its sentence."""
         start, end = self.bounds[bisect_right(self.bounds, (found.start, len(self.article.text))) - 1]
         source = f"{self.doc.path}:{self.article.start + start}-{self.article.start + end}"
         return Mention(found.text, -1, -1, found.place, found.qualifier), source
@@ -205,7 +215,8 @@ class _ArticleReader:
 
     def _refine_vague(self) -> None:
         """An event placed only in a country ("in northern Syria") that no later report of the article places
-        more precisely takes the place the next sentences name in that country ("the strikes on X")."""
+        more precisely takes the place the next sentences name in that country ("the strikes on X"), else the
+        place an earlier sentence gave the event it speaks of again ("the site of the attack")."""
         countries = country_names()
         for n, incident in enumerate(self.incidents):
             if incident.location != countries.get(incident.country) or any(
@@ -215,6 +226,9 @@ class _ArticleReader:
                 continue
             after = incident.sentence_end - self.article.start if incident.sentence_end is not None else -1
             found = self._later_place(after, incident.notes, incident.country) if after >= 0 else None
+            if found is None and incident.sentence_start is not None:
+                found = self._earlier_place(incident.sentence_start - self.article.start, incident.notes,
+                                            incident.country)
             if found is not None:
                 place, told = found[0].place, found[1]
                 self.incidents[n] = replace(incident, location=place.name, latitude=place.lat, longitude=place.lon,

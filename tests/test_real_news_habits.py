@@ -410,3 +410,12 @@ def test_an_acronym_with_its_possessive_glued_on_is_not_a_place(gazetteer):
     # Scraped text loses apostrophes: "SANAs correspondent" is the agency's, not Yemen's capital.
     text = "A police source told SANAs correspondent that rocket shells hit the Old City of Homs on Sunday."
     assert [m.place.country for m in find_places(text, gazetteer) if m.qualifier != "demonym"] == ["SY"]
+
+
+def test_a_country_wide_report_of_an_event_told_before_takes_its_place(gazetteer):
+    # The first sentence is an allegation (not mapped on its own); the next speaks of "the shelling" again.
+    text = ("GENEVA, 3 May 2024 - Investigators examined allegations that government forces carried out a "
+            "deadly shelling of the town of Kafr Nabl. Witnesses said the shelling killed 14 people in Syria on "
+            "Thursday.")
+    [incident] = extract(text, gazetteer).incidents
+    assert (incident.location, incident.admin1, incident.geo_precision) == ("Kafr Nabl", "SY-ID", 2)
