@@ -156,19 +156,23 @@ def consolidate(incidents: list[Incident], generic: frozenset = frozenset()) -> 
 
 def _fold_summaries(incidents: list[Incident], generic: frozenset) -> list[Incident]:
     """A governorate-wide toll told town by town ("strikes on Idlib killed 16: seven in X, seven in Y, two in
-    Z") is a summary of those events, not one more: it becomes a source of the first, whose toll stays its own."""
+    Z") is a summary of those events, not one more: it becomes a source of the first, whose toll stays its own.
+    The summary says who acted in all of them ("police arrested six men in two raids: four in X, two in Y"): a
+    part that names no actor of its own takes the summary's."""
     out = list(incidents)
     for summary in incidents:
         if not (place_level(summary) == 1 or names_governorate(summary)):
             continue
-        parts = [i for i in out if i is not summary and place_level(i) == 0 and not names_governorate(i)
-                 and same_event(summary, i, generic)]
-        if len({(i.location, i.admin1) for i in parts}) < 2:
+        parts = [k for k, i in enumerate(out) if i is not summary and place_level(i) == 0
+                 and not names_governorate(i) and same_event(summary, i, generic)]
+        if len({(out[k].location, out[k].admin1) for k in parts}) < 2:
             continue
-        first = out.index(parts[0])
-        known = set(parts[0].sources)
-        out[first] = replace(parts[0], sources=parts[0].sources + tuple(s for s in summary.sources
-                                                                          if s not in known))
+        for k in parts:
+            if not out[k].actor1:
+                out[k] = replace(out[k], actor1=summary.actor1, actor2=out[k].actor2 or summary.actor2)
+        first = out[parts[0]]
+        known = set(first.sources)
+        out[parts[0]] = replace(first, sources=first.sources + tuple(s for s in summary.sources if s not in known))
         out.remove(summary)
     return out
 

@@ -71,6 +71,9 @@ EVENT_NOUNS = frozenset(
     shooting attacker attackers bomber bombers barrage incident
     """.split()
 )
+# The two sides of an event told before ("fighters from both sides were killed", "clashes between the two sides"):
+# a sentence speaking of them speaks of that event again.
+SIDES_BACK = re.compile(r"\b(?:both|the\s+two|either)\s+sides\b", re.I)
 # A report that says it is another event: "In a separate incident", "Elsewhere", "In another attack".
 SEPARATE_EVENT = re.compile(
     r"\b(?:in\s+(?:a\s+)?(?:separate|another|an\s+unrelated|a\s+further|a\s+second|a\s+similar)\s+"

@@ -25,6 +25,7 @@ from geomap.cues import (
     NOUN_AFTER,
     ON_BEFORE,
     REPORTED_AFTER,
+    SIDES_BACK,
     SPEAKER_BEFORE,
     TO_BEFORE,
     TYPE_OF_BEFORE,
@@ -54,7 +55,10 @@ _WORD = re.compile(r"[a-z]{3,}")
 
 def refers_back(sentence: str, report: str) -> bool:
     """Does ``sentence`` speak of the event of ``report`` again: "the strikes", "the hospital" (one the report
-    named), "the car"? A definite noun phrase whose noun is an event's or one of the report's own words."""
+    named), "the car"? A definite noun phrase whose noun is an event's or one of the report's own words, or the
+    event's two sides ("fighters from both sides")."""
+    if SIDES_BACK.search(sentence):
+        return True
     known = {w.rstrip("s") for w in _WORD.findall(report.lower())}
     return any(m.group(1).lower() in EVENT_NOUNS or m.group(1).lower().rstrip("s") in known
                for m in _DEFINITE.finditer(sentence))

@@ -34,7 +34,7 @@ from geomap.cues import (
     VICTIMS_BACK,
 )
 from geomap.dates import MONTH, WEEKDAY, absolute_dates, event_date
-from geomap.elaboration import antecedent, elaboration
+from geomap.elaboration import antecedent, elaboration, refers_back
 from geomap.events import TOLL_UPDATE, EventType, classify, fatalities
 from geomap.locations import choose_locations
 from geomap.models import Article, Document, Incident, Unresolved
@@ -309,9 +309,24 @@ class _ArticleReader:
         clause = sentence[c_start:c_end]
         unknown = _unknown_place(clause, [m for m in inside if c_start <= m.start < c_end], c_start, self.gazetteer)
         if unknown:
-            self._reject(span, f"place {unknown!r} not found in the gazetteer", sentence)
+            if self._tells_last_again(clause, event):
+                self._fold_into_last(clause, source)  # "the strike on the village of X killed 18": the same event
+            else:
+                self._reject(span, f"place {unknown!r} not found in the gazetteer", sentence)
             return []
         return self._fallback_location(sentence, s_start, span, source, c_start, c_end, event)
+
+    def _tells_last_again(self, clause: str, event: EventType) -> bool:
+        """Does a clause that names a place the gazetteer lacks tell the event just told again, on its day: of its
+        kind, or speaking of it ("the strike on the village of X killed 18", "fighters of both sides were killed
+        around the village of X")? Another event there ("shelling hit X" after an arrest, or the next day) is not."""
+        if not self._follows():
+            return False
+        last = self.incidents[-1]
+        own = event_date(clause, self.article.date, self.last_date)
+        if own is not None and own.date != last.event_date:
+            return False
+        return event.sub_event_type == last.sub_event_type or refers_back(clause, last.notes)
 
     def _government(self, sentence: str, mention: Mention) -> bool:
         """Is the mention a foreign capital standing for its government ("Washington said", "Ankara's

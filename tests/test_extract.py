@@ -88,6 +88,25 @@ def test_an_event_at_an_unknown_place_is_unresolved_not_folded_into_the_one_befo
     assert unresolved.reason == "place 'Zzyqqa al-Balad' not found in the gazetteer"
 
 
+def test_the_same_event_told_again_at_an_unknown_village_is_that_event(gazetteer):
+    text = ("HOMS, Syria, 5 May 2024 - An air strike hit a market in Talbiseh on Sunday, killing four people. "
+            "The strike on the village of Zzyqqa Tahtani killed two more, activists said.")
+    result = extract_incidents([Document("report.txt", text)], gazetteer)
+    [strike] = result.incidents
+    assert (strike.location, strike.fatalities, len(strike.sources)) == ("Talbiseh", 6, 2)
+    assert result.unresolved == []
+
+
+def test_a_toll_of_both_sides_is_the_clash_told_before(gazetteer):
+    text = ("HOMS, Syria, 5 May 2024 - Government troops and rebel fighters clashed near Talbiseh on Sunday. "
+            "Nine fighters from both sides died, most of them in mortar fire around the village of Zzyqqa Fawqani, "
+            "a monitor said.")
+    result = extract_incidents([Document("report.txt", text)], gazetteer)
+    [clash] = result.incidents
+    assert (clash.location, clash.event_type, clash.fatalities) == ("Talbiseh", "Battles", 9)
+    assert result.unresolved == []
+
+
 def test_a_dated_list_dates_its_items(gazetteer):
     text = ("Daily toll\n\nPublished: 17/06/2024\n\nThe monitor documented yesterday, Sunday, June 16, the deaths of "
             "three people, as follows:\n\n- A child killed by a landmine in the desert of Al-Kasrah.\n"

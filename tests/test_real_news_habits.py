@@ -46,6 +46,16 @@ def test_a_country_wide_summary_folds_into_the_precise_report(gazetteer):
     assert (incident.location, incident.admin1) == ("Saraqib", "SY-ID")
 
 
+def test_a_summary_told_town_by_town_names_the_actors_of_each_town(gazetteer):
+    text = ("DUHOK, Iraq, 12 March 2025 - Iraqi police arrested five suspected Islamic State members in two separate "
+            "operations in Duhok province, the provincial police said on Wednesday.\n\n"
+            "Three of the men were detained at a farm in Zakho on Tuesday, the statement added. The other two were "
+            "arrested at a checkpoint near Amadiya on Wednesday while driving from the mountains.")
+    incidents = extract(text, gazetteer).incidents
+    assert [i.location for i in incidents] == ["Zakho", "Amadiyah"]
+    assert [(i.actor1, i.actor2) for i in incidents] == [("Police Forces of Iraq", "Islamic State (IS)")] * 2
+
+
 def test_consolidate_keeps_days_apart_apart(gazetteer):
     text = ("HOMS, 10 March 2024 - Shelling hit Talbiseh on Monday, killing one. "
             "On Friday, shelling hit Talbiseh again and killed three.")
