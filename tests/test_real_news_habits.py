@@ -429,3 +429,13 @@ def test_a_country_wide_report_of_an_event_told_before_takes_its_place(gazetteer
             "Thursday.")
     [incident] = extract(text, gazetteer).incidents
     assert (incident.location, incident.admin1, incident.geo_precision) == ("Kafr Nabl", "SY-ID", 2)
+
+
+def test_a_statement_condemning_an_attack_at_a_place_reports_the_attack(gazetteer):
+    text = ("ISTANBUL, 9 June 2024 - The opposition council condemned the massacre committed by the militants "
+            "against captured fighters in the town of Marea on Saturday.")
+    [incident] = extract(text, gazetteer).incidents
+    assert incident.admin1 == "SY-HL"
+    # A condemnation that places nothing is a statement, not an event.
+    assert extract("The council condemned the attack in the strongest terms on Saturday.", gazetteer,
+                   dt.date(2024, 6, 9)).incidents == []
