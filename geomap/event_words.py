@@ -115,13 +115,17 @@ GROUP_BEFORE = re.compile(
 )
 # "attempted to infiltrate", "tried to storm": the attempt happened.
 ATTEMPT = re.compile(r"\b(?:attempt(?:ed|ing)?|tried|trying)\s+to\s+(?:\w+\s+){0,2}$", re.I)
+# "condemned the massacre committed by X in the town of Y": the statement reports an event it places.
+_CONDEMNED_EVENT = (r"\s+(?:the|today's|yesterday's|this)\s+(?:[\w-]+\s+){0,2}?(?:massacre|attack|bombing|shelling|"
+                    r"killings?|strikes?|airstrikes?|assault|executions?)\s+(?:committed|carried\s+out|perpetrated|"
+                    r"launched)?\s*(?:by\s+[^.;]{0,60}?)?\b(?:in|on|at|against)\b")
 # Sentences that describe a trend, a statement, a plan or background, not one event.
 NOT_AN_EVENT = re.compile(
     r"\b(?:an\s+average\s+of|on\s+average|per\s+(?:month|year|week|day)|tends?\s+to|have\s+been\s+(?:far|more|less)|"
     r"in\s+recent\s+(?:years|months|weeks)|over\s+the\s+(?:last|past)\s+"
     r"(?:\w+\s+)?(?:years|months|decade)|between\s+\w+\s+\d{4}\s+and|since\s+(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d|since\s+the\s+(?:fall|start|beginning|end)\b|"
     r"\bsince\b[^.;]{0,60}\b(?:erupted|began|started|broke\s+out)\b|so\s+far\s+this\s+year|"
-    r"warrants?\b|designat\w+|sanction\w*|\bsummit\b|\bcondemn\w*\b(?!\s+(?:the|today's|yesterday's|this)\s+(?:[\w-]+\s+){0,2}?(?:massacre|attack|bombing|shelling|killing|killings|strike|strikes|airstrike|airstrikes|assault|execution|executions)\s+(?:committed|carried\s+out|perpetrated|launched)?\s*(?:by\s+[^.;]{0,60}?)?\b(?:in|on|at|against)\b)|\bwould\s+be\b|\bcould\s+be\b|the\s+risk\s+of|"
+    rf"warrants?\b|designat\w+|sanction\w*|\bsummit\b|\bcondemn\w*\b(?!{_CONDEMNED_EVENT})|\bwould\s+be\b|\bcould\s+be\b|the\s+risk\s+of|"
     r"is\s+expected\s+to|if\s+\w+|\bopinion\b|we\s+need|should\b|\b(?:are|is)\s+(?:frequent|common|"
     r"rare|routine)\b|\bfrequent\b|\bhas\s+seen\b|\bhave\s+seen\b|\b(?:years|decades)\s+after\b|"
     r"\bwas\s+the\s+scene\s+of\b|\bhas\s+been\s+hit\s+by\b|\bin\s+(?:19|20)\d\d\b(?!\s*[-–/])|"

@@ -63,8 +63,8 @@ def classify(sentence: str) -> EventType | None:
             if sub_event_type == "Attack" and (not CIVILIAN.search(sentence) or (armed and not _civilians_targeted(
                     sentence))):
                 # Violence against armed men is a battle in ACLED's terms, not violence against civilians.
-                if armed and re.search(r"\b(?:killed|kills?|killing|attack\w*|massacre\w*|martyred|shot|opened\s+fire|gunned|"
-                                       r"assassinat\w+)",
+                if armed and re.search(r"\b(?:killed|kills?|killing|attack\w*|massacre\w*|martyred|shot|"
+                                       r"opened\s+fire|gunned|assassinat\w+)",
                                        m.group(), re.I):
                     return EventType("Battles", "Armed clash", m.start(), m.end(), True)
                 if not armed and DELIBERATE.fullmatch(m.group()):  # "gunmen shot dead Ahmad al-X in Y"
