@@ -182,10 +182,12 @@ class _ArticleReader:
         return Mention(found.text, -1, -1, found.place, found.qualifier), source
 
     def _place_pending(self) -> None:
-        """Reports with no place of their own: where the next sentences say it was, else the dateline's place, else
-        the one governorate of all the article's incidents."""
+        """Reports with no place of their own: the place told before when they name it again ("in the town"),
+        else where the next sentences say it was, else the dateline's place, else the one governorate of all the
+        article's incidents."""
         for p in self.pending:
-            place, told = self._later_place(p.s_start + len(p.sentence), p.sentence) or (self.dateline, None)
+            back = self._earlier_place(p.s_start, p.sentence, None) if PLACE_BACK.search(p.sentence) else None
+            place, told = back or self._later_place(p.s_start + len(p.sentence), p.sentence) or (self.dateline, None)
             if place is None and any(p.source in i.sources for i in self.incidents):
                 self.folded += 1  # a clause of a sentence that placed its event: that event
                 continue

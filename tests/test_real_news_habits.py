@@ -439,3 +439,10 @@ def test_a_statement_condemning_an_attack_at_a_place_reports_the_attack(gazettee
     # A condemnation that places nothing is a statement, not an event.
     assert extract("The council condemned the attack in the strongest terms on Saturday.", gazetteer,
                    dt.date(2024, 6, 9)).incidents == []
+
+
+def test_an_event_in_the_town_told_before_takes_that_town(gazetteer):
+    text = ("HAMA, 12 May 2024 - Shops reopened in the town of Kafr Zita last week after months of closure. "
+            "On Sunday, gunmen shot dead three farmers in the town, a monitor said.")
+    [incident] = extract(text, gazetteer).incidents
+    assert (incident.location, incident.admin1) == ("Kafr Zita", "SY-HM")
