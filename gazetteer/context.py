@@ -18,6 +18,7 @@ from gazetteer.index import Entry, Gazetteer
 from gazetteer.lexicon import (
     ADMIN1_AFTER,
     DIRECTIONS,
+    GROUP_HEADS,
     NEAR_AFTER,
     NOT_PLACES,
     ORG_FOLLOWERS,
@@ -50,10 +51,11 @@ TYPE_BEFORE = re.compile(
     r"camp|region|countryside|outskirts|suburbs|vicinity|hinterland|desert|capital)\s+of\s+(the\s+)?$",
     re.I,
 )
-QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$", re.I)  # "the neighbourhood of X"
-# "X neighbourhood", "X and Y neighbourhoods" (matched from the end of X)
+# "the neighbourhood of X", "the district of X"
+QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?|districts?)\s+of\s+(?:the\s+)?$", re.I)
+# "X neighbourhood", "X and Y neighbourhoods", "X district" (matched from the end of X)
 QUARTER_AFTER = re.compile(
-    r"(?:\s+(?:and|,)\s+(?:al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:neighbou?rhoods?|quarters?)\b")
+    r"(?:\s+(?:and|,)\s+(?:al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:neighbou?rhoods?|quarters?|districts?)\b")
 _NEAR_BEFORE = re.compile(
     r"\b(near|nearby|close\s+to|outside|around|outskirts\s+of|suburbs\s+of|vicinity\s+of|edge\s+of|"
     r"(?:" + "|".join(d.replace(" ", r"\s+") for d in DIRECTIONS) + r")(?:ern)?\s+of|"
@@ -450,10 +452,15 @@ def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) ->
 
 def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends,
                 gazetteer: Gazetteer | None = None) -> frozenset:
-    """Names the text uses as part of a person's name ("Mark Milley", "Salim al-Mansur"): when
-    they come back alone ("Milley said"), they still mean the person."""
+    """Names the text uses as part of a person's name ("Mark Milley", "Salim al-Mansur") or as an armed group's
+    ("the Hazm movement"): when they come back alone ("Milley said", "expelled Hazm from the base"), they still
+    mean the person or the group."""
     out = set()
     for span in spans:
+        word = re.match(r"\s+([a-z]+)\b", text[span.end : span.end + 20])
+        if word and word.group(1) in GROUP_HEADS and word.group(1) != "police" and not famous(span):
+            out.add(span.key)
+            continue
         previous = previous_capitalised(text, tokens, span, ends, gazetteer)
         if previous is None or title_case(text, span):
             continue  # in a headline every word has a capital

@@ -146,6 +146,10 @@ ORG_HEADS = frozenset(
     club team fc sc stadium church cathedral mosque cup championship brigade brigades regiment division army
     """.split()
 )
+# Nouns after a name, in lower case, that make it an organisation's or armed group's name: "Basra police", "the
+# Hazm movement", "the Hamza brigade".
+GROUP_HEADS = frozenset("police movement brigade brigades battalion battalions faction militia militias organisation "
+                        "organization party".split())
 # Streets named after a place ("the Castle Road", "Baghdad Street"): named after it, not in it, when the place
 # lies far from the document's others.
 STREET_HEADS = frozenset("road street avenue boulevard".split())

@@ -27,6 +27,7 @@ from gazetteer.index import PRECISION_BY_FCODE, Entry, Gazetteer
 from gazetteer.lexicon import (
     AFTER_ADJECTIVE,
     FIRST_NAMES,
+    GROUP_HEADS,
     HONORIFICS,
     LEADERS,
     MEDIA_OR_GROUP,
@@ -146,7 +147,7 @@ def _outlet_as_place(text: str, span: Span, listed: bool, cues: _Cues) -> bool:
 
 def _person_or_group_after(text: str, span: Span, before: str, after: str) -> bool:
     """ "Salma, a 34-year-old mother", "the Shammar and Jubur tribes", "Naft Maysan drew 0-0", "the Iraq Stars
-    League": a person, a tribe, a club."""
+    League", "the X movement": a person, a tribe, a club, an armed group."""
     if re.match(r",\s+(?:who\b|(?:a|an)\s+\d+-year-old\b|aged\s+\d+)", after) or (
             re.match(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:from|of|at|with|who)\b", after)
             and not re.match(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district|camp|suburb|"
@@ -154,6 +155,9 @@ def _person_or_group_after(text: str, span: Span, before: str, after: str) -> bo
         return True
     if re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*)*\s+(?:tribes|clans)\b", after):
         return True
+    word = re.match(r"\s+([a-z]+)\b", after)
+    if word and word.group(1) in GROUP_HEADS and word.group(1) != "police":
+        return True  # "the Hazm movement", "the Hamza brigade": an armed group named after its home town
     football = _SCORE.search(text[max(0, span.start - 120) : span.end + 120]) and not re.search(
         r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$", before, re.I)
     return bool(football or re.match(r"(?:\s+[A-Z][\w'’-]*)*\s+(?:League|Cup|FC|SC|Club|Stadium)\b", after))
@@ -315,7 +319,7 @@ def typed_quarter(text: str, span: Span) -> bool:
 
 def _org_head_after(after: str) -> bool:
     """Does an organisation's head noun follow: a capitalised word of the name that goes on ("Free Press",
-    "State Police", "Department of"), or "police" ("Basra police")?"""
+    "State Police", "Department of"), or "police" or an armed group's noun ("Basra police", "the X movement")?"""
     m = _NAME_RUN.match(after)
     words = [w.lower().rstrip(".").split("-")[0] for w in m.group(1).split()]
-    return any(w in ORG_HEADS or w in TITLES for w in words) or (not words and m.group(2) == "police")
+    return any(w in ORG_HEADS or w in TITLES for w in words) or (not words and m.group(2) in GROUP_HEADS)

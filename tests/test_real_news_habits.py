@@ -446,3 +446,16 @@ def test_an_event_in_the_town_told_before_takes_that_town(gazetteer):
             "On Sunday, gunmen shot dead three farmers in the town, a monitor said.")
     [incident] = extract(text, gazetteer).incidents
     assert (incident.location, incident.admin1) == ("Kafr Zita", "SY-HM")
+
+
+def test_an_armed_group_named_after_a_town_is_not_the_town(gazetteer):
+    text = ("ALEPPO, 2 March 2024 - Fighters of the Maskana movement clashed with the army near Manbij on "
+            "Saturday. A week earlier the army had expelled Maskana from two hills east of the city.")
+    places = [m.text for m in find_places(text, gazetteer) if m.qualifier not in ("demonym", "modifier")]
+    assert "Maskana" not in places and "Manbij" in places
+
+
+def test_a_district_of_the_article_city_is_not_a_town_abroad(gazetteer):
+    text = ("HOMS, 4 March 2024 - Rocket fire hit the government-held district of Karrada on Monday, killing "
+            "two, a police source in Homs said. Shelling also hit Talbiseh and Rastan.")
+    assert all(i.country == "SY" for i in extract(text, gazetteer).incidents)
