@@ -77,7 +77,7 @@ EVENT_RULES: list[tuple[str, str, str]] = [
      r"patrol|barracks|headquarters|troops|soldiers|forces|fighters|militants|unit)s?"),
     ("Violence against civilians", "Attack",
      r"\b(?:executed|murdered|assassinat\w+|massacre\w*|gunned\s+down|stabbed|beheaded|shot\s+dead|killed|kills?|"
-     r"shot|martyred|opened\s+fire|attack\w*)\b"),
+     r"shot|martyred|opened\s+fire|attack\w*|(?:a|the|deadly|fatal|mass)\s+shooting)\b"),
     ("Strategic developments", "Arrests",
      r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|ing|s)?\b|\bapprehended\b|rounded\s+up|(?:were|was)\s+picked\s+up|\bcaptured\s+(?:\w+\s+){0,2}suspects?"),
     ("Strategic developments", "Looting/property destruction",
@@ -174,10 +174,13 @@ CIVILIAN = re.compile(
 ARMED_TARGET = re.compile(
     r"\b(?:soldiers?|troops|forces|fighters?|militants?|jihadists?|insurgents?|combatants?|terrorists?|"
     r"police(?:men)?|officers?|guards?|checkpoint|patrol|convoy|"
-    r"members\s+of|army|militia\w*|peshmerga|personnel|base|outpost|position|commander)\b",
+    r"members\s+of|army|militia\w*|peshmerga|personnel|base|outpost|position|commander|sailors?|marines?|"
+    r"airmen|pilots?)\b",
     re.I,
 )
 
+# An attack told with no word of its victims ("the shooting occurred in X"): an attack still.
+UNSPECIFIED_VICTIMS = re.compile(r"(?:a|the|deadly|fatal|mass)\s+shooting", re.I)
 # Killings that are attacks whoever the victim was, even when the text does not say.
 DELIBERATE = re.compile(r"executed|murdered|assassinat\w+|gunned\s+down|stabbed|beheaded|shot\s+dead|opened\s+fire",
                          re.I)

@@ -26,6 +26,7 @@ from geomap.event_words import (
     TOLL_UPDATE,
     UNREAL,
     UNREAL_AFTER,
+    UNSPECIFIED_VICTIMS,
 )
 from geomap.tolls import fatalities, number_value
 
@@ -63,11 +64,12 @@ def classify(sentence: str) -> EventType | None:
             if sub_event_type == "Attack" and (not CIVILIAN.search(sentence) or (armed and not _civilians_targeted(
                     sentence))):
                 # Violence against armed men is a battle in ACLED's terms, not violence against civilians.
-                if armed and re.search(r"\b(?:killed|kills?|killing|attack\w*|massacre\w*|martyred|shot|"
+                if armed and re.search(r"\b(?:killed|kills?|killing|attack\w*|massacre\w*|martyred|shot|shooting|"
                                        r"opened\s+fire|gunned|assassinat\w+)",
                                        m.group(), re.I):
                     return EventType("Battles", "Armed clash", m.start(), m.end(), True)
-                if not armed and DELIBERATE.fullmatch(m.group()):  # "gunmen shot dead Ahmad al-X in Y"
+                if not armed and (DELIBERATE.fullmatch(m.group()) or UNSPECIFIED_VICTIMS.fullmatch(m.group())):
+                    # "gunmen shot dead Ahmad al-X in Y", "the shooting occurred in the village of X"
                     return EventType(event_type, sub_event_type, m.start(), m.end(), True)
                 continue
             if sub_event_type == "Government regains territory" and _non_state_agent(sentence):

@@ -459,3 +459,13 @@ def test_a_district_of_the_article_city_is_not_a_town_abroad(gazetteer):
     text = ("HOMS, 4 March 2024 - Rocket fire hit the government-held district of Karrada on Monday, killing "
             "two, a police source in Homs said. Shelling also hit Talbiseh and Rastan.")
     assert all(i.country == "SY" for i in extract(text, gazetteer).incidents)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The shooting took place outside a bakery in Tikrit on Monday, witnesses said.", "Violence against civilians"),
+    ("The shooting took place at a checkpoint in Tikrit on Monday, police said.", "Battles"),
+    ("Two sailors were shot dead at the port of Umm Qasr on Monday.", "Battles"),
+])
+def test_event_words_of_wire_news(gazetteer, sentence, kind):
+    [incident] = extract(sentence, gazetteer, dt.date(2024, 3, 20)).incidents
+    assert incident.event_type == kind
