@@ -357,9 +357,18 @@ def _votes(spans: list[Span], gazetteer: Gazetteer) -> dict[str, tuple[str | Non
         top, margin = _favourite(span, gazetteer)
         if top.kind == "country":
             votes[span.key] = (None, top.country)
-        elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
+        elif top.kind in ("admin1", "feature") or (top.kind == "place" and top.prominence > 8 and (
+                margin > 3 or _rivals_agree(span, top, gazetteer))):
             votes[span.key] = (top.admin1 or None, top.country)
     return votes
+
+
+def _rivals_agree(span: Span, top: Entry, gazetteer: Gazetteer, margin: float = 3.0) -> bool:
+    """Do the readings that come close to the favourite lie in its governorate? ("Kirkuk": the city and the
+    governorate, either way a vote for the governorate.)"""
+    best = gazetteer.score(top)
+    return bool(top.admin1) and all(e.admin1 == top.admin1 for e in span.candidates
+                                    if gazetteer.score(e) >= best - margin)
 
 
 def document_homes(spans: list[Span], gazetteer: Gazetteer,
@@ -425,11 +434,13 @@ def anchors_near(points: list[tuple[int, str, tuple, str]], ranks: list[int], ra
     return tuple(p for p, _ in near), frozenset(c for _, c in near)
 
 
-def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dict[int, frozenset]:
+def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150,
+                   text: str | None = None) -> dict[int, frozenset]:
     """Governorates where the names close to each span could lie (their three best readings).
 
     Names mentioned together tend to lie together: "from Busayrah north to Suwar" are
-    both readings in Deir ez-Zor, which a namesake in Jordan is not.
+    both readings in Deir ez-Zor, which a namesake in Jordan is not. With ``text``, a name across a
+    paragraph break (a blank line: another item of a digest) is not close.
     """
     readings = [{e.admin1 for e in sorted(s.candidates, key=gazetteer.score, reverse=True)[:3] if e.admin1}
                 for s in spans]
@@ -441,11 +452,21 @@ def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) ->
         near: set[str] = set()
         j = lo
         while j < len(spans) and spans[j].start <= span.start + reach:
-            if spans[j].key != span.key:  # the same name again is no evidence for itself
-                near |= readings[j]
+            if spans[j].key != span.key and not _paragraph_between(text, spans[j], span):
+                near |= readings[j]  # the same name again is no evidence for itself
             j += 1
         out[id(span)] = frozenset(near)
     return out
+
+
+def _paragraph_between(text: str | None, a: Span, b: Span) -> bool:
+    if text is None:
+        return False
+    lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
+    return _PARAGRAPH_BREAK.search(text, lo, hi) is not None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends,

@@ -263,7 +263,7 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
     near = near_points(text, spans, gazetteer)
     qualifiers = list_qualifiers(text, spans, [qualifier_of(text, span) for span in spans], gazetteer)
     qualifiers = _container_qualifiers(spans, holders, qualifiers)
-    agreement = nearby_admin1s(spans, gazetteer)
+    agreement = nearby_admin1s(spans, gazetteer, text=text)
     demonyms = sentence_demonyms(text, spans)
     points = document_points(spans, gazetteer)
     quarters = frozenset(id(s) for s in spans if typed_quarter(text, s))

@@ -94,6 +94,15 @@ def test_sinjar_follows_its_context(gazetteer):
         ("The Iraqi army reinforced Hit, west of Ramadi, after an attack.", "Hit", "IQ-AN"),
         # the article written onto the name
         ("Buses waited all night in Albukamal before the border opened.", "Albukamal", "SY-DY"),
+        # a governorate named with its city ("Kirkuk province", "the Quneitra countryside") votes for its
+        # governorate though the city and the governorate are close rivals: the village is the one there
+        ("Residents of Kirkuk province said on Tuesday that gunmen had torched a tractor in the village of "
+         "Jadidah.", "Jadidah", "IQ-KI"),
+        ("Farmers in the Quneitra countryside complained of tank fire; one shell landed close to Husayniyah.",
+         "Husayniyah", "SY-QU"),
+        # a name in the item before a blank line is not close by: the town, not a namesake there
+        ("Flood water damaged roads in Muthanna province on Monday.\n\nA roadside bomb wounded three soldiers "
+         "near Samarra on Saturday.", "Samarra", "IQ-SD"),
     ],
 )
 def test_context_decides_between_readings(gazetteer, text, name, admin1):
