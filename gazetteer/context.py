@@ -299,6 +299,28 @@ def sentence_demonyms(text: str, spans: list[Span]) -> dict[int, frozenset]:
     return out
 
 
+def sentence_governorates(text: str, spans: list[Span], focus: tuple, least: int = 2) -> dict[int, frozenset]:
+    """For each span, the governorate of a ``focus`` country that at least ``least`` other names of its
+    sentence can only lie in (every reading of each in that governorate), when no such name of the sentence
+    lies in another: "shelled X after fighting between Y and Z", where Y and Z are villages of one
+    governorate only."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    confined = {}
+    for span in spans:
+        admin1s = {e.admin1 for e in span.candidates}
+        if span.key not in NOT_PLACES and len(admin1s) == 1 and span.candidates[0].country in focus:
+            confined[id(span)] = admin1s.pop()
+    sentence = [bisect_right(ends, s.start) for s in spans]  # the index of each span's sentence
+    out = {}
+    for span, k in zip(spans, sentence):
+        names = {(o.key, confined[id(o)]) for o, j in zip(spans, sentence)
+                 if j == k and id(o) in confined and o.key != span.key}
+        votes = Counter(a for _, a in names)
+        agreed = len(votes) == 1 and next(iter(votes.values())) >= least  # none of them lies elsewhere
+        out[id(span)] = frozenset(votes) if agreed else frozenset()
+    return out
+
+
 def near_points(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[float, float]]:
     """For "X, east of Y" and "X on the riverbank southeast of Y": X lies near Y."""
     near = {}
