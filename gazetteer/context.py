@@ -301,6 +301,28 @@ def sentence_demonyms(text: str, spans: list[Span]) -> dict[int, frozenset]:
     return out
 
 
+def sentence_governorates(text: str, spans: list[Span], focus: tuple, least: int = 2) -> dict[int, frozenset]:
+    """For each span, the governorate of a ``focus`` country that at least ``least`` other names of its
+    sentence can only lie in (every reading of each in that governorate), when no such name of the sentence
+    lies in another: "shelled X after fighting between Y and Z", where Y and Z are villages of one
+    governorate only."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    confined = {}
+    for span in spans:
+        admin1s = {e.admin1 for e in span.candidates}
+        if span.key not in NOT_PLACES and len(admin1s) == 1 and span.candidates[0].country in focus:
+            confined[id(span)] = admin1s.pop()
+    sentence = [bisect_right(ends, s.start) for s in spans]  # the index of each span's sentence
+    out = {}
+    for span, k in zip(spans, sentence):
+        names = {(o.key, confined[id(o)]) for o, j in zip(spans, sentence)
+                 if j == k and id(o) in confined and o.key != span.key}
+        votes = Counter(a for _, a in names)
+        agreed = len(votes) == 1 and next(iter(votes.values())) >= least  # none of them lies elsewhere
+        out[id(span)] = frozenset(votes) if agreed else frozenset()
+    return out
+
+
 def near_points(text: str, spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[float, float]]:
     """For "X, east of Y" and "X on the riverbank southeast of Y": X lies near Y."""
     near = {}
@@ -359,9 +381,18 @@ def _votes(spans: list[Span], gazetteer: Gazetteer) -> dict[str, tuple[str | Non
         top, margin = _favourite(span, gazetteer)
         if top.kind == "country":
             votes[span.key] = (None, top.country)
-        elif top.kind in ("admin1", "feature") or (top.kind == "place" and margin > 3 and top.prominence > 8):
+        elif top.kind in ("admin1", "feature") or (top.kind == "place" and top.prominence > 8 and (
+                margin > 3 or _rivals_agree(span, top, gazetteer))):
             votes[span.key] = (top.admin1 or None, top.country)
     return votes
+
+
+def _rivals_agree(span: Span, top: Entry, gazetteer: Gazetteer, margin: float = 3.0) -> bool:
+    """Do the readings that come close to the favourite lie in its governorate? ("Kirkuk": the city and the
+    governorate, either way a vote for the governorate.)"""
+    best = gazetteer.score(top)
+    return bool(top.admin1) and all(e.admin1 == top.admin1 for e in span.candidates
+                                    if gazetteer.score(e) >= best - margin)
 
 
 def document_homes(spans: list[Span], gazetteer: Gazetteer,
@@ -427,11 +458,13 @@ def anchors_near(points: list[tuple[int, str, tuple, str]], ranks: list[int], ra
     return tuple(p for p, _ in near), frozenset(c for _, c in near)
 
 
-def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) -> dict[int, frozenset]:
+def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150,
+                   text: str | None = None) -> dict[int, frozenset]:
     """Governorates where the names close to each span could lie (their three best readings).
 
     Names mentioned together tend to lie together: "from Busayrah north to Suwar" are
-    both readings in Deir ez-Zor, which a namesake in Jordan is not.
+    both readings in Deir ez-Zor, which a namesake in Jordan is not. With ``text``, a name across a
+    paragraph break (a blank line: another item of a digest) is not close.
     """
     readings = [{e.admin1 for e in sorted(s.candidates, key=gazetteer.score, reverse=True)[:3] if e.admin1}
                 for s in spans]
@@ -443,11 +476,21 @@ def nearby_admin1s(spans: list[Span], gazetteer: Gazetteer, reach: int = 150) ->
         near: set[str] = set()
         j = lo
         while j < len(spans) and spans[j].start <= span.start + reach:
-            if spans[j].key != span.key:  # the same name again is no evidence for itself
-                near |= readings[j]
+            if spans[j].key != span.key and not _paragraph_between(text, spans[j], span):
+                near |= readings[j]  # the same name again is no evidence for itself
             j += 1
         out[id(span)] = frozenset(near)
     return out
+
+
+def _paragraph_between(text: str | None, a: Span, b: Span) -> bool:
+    if text is None:
+        return False
+    lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
+    return _PARAGRAPH_BREAK.search(text, lo, hi) is not None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends,

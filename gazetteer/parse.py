@@ -33,6 +33,7 @@ from gazetteer.context import (
     person_keys,
     qualifier_of,
     sentence_demonyms,
+    sentence_governorates,
 )
 from gazetteer.index import Entry, Gazetteer
 from gazetteer.lexicon import NOT_PLACES
@@ -162,10 +163,11 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
     listed = listed_spans(text, spans)
     people = person_keys(text, tokens, spans, starts, ends, gazetteer)
     mentions, readings = [], []
+    agreed = sentence_governorates(text, spans, gazetteer.focus)
     for span, ev in zip(spans, evidence):
         qualifier = ev.qualifier
         ranked = rank(span.key, span.candidates, ev, gazetteer)
-        entry = ranked[0][1]
+        entry = _agreeing(ranked, agreed[id(span)]) or ranked[0][1]
         if (ev.near is not None and entry.kind == "place" and entry.prominence < 8
                 and km(ev.near[0], ev.near[1], entry.lat, entry.lon) > 150):
             continue  # "al-Hawasha, near Muqdadiya": a village we do not know, not a namesake far away
@@ -199,6 +201,19 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
                 place = gazetteer.to_place(known, 3 if known.kind in ("country", "admin1") else 1)
                 mentions.append(Mention(span.text, span.start, span.end, place, "modifier"))
     return mentions, readings
+
+
+AGREE_MARGIN = 2.0  # about the weight of one piece of document evidence (a governorate, a country) in the ranker
+
+
+def _agreeing(ranked: list[tuple[float, Entry]], admin1s: frozenset, margin: float = AGREE_MARGIN) -> Entry | None:
+    """The best reading in the governorate the sentence's other names can only lie in, when the top reading
+    lies elsewhere and leads it by less than ``margin``: "X, after fighting between Y and Z" is X of Y and Z."""
+    top = ranked[0]
+    if not admin1s or top[1].admin1 in admin1s or top[1].kind not in ("place", "feature"):
+        return None
+    return next((e for score, e in ranked[1:] if e.kind in ("place", "feature") and e.admin1 in admin1s
+                 and score >= top[0] - margin), None)
 
 
 def _part_of_container(text: str, span: Span, entry: Entry, ev: Evidence, holder: Span,
@@ -263,7 +278,7 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
     near = near_points(text, spans, gazetteer)
     qualifiers = list_qualifiers(text, spans, [qualifier_of(text, span) for span in spans], gazetteer)
     qualifiers = _container_qualifiers(spans, holders, qualifiers)
-    agreement = nearby_admin1s(spans, gazetteer)
+    agreement = nearby_admin1s(spans, gazetteer, text=text)
     demonyms = sentence_demonyms(text, spans)
     points = document_points(spans, gazetteer)
     quarters = frozenset(id(s) for s in spans if typed_quarter(text, s))

@@ -120,7 +120,7 @@ _GENERIC = [
     (re.compile(r"\b(?:protesters|protestors|demonstrators)\b", re.I), "Protesters ({country})", "civilian"),
     (re.compile(r"\brioters\b", re.I), "Rioters ({country})", "civilian"),
     (re.compile(r"\b(?:police(?:men)?|police\s+officers?)\b", re.I), "Police Forces of {country}", "state"),
-    (re.compile(r"\b(?:security\s+forces|security\s+services)\b", re.I), "Police Forces of {country}", "state"),
+    (re.compile(r"\b(?:security\s+forces?|security\s+services)\b", re.I), "Police Forces of {country}", "state"),
     (re.compile(r"\b(?:soldiers?|troops|army|border\s+guards|warplanes|jets|aircraft|air\s+force|artillery|tanks|"
                 r"helicopters?|gunboats?|drones?|air\s*strikes?|strikes?|shelling|loitering\s+munitions?)\b", re.I),
      "Military Forces of {country}", "state"),

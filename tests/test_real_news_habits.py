@@ -56,6 +56,13 @@ def test_a_summary_told_town_by_town_names_the_actors_of_each_town(gazetteer):
     assert [(i.actor1, i.actor2) for i in incidents] == [("Police Forces of Iraq", "Islamic State (IS)")] * 2
 
 
+def test_a_security_force_in_the_singular_is_the_police(gazetteer):
+    text = ("NAJAF, 3 February 2025 - A joint security force exchanged fire with armed smugglers near Kufa on "
+            "Monday night, killing one smuggler, the provincial command said.")
+    [incident] = extract(text, gazetteer).incidents
+    assert incident.actor1 == "Police Forces of Iraq"
+
+
 def test_consolidate_keeps_days_apart_apart(gazetteer):
     text = ("HOMS, 10 March 2024 - Shelling hit Talbiseh on Monday, killing one. "
             "On Friday, shelling hit Talbiseh again and killed three.")
