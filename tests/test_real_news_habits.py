@@ -476,3 +476,14 @@ def test_a_district_of_the_article_city_is_not_a_town_abroad(gazetteer):
 def test_event_words_of_wire_news(gazetteer, sentence, kind):
     [incident] = extract(sentence, gazetteer, dt.date(2024, 3, 20)).incidents
     assert incident.event_type == kind
+
+
+def test_a_monitor_claiming_a_killing_reports_it_but_a_claim_about_motives_is_no_event(gazetteer):
+    ref = dt.date(2024, 3, 20)
+    text = "A rights group claimed that militants executed 20 shepherds near the town of Sukhnah on Monday."
+    [incident] = extract(text, gazetteer, ref).incidents
+    assert incident.admin1 == "SY-HI"
+    assert extract("Some officials claim that the protests in Basra on Monday were paid for from abroad.", gazetteer,
+                   ref).incidents == []
+    assert extract("Posts shared online claim that militants executed 20 shepherds near Sukhnah on Monday.",
+                   gazetteer, ref).incidents == []
