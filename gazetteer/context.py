@@ -186,10 +186,20 @@ def org_name(text: str, tokens: list[Token], span: Span) -> bool:
 
 
 def title_case(text: str, span: Span) -> bool:
-    """Is the span in a line written in Title Case (a headline), where capitals say nothing about names?"""
+    """Is the span in a line, or a sentence of it, written in Title Case (a headline, also one run into the first
+    sentence of a scraped page), where capitals say nothing about names?"""
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
-    words = re.findall(r"[^\W\d_][\w'’-]*", text[line_start : line_end if line_end >= 0 else len(text)])
+    line_end = line_end if line_end >= 0 else len(text)
+    if _is_title_case(text[line_start:line_end]):
+        return True
+    start = max(line_start, text.rfind(". ", 0, span.start) + 2)
+    end = text.find(". ", span.end)
+    return _is_title_case(text[start : min(line_end, end) if end >= 0 else line_end])
+
+
+def _is_title_case(part: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", part)
     long = [w for w in words if len(w) > 3]
     return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 

@@ -487,3 +487,11 @@ def test_a_monitor_claiming_a_killing_reports_it_but_a_claim_about_motives_is_no
                    ref).incidents == []
     assert extract("Posts shared online claim that militants executed 20 shepherds near Sukhnah on Monday.",
                    gazetteer, ref).incidents == []
+
+
+def test_a_headline_run_into_the_first_sentence_is_read_as_a_headline(gazetteer):
+    # Scraped pages glue the headline to the text: its capitals say nothing about names running on.
+    text = ("Sat 3 Feb 2024 Nine Killed in Jisr al-Shughur Terror Attack Say Activists. A car bomb exploded "
+            "near a crowded market in the town on Saturday, activists said.")
+    places = [m.text for m in find_places(text, gazetteer)]
+    assert "Jisr al-Shughur" in places
