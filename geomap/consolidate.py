@@ -15,7 +15,7 @@ import math
 from dataclasses import replace
 
 from gazetteer.normalize import name_key
-from geomap.cues import SEPARATE_EVENT
+from geomap.cues import ELSEWHERE, SEPARATE_EVENT
 from geomap.elaboration import refers_back
 from geomap.models import Incident
 
@@ -97,6 +97,8 @@ def same_event(a: Incident, b: Incident, generic: frozenset = frozenset()) -> bo
         return False
     if SEPARATE_EVENT.search(b.notes) or SEPARATE_EVENT.search(a.notes):
         return False  # "In a separate incident, ...": the text says it is another event
+    if (ELSEWHERE.search(b.notes) or ELSEWHERE.search(a.notes)) and (a.location, a.admin1) != (b.location, b.admin1):
+        return False  # "Elsewhere, shelling hit X": another place's event
     if a.event_type == b.event_type:
         return True
     generic_one = a.event_id in generic or b.event_id in generic

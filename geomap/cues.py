@@ -77,8 +77,9 @@ SIDES_BACK = re.compile(r"\b(?:both|the\s+two|either)\s+sides\b", re.I)
 # A report that says it is another event: "In a separate incident", "Elsewhere", "In another attack".
 SEPARATE_EVENT = re.compile(
     r"\b(?:in\s+(?:a\s+)?(?:separate|another|an\s+unrelated|a\s+further|a\s+second|a\s+similar)\s+"
-    r"(?:incident|attack|development|strike|case|raid|operation|clash)|separately|elsewhere|meanwhile|"
-    r"in\s+a\s+separate\s+\w+)\b", re.I)
+    r"(?:incident|attack|development|strike|case|raid|operation|clash)|separately|in\s+a\s+separate\s+\w+)\b", re.I)
+# "Elsewhere", "meanwhile": another event when told at another place; at the same place, the same fighting.
+ELSEWHERE = re.compile(r"\b(?:elsewhere|meanwhile)\b", re.I)
 # A capital standing for its government: "Washington said", "Ankara's offensive", "attacks by Moscow".
 GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s?\s|\s+(?:and\s+[A-Z][\w-]+\s+)?(?:has|have|had|is|was|says|said|say|blamed|blames|accused|accuses|"

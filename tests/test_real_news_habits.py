@@ -495,3 +495,11 @@ def test_a_headline_run_into_the_first_sentence_is_read_as_a_headline(gazetteer)
             "near a crowded market in the town on Saturday, activists said.")
     places = [m.text for m in find_places(text, gazetteer)]
     assert "Jisr al-Shughur" in places
+
+
+def test_meanwhile_at_the_same_place_is_the_same_fighting(gazetteer):
+    text = ("HAMA, 6 April 2024 - Fierce clashes broke out in Morek on Saturday, the monitor said. "
+            "A rebel commander said reinforcements had arrived. Meanwhile, clashes continued in Morek into the "
+            "night, killing four fighters. Elsewhere, clashes erupted in Kafr Zita on Saturday.")
+    incidents = extract(text, gazetteer).incidents
+    assert sorted(i.location for i in incidents) == ["Kafr Zita", "Murak"]
