@@ -60,7 +60,8 @@ EVENT_RULES: list[tuple[str, str, str]] = [
     ("Battles", "Government regains territory",
      r"\b(?:retook|recaptured|regained|re-?took|liberat(?:ed|ing)|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|"
      r"seized\s+control|captured|ejected|expelled|drove\s+\w+(?:\s+\w+){0,3}\s+out|broke\s+the\s+siege|cleared|"
-     r"victory\s+(?:against|over))\b"),
+     r"victory\s+(?:against|over)|the\s+(?:re)?capture\s+of|the\s+liberation\s+of|"
+     r"(?:captures|liberates?|retakes|recaptures))\b"),  # and headlines' present tense: "Kurds Liberate X"
     ("Battles", "Armed clash",
      r"\b(?:military|security|ground|new)\s+operations?\b|\blaunched\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}operations?\b|"
     r"\bshot\s+down\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:helicopters?|planes?|jets?|aircraft|warplanes?)|"

@@ -503,3 +503,12 @@ def test_meanwhile_at_the_same_place_is_the_same_fighting(gazetteer):
             "night, killing four fighters. Elsewhere, clashes erupted in Kafr Zita on Saturday.")
     incidents = extract(text, gazetteer).incidents
     assert sorted(i.location for i in incidents) == ["Kafr Zita", "Murak"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The capture of Tall Tamr was announced by the Kurdish militia on Friday.",
+    "Kurdish fighters liberate Tall Tamr from militants on Friday, monitor says",
+])
+def test_ground_taken_told_by_a_noun_or_a_headline_verb(gazetteer, sentence):
+    [incident] = extract(sentence, gazetteer, dt.date(2024, 3, 20)).incidents
+    assert incident.admin1 == "SY-HA" and incident.event_type == "Battles"
