@@ -155,12 +155,13 @@ NOT_AN_EVENT = re.compile(
     re.I,
 )
 # A toll summed over days, not one event: "killed 84 in three days", "in the past week", "since it was
-# launched on 15 November", "have died since Saturday".
+# launched on 15 November", "have died since early March" (but "killed since Saturday in fighting" is this week's
+# battle, told as one).
 MULTI_DAY_TALLY = re.compile(
     r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+(?:\w+\s+)?(?:days|week|weeks|fortnight)\b|"
     r"\b(?:killed|dead|died|deaths)\b[^.;]{0,40}\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+days\b|"
     r"\bsince\s+(?:it|they|the\s+[\w-]+)\s+(?:was|were|had\s+been)\s+(?:launched|started|begun)\b|"
-    rf"\b(?:killed|died|dead)\b[^.;]{{0,60}}\bsince\s+(?:(?:early|late|last)\s+)?(?:{MONTH}|{WEEKDAY}|\d{{1,2}}\s+{MONTH})",
+    rf"\b(?:killed|died|dead)\b[^.;]{{0,60}}\bsince\s+(?:(?:early|late|last)\s+)?(?:{MONTH}|\d{{1,2}}\s+{MONTH})",
     re.I,
 )
 CIVILIAN = re.compile(

@@ -512,3 +512,9 @@ def test_meanwhile_at_the_same_place_is_the_same_fighting(gazetteer):
 def test_ground_taken_told_by_a_noun_or_a_headline_verb(gazetteer, sentence):
     [incident] = extract(sentence, gazetteer, dt.date(2024, 3, 20)).incidents
     assert incident.admin1 == "SY-HA" and incident.event_type == "Battles"
+
+
+def test_this_weeks_battle_told_with_its_toll_since_a_weekday_is_an_event(gazetteer):
+    text = "At least 40 militants have been killed since Saturday in fighting with Kurdish forces near Tall Tamr."
+    [incident] = extract(text, gazetteer, dt.date(2024, 3, 20)).incidents
+    assert incident.admin1 == "SY-HA"
