@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geomap.dates import MONTH, WEEKDAY
+from geomap.dates import MONTH
 
 EVENT_RULES: list[tuple[str, str, str]] = [
     ("Explosions/Remote violence", "Suicide bomb",
