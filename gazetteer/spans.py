@@ -83,75 +83,101 @@ def candidate_spans(text: str, tokens: list[Token], gazetteer: Gazetteer) -> lis
     spans: list[Span] = []
     i = 0
     while i < len(tokens):
-        first = tokens[i]
-        if first.text in ("The", "THE") and i + 1 < len(tokens):
-            i += 1  # "The US garrison": a name never starts with "The"
-            continue
-        if (first.text.lower() in ENGLISH_ARTICLES and first.text not in NAMES_NOT_ARTICLES and i + 1 < len(tokens)
-                and text[first.end] != "-" and not (first.text.isupper() and _names_country(first.text, gazetteer))):
-            i += 1  # "At Erbil", "such as Al Muhajiroun": English words, not the Arabic article ("US" a country)
-            continue
-        starts_name = first.capitalised or (
-            is_article(first) and i + 1 < len(tokens) and tokens[i + 1].capitalised
-            and _joinable(text, first, tokens[i + 1])
-        )
-        if not starts_name:
-            i += 1
-            continue
-        found = None
-        j = i
-        ends = []
-        while j < len(tokens) and j - i < MAX_TOKENS:
-            tok = tokens[j]
-            if j > i and not _joinable(text, tokens[j - 1], tok):
-                break
-            lower = tok.text.lower()
-            if j > i and not (tok.capitalised or is_article(tok) or lower in JOINERS or lower in GENERIC_TAILS):
-                if gazetteer.lookup(name_key(text[first.start : tok.end])) and gazetteer.commonness(lower) < 3.0:
-                    ends.append(j)  # "Deir ezzor": a known name written with a lower-case second word
-                break
-            if tok.capitalised or (j > i and lower in GENERIC_TAILS):
-                ends.append(j)
-            if j > i and lower in GENERIC_TAILS and not (j + 1 < len(tokens)
-                                                          and tokens[j + 1].text.lower() in GENERIC_TAILS):
-                break
-            j += 1
-        if first.text in NAMES_NOT_ARTICLES:
-            ends = ends[:1]  # "US base": the country, then a word (name_key would read "US" as an article)
-        for end in reversed(ends):
-            surface = text[first.start : tokens[end].end]
-            key = name_key(surface)
-            if not key or len(key) < 2:
-                continue
-            entries = list(gazetteer.lookup(key))
-            variant = False
-            if not entries and end == i:
-                entries = _possessive_entries(surface, gazetteer)
-            nearby = any(e.country in gazetteer.focus for e in entries)
-            if not nearby and len(key) >= 5 and gazetteer.commonness(key) < 3.0 and not surface.isupper():
-                # Unknown here, or known only far away: try the region's spellings of the same name.
-                found = [e for e in variant_entries(key, gazetteer) if e.kind in ("place", "feature") and (
-                    e.country in gazetteer.focus or e.country in NEIGHBOURS)]
-                variant = bool(found) and not entries
-                entries = list({e.id: e for e in entries + found}.values())
-            if not entries and end == i and re.fullmatch(r"Al[b-df-hj-np-tv-z][a-z]{4,}", surface):
-                # "Albukamal", "Alhasakah": the article written onto the name.
-                entries = [e for e in gazetteer.lookup(name_key(surface[2:])) if e.country in gazetteer.focus]
-                variant = bool(entries)
-            if entries:
-                stop = _with_final_dot(text, first.start, tokens[end].end)
-                found = Span(first.start, stop, text[first.start : stop], key, entries, i, end, variant)
-                break
-        if found and found.last_token > i and first.text.lower() in LEADING_WORDS:
-            rest = _span_at(text, tokens, i + 1, gazetteer)
-            if rest is not None and rest.last_token >= found.last_token:
-                found = rest  # "In Salah al-Din": the preposition, then the governorate
+        found = _span_from(text, tokens, i, gazetteer) if _may_start_name(text, tokens, i, gazetteer) else None
         if found:
             spans.append(found)
             i = found.last_token + 1
         else:
             i += 1
     return spans
+
+
+def _may_start_name(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> bool:
+    """Can a name start at token ``i``: a capitalised word, or the Arabic article joined to one?"""
+    first = tokens[i]
+    if first.text in ("The", "THE") and i + 1 < len(tokens):
+        return False  # "The US garrison": a name never starts with "The"
+    if (first.text.lower() in ENGLISH_ARTICLES and first.text not in NAMES_NOT_ARTICLES and i + 1 < len(tokens)
+            and text[first.end] != "-" and not (first.text.isupper() and _names_country(first.text, gazetteer))):
+        return False  # "At Erbil", "such as Al Muhajiroun": English words, not the Arabic article ("US" a country)
+    return first.capitalised or (
+        is_article(first) and i + 1 < len(tokens) and tokens[i + 1].capitalised
+        and _joinable(text, first, tokens[i + 1])
+    )
+
+
+def _span_from(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> Span | None:
+    """The longest known name starting at token ``i`` (variants included); after a leading preposition, the
+    name that follows it if that reaches as far."""
+    first = tokens[i]
+    ends = _name_ends(text, tokens, i, gazetteer)
+    if first.text in NAMES_NOT_ARTICLES:
+        ends = ends[:1]  # "US base": the country, then a word (name_key would read "US" as an article)
+    found = _longest_known(text, tokens, i, ends, gazetteer)
+    if found and found.last_token > i and first.text.lower() in LEADING_WORDS:
+        rest = _span_at(text, tokens, i + 1, gazetteer)
+        if rest is not None and rest.last_token >= found.last_token:
+            found = rest  # "In Salah al-Din": the preposition, then the governorate
+    return found
+
+
+def _name_ends(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer) -> list[int]:
+    """The tokens on which a name starting at token ``i`` may end, shortest name first: capitalised words and
+    generic tails ("valley", "dam") joined to it, up to MAX_TOKENS words."""
+    first = tokens[i]
+    ends = []
+    j = i
+    while j < len(tokens) and j - i < MAX_TOKENS:
+        tok = tokens[j]
+        if j > i and not _joinable(text, tokens[j - 1], tok):
+            break
+        lower = tok.text.lower()
+        if j > i and not (tok.capitalised or is_article(tok) or lower in JOINERS or lower in GENERIC_TAILS):
+            if gazetteer.lookup(name_key(text[first.start : tok.end])) and gazetteer.commonness(lower) < 3.0:
+                ends.append(j)  # "Deir ezzor": a known name written with a lower-case second word
+            break
+        if tok.capitalised or (j > i and lower in GENERIC_TAILS):
+            ends.append(j)
+        if j > i and lower in GENERIC_TAILS and not (j + 1 < len(tokens)
+                                                      and tokens[j + 1].text.lower() in GENERIC_TAILS):
+            break
+        j += 1
+    return ends
+
+
+def _longest_known(text: str, tokens: list[Token], i: int, ends: list[int], gazetteer: Gazetteer) -> Span | None:
+    """The span from token ``i`` to the furthest of ``ends`` that names known places, or None."""
+    first = tokens[i]
+    for end in reversed(ends):
+        surface = text[first.start : tokens[end].end]
+        key = name_key(surface)
+        if not key or len(key) < 2:
+            continue
+        entries, variant = _entries_for(surface, key, end == i, gazetteer)
+        if entries:
+            stop = _with_final_dot(text, first.start, tokens[end].end)
+            return Span(first.start, stop, text[first.start : stop], key, entries, i, end, variant)
+    return None
+
+
+def _entries_for(surface: str, key: str, one_word: bool, gazetteer: Gazetteer) -> tuple[list[Entry], bool]:
+    """The entries a name may stand for, and whether they were found only under another spelling of it."""
+    entries = list(gazetteer.lookup(key))
+    variant = False
+    if not entries and one_word:
+        entries = _possessive_entries(surface, gazetteer)
+    nearby = any(e.country in gazetteer.focus for e in entries)
+    if not nearby and len(key) >= 5 and gazetteer.commonness(key) < 3.0 and not surface.isupper():
+        # Unknown here, or known only far away: try the region's spellings of the same name.
+        found = [e for e in variant_entries(key, gazetteer) if e.kind in ("place", "feature") and (
+            e.country in gazetteer.focus or e.country in NEIGHBOURS)]
+        variant = bool(found) and not entries
+        entries = list({e.id: e for e in entries + found}.values())
+    if not entries and one_word and re.fullmatch(r"Al[b-df-hj-np-tv-z][a-z]{4,}", surface):
+        # "Albukamal", "Alhasakah": the article written onto the name.
+        entries = [e for e in gazetteer.lookup(name_key(surface[2:])) if e.country in gazetteer.focus]
+        variant = bool(entries)
+    return entries, variant
 
 
 def _names_country(word: str, gazetteer: Gazetteer) -> bool:

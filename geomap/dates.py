@@ -159,75 +159,137 @@ def relative_dates(text: str, reference: dt.date, previous: dt.date | None = Non
     """
     found = []
     for m in _RELATIVE.finditer(text):
-        kind, expr = m.lastgroup, m.group()
-        precision = 1
-        if kind in ("sameday", "sameweek", "daybefore"):
-            anchor = previous or reference
-            date = anchor - dt.timedelta(days=1) if kind == "daybefore" else anchor
-            precision = 2 if kind == "sameweek" else 1
-        elif kind == "weekday":
-            day = re.search(WEEKDAY, expr, re.I).group().lower()
-            back = (reference.weekday() - _weekday_index(day)) % 7
-            if expr.lower().startswith("last"):
-                back = back or 7
-            date = reference - dt.timedelta(days=back)
-        elif kind == "yesterday":
-            date = reference - dt.timedelta(days=1)
-        elif kind == "today":
-            date = reference
-        elif kind == "ago":
-            n_text, unit = expr.lower().rsplit(" ", 2)[0], expr.lower().split()[-2]
-            n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
-            days = n * 7 if unit.startswith("week") else (n // 24 if unit == "hours" else n)
-            date = reference - dt.timedelta(days=days)
-            precision = 2 if unit.startswith("week") else 1
-        elif kind == "dayofmonth":  # "at dawn on the 3rd": this month, or last month if the 3rd is still to come
-            day = int(re.search(r"\d+", expr).group())
-            month_start = reference.replace(day=1)
-            if day > reference.day:
-                month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
-            try:
-                date = month_start.replace(day=day)
-            except ValueError:
-                continue
-        elif kind == "partlastmonth":
-            last = reference.replace(day=1) - dt.timedelta(days=1)
-            part = expr.lower()
-            day = 5 if ("early" in part or "beginning" in part or "start" in part) else (15 if "mid" in part else 25)
-            date, precision = last.replace(day=day), 2
-        elif kind == "lastweek":
-            date = reference - dt.timedelta(days=7 if expr.lower().startswith(("last", "past")) else 3)
-            precision = 2
-        elif kind == "lastmonth":
-            first = reference.replace(day=1)
-            date = (first - dt.timedelta(days=1)).replace(day=15) if expr.lower().startswith(("last", "past")) \
-                else reference.replace(day=max(1, reference.day // 2))
-            precision = 3
-        elif kind in ("partmonth", "inmonth"):
-            month_text = re.search(MONTH, expr, re.I).group()
-            date = _parse(f"15 {month_text}", reference, "DMY")
-            if date is None:
-                continue
-            if date > reference:
-                date = date.replace(year=date.year - 1)
-            if kind == "partmonth":
-                part = expr.lower()
-                day = 5 if ("early" in part or "beginning" in part or "start" in part) else (
-                    15 if "mid" in part else 25)
-                date, precision = date.replace(day=day), 2
-            else:
-                precision = 3
-        else:
-            continue
-        found.append(FoundDate(date, precision, m.start(), m.end(), expr))
-    # "overnight clashes on Tuesday": the day named next to "overnight" says more than it does
-    # (but not in "clashed overnight, sources said on Thursday").
+        reading = _read_relative(m.lastgroup, m.group(), reference, previous)
+        if reading is not None:
+            date, precision = reading
+            found.append(FoundDate(date, precision, m.start(), m.end(), m.group()))
+    return _with_arabic(_overnight_weekday_first(found), text, reference)
+
+
+def _read_relative(kind: str | None, expr: str, reference: dt.date,
+                   previous: dt.date | None) -> tuple[dt.date, int] | None:
+    """The date and time precision of one relative expression of the given kind, or None if it names no date."""
+    if kind in ("sameday", "sameweek", "daybefore"):
+        return _anchored(kind, previous or reference)
+    reader = _RELATIVE_READERS.get(kind)
+    return reader(expr, reference) if reader is not None else None
+
+
+def _anchored(kind: str, anchor: dt.date) -> tuple[dt.date, int]:
+    """ "The same day", "the same week", "a day earlier": the event reported just before (or the article's date)."""
+    date = anchor - dt.timedelta(days=1) if kind == "daybefore" else anchor
+    return date, 2 if kind == "sameweek" else 1
+
+
+def _weekday(expr: str, reference: dt.date) -> tuple[dt.date, int]:
+    """ "On Tuesday": the last such day up to the reference ("last Tuesday": never the reference itself)."""
+    day = re.search(WEEKDAY, expr, re.I).group().lower()
+    back = (reference.weekday() - _weekday_index(day)) % 7
+    if expr.lower().startswith("last"):
+        back = back or 7
+    return reference - dt.timedelta(days=back), 1
+
+
+def _yesterday(expr: str, reference: dt.date) -> tuple[dt.date, int]:
+    """ "Yesterday", "overnight", "last night": the day before the reference."""
+    return reference - dt.timedelta(days=1), 1
+
+
+def _today(expr: str, reference: dt.date) -> tuple[dt.date, int]:
+    """ "Today", "this morning", "tonight": the reference itself."""
+    return reference, 1
+
+
+def _ago(expr: str, reference: dt.date) -> tuple[dt.date, int]:
+    """ "Three days ago", "two weeks earlier", "48 hours before": counted back from the reference."""
+    n_text, unit = expr.lower().rsplit(" ", 2)[0], expr.lower().split()[-2]
+    n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+    days = n * 7 if unit.startswith("week") else (n // 24 if unit == "hours" else n)
+    return reference - dt.timedelta(days=days), 2 if unit.startswith("week") else 1
+
+
+def _day_of_month(expr: str, reference: dt.date) -> tuple[dt.date, int] | None:
+    """ "At dawn on the 3rd": this month, or last month if the 3rd is still to come (None if no such day)."""
+    day = int(re.search(r"\d+", expr).group())
+    month_start = reference.replace(day=1)
+    if day > reference.day:
+        month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+    try:
+        return month_start.replace(day=day), 1
+    except ValueError:
+        return None
+
+
+def _part_day(expr: str) -> int:
+    """The day standing for the part of a month named in ``expr``: early 5, mid 15, late 25."""
+    part = expr.lower()
+    return 5 if ("early" in part or "beginning" in part or "start" in part) else (15 if "mid" in part else 25)
+
+
+def _part_of_last_month(expr: str, reference: dt.date) -> tuple[dt.date, int]:
+    """ "Early last month", "the end of last month": that part of the month before the reference's."""
+    last = reference.replace(day=1) - dt.timedelta(days=1)
+    return last.replace(day=_part_day(expr)), 2
+
+
+def _last_week(expr: str, reference: dt.date) -> tuple[dt.date, int]:
+    """ "Last week" a week back, "this week" three days back, to week precision."""
+    return reference - dt.timedelta(days=7 if expr.lower().startswith(("last", "past")) else 3), 2
+
+
+def _last_month(expr: str, reference: dt.date) -> tuple[dt.date, int]:
+    """ "Last month" the middle of the month before, "this month" half way into this one, to month precision."""
+    first = reference.replace(day=1)
+    date = (first - dt.timedelta(days=1)).replace(day=15) if expr.lower().startswith(("last", "past")) \
+        else reference.replace(day=max(1, reference.day // 2))
+    return date, 3
+
+
+def _named_month(expr: str, reference: dt.date) -> dt.date | None:
+    """The 15th of the month named in ``expr``, in the last year that puts it on or before the reference."""
+    month_text = re.search(MONTH, expr, re.I).group()
+    date = _parse(f"15 {month_text}", reference, "DMY")
+    if date is not None and date > reference:
+        date = date.replace(year=date.year - 1)
+    return date
+
+
+def _part_of_month(expr: str, reference: dt.date) -> tuple[dt.date, int] | None:
+    """ "In late October": that part of the named month, to week precision."""
+    date = _named_month(expr, reference)
+    return (date.replace(day=_part_day(expr)), 2) if date is not None else None
+
+
+def _in_month(expr: str, reference: dt.date) -> tuple[dt.date, int] | None:
+    """ "In October", "since March": the named month, to month precision."""
+    date = _named_month(expr, reference)
+    return (date, 3) if date is not None else None
+
+
+# Readers of the relative expressions measured from the article's date, by the name of their group in _RELATIVE.
+_RELATIVE_READERS = {
+    "weekday": _weekday,
+    "yesterday": _yesterday,
+    "today": _today,
+    "ago": _ago,
+    "dayofmonth": _day_of_month,
+    "partlastmonth": _part_of_last_month,
+    "lastweek": _last_week,
+    "lastmonth": _last_month,
+    "partmonth": _part_of_month,
+    "inmonth": _in_month,
+}
+
+
+def _overnight_weekday_first(found: list[FoundDate]) -> list[FoundDate]:
+    """ "Overnight clashes on Tuesday": a weekday named next to "overnight" put first, as it says more than
+    "overnight" does (but not in "clashed overnight, sources said on Thursday")."""
     night = [f for f in found if re.search(r"overnight|last\s+night", f.text, re.I)]
     named = [f for f in found if re.search(WEEKDAY, f.text, re.I)
              and any(abs(f.start - n.end) < 25 or abs(n.start - f.end) < 25 for n in night)]
     if named:
         found = named + [f for f in found if f not in named]
-    return _with_arabic(found, text, reference)
+    return found
 
 
 def _with_arabic(found: list[FoundDate], text: str, reference: dt.date) -> list[FoundDate]:
