@@ -117,9 +117,9 @@ def _named_otherwise(text: str, tokens, span: Span, entry: Entry, qualifier: str
         word = re.match(r"\s+([a-z]+)\b", after)
         if word and word.group(1) in AFTER_ADJECTIVE:
             return False  # "US forces", "a U.S. official": an adjective
-    if re.match(r"\s\d{1,2}\b(?!\s*(?:km|kilomet|mile|people|civilians|soldiers|fighters|killed|dead|were|was))",
-                after):
-        return False  # "Deir Ezzor 24", "Kurdistan 24": a media outlet
+    if re.match(r"[ \t]\d{1,2}\b(?!\s*(?:km|kilomet|mile|people|civilians|soldiers|fighters|killed|dead|were|was|"
+                r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", after, re.I):
+        return False  # "Deir Ezzor 24", "Kurdistan 24": a media outlet; not a headline's place over its date line
     if NAMED_BY.search(before):
         return False  # "the IS magazine Dabiq", "Islamic State of Iraq"
     honorific = re.search(r"\b([A-Za-z]+)\.?\s+$", before)

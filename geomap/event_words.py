@@ -123,7 +123,7 @@ _CONDEMNED_EVENT = (r"\s+(?:the|today's|yesterday's|this)\s+(?:[\w-]+\s+){0,2}?(
 # Sentences that describe a trend, a statement, a plan or background, not one event.
 NOT_AN_EVENT = re.compile(
     r"\b(?:an\s+average\s+of|on\s+average|per\s+(?:month|year|week|day)|tends?\s+to|have\s+been\s+(?:far|more|less)|"
-    r"in\s+recent\s+(?:years|months|weeks)|over\s+the\s+(?:last|past)\s+"
+    r"in\s+(?:recent|previous|past|earlier)\s+(?:years|months|weeks|summers|winters|seasons)|over\s+the\s+(?:last|past)\s+"
     r"(?:\w+\s+)?(?:years|months|decade)|between\s+\w+\s+\d{4}\s+and|since\s+(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d|since\s+the\s+(?:fall|start|beginning|end)\b|"
     r"\bsince\b[^.;]{0,60}\b(?:erupted|began|started|broke\s+out)\b|so\s+far\s+this\s+year|"
     rf"warrants?\b|designat\w+|sanction\w*|\bsummit\b|\bcondemn\w*\b(?!{_CONDEMNED_EVENT})|\bwould\s+be\b|\bcould\s+be\b|the\s+risk\s+of|"

@@ -183,15 +183,16 @@ class _ArticleReader:
 
     def _place_pending(self) -> None:
         """Reports with no place of their own: the place told before when they name it again ("in the town"),
-        else where the next sentences say it was, else the dateline's place, else the one governorate of all the
-        article's incidents."""
+        else where the next sentences say it was, else the dateline's place, else (for the lede, told before any
+        mapped report) the headline's one place, else the one governorate of all the article's incidents."""
         for p in self.pending:
             back = self._earlier_place(p.s_start, p.sentence, None) if PLACE_BACK.search(p.sentence) else None
             place, told = back or self._later_place(p.s_start + len(p.sentence), p.sentence) or (self.dateline, None)
             if place is None and any(p.source in i.sources for i in self.incidents):
                 self.folded += 1  # a clause of a sentence that placed its event: that event
                 continue
-            place = place or self._one_governorate()
+            lede = all(i.sentence_start is None or i.sentence_start > p.span[0] for i in self.incidents)
+            place = place or (self._headline_place() if lede else None) or self._one_governorate()
             before = len(self.incidents)
             if place is None:
                 self._reject(p.span, "event without a place that could be resolved", p.sentence)
@@ -206,6 +207,19 @@ class _ArticleReader:
                 self.folded -= 1
                 self._reject(span, "event without a place that could be resolved", sentence)
         self.incidents.sort(key=lambda i: i.sentence_start or 0)
+
+    def _headline_place(self) -> Mention | None:
+        """The one place (not a country) the article's headline names, as where its unplaced reports happened
+        near (precision 2): "Forces press militants near X" over a text that says only "several villages"."""
+        if not self.article.title:
+            return None
+        end = len(self.article.title)
+        named = {(m.place.name, m.place.admin1): m for m in self.mentions
+                 if m.start < end and m.place.level != "country" and m.qualifier not in ("modifier", "demonym")}
+        if len(named) != 1:
+            return None
+        m = next(iter(named.values()))
+        return Mention(m.text, -1, -1, replace(m.place, precision=max(2, m.place.precision)), m.qualifier)
 
     def _one_governorate(self) -> Mention | None:
         """The governorate every incident of the article lies in, if they all lie in one (at its precision)."""

@@ -518,3 +518,21 @@ def test_this_weeks_battle_told_with_its_toll_since_a_weekday_is_an_event(gazett
     text = "At least 40 militants have been killed since Saturday in fighting with Kurdish forces near Tall Tamr."
     [incident] = extract(text, gazetteer, dt.date(2024, 3, 20)).incidents
     assert incident.admin1 == "SY-HA"
+
+
+def test_a_lede_with_no_place_takes_the_headlines_one_place(gazetteer):
+    text = ("Kurdish-led forces press militants near Tall Tamr\n12 March 2024\n"
+            "Several villages held by the militants were captured by the Kurdish-led forces on Monday, a monitor "
+            "said. The advance follows weeks of air strikes.")
+    [incident] = extract(text, gazetteer).incidents
+    assert (incident.admin1, incident.geo_precision) == ("SY-HA", 2)
+
+
+def test_attacks_of_previous_summers_are_no_event(gazetteer):
+    assert extract("Farmers near Kirkuk have complained of arson attacks in previous summers.", gazetteer,
+                   dt.date(2024, 6, 1)).incidents == []
+
+
+def test_a_headline_ending_with_a_place_over_its_date_line(gazetteer):
+    text = "Shelling kills three in Tall Tamr\n12 March 2024\nShelling killed three people on Monday."
+    assert [m.text for m in find_places(text, gazetteer)] == ["Tall Tamr"]
