@@ -12,6 +12,10 @@ label set does not separate. Measured per article:
   both          one incident with both
   incidents     incidents per article; "copies" counts incidents beyond the first in the labelled governorate
                 and within a day of the labelled date (strictly, each copy is a false positive)
+
+and what the labels allow: labels dated after the article's own date (no incident can match them), articles that
+print no date anywhere (every report in them is listed as undated), and labels more than three days before the
+article's own date where geomap has the labelled governorate on the article's own day.
 """
 
 from __future__ import annotations
