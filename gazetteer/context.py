@@ -360,12 +360,23 @@ def _favourite(span: Span, gazetteer: Gazetteer):
     return ranked[0], margin
 
 
-def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple[set[str], set[str]]]:
-    """For each span, the governorates and countries the *other* names of the document point to.
+def favourites(spans: list[Span], gazetteer: Gazetteer) -> dict[str, tuple[Entry, float]]:
+    """Each name's most prominent reading and its lead over the next (:func:`_favourite`), once per name."""
+    out: dict[str, tuple[Entry, float]] = {}
+    for span in spans:
+        if span.key not in NOT_PLACES and span.key not in out:
+            out[span.key] = _favourite(span, gazetteer)
+    return out
+
+
+def document_context(spans: list[Span], gazetteer: Gazetteer,
+                     tops: dict[str, tuple[Entry, float]]) -> dict[int, tuple[set[str], set[str]]]:
+    """For each span, the governorates and countries the *other* names of the document point to (``tops``:
+    :func:`favourites`).
 
     A name never counts as evidence for itself: "Sinjar" alone must not pull Sinjar to Iraq.
     """
-    votes = _votes(spans, gazetteer)
+    votes = _votes(spans, gazetteer, tops)
     admin1_votes = Counter(a for a, _ in votes.values() if a)
     country_votes = Counter(c for _, c in votes.values() if c)
     context = {}
@@ -381,14 +392,15 @@ def document_context(spans: list[Span], gazetteer: Gazetteer) -> dict[int, tuple
     return context
 
 
-def _votes(spans: list[Span], gazetteer: Gazetteer) -> dict[str, tuple[str | None, str | None]]:
+def _votes(spans: list[Span], gazetteer: Gazetteer,
+           tops: dict[str, tuple[Entry, float]]) -> dict[str, tuple[str | None, str | None]]:
     """(governorate, country) of each distinct name whose reading needs no context: one vote per name,
     however often it is told."""
     votes: dict[str, tuple[str | None, str | None]] = {}
     for span in spans:
         if span.key in NOT_PLACES or span.key in votes:
             continue
-        top, margin = _favourite(span, gazetteer)
+        top, margin = tops[span.key]
         if top.kind == "country":
             votes[span.key] = (None, top.country)
         elif top.kind in ("admin1", "feature") or (top.kind == "place" and top.prominence > 8 and (
@@ -405,38 +417,34 @@ def _rivals_agree(span: Span, top: Entry, gazetteer: Gazetteer, margin: float = 
                                     if gazetteer.score(e) >= best - margin)
 
 
-def document_homes(spans: list[Span], gazetteer: Gazetteer,
+def document_homes(spans: list[Span], tops: dict[str, tuple[Entry, float]],
                    skip: frozenset = frozenset()) -> dict[int, tuple[str | None, tuple]]:
-    """For each span, the country the document's *other* names mostly lie in, by each name's favourite reading,
-    each time it is named (names of a country, a governorate or a city): when at least ``HOME_VOTES`` mentions
-    do and twice as many as in any other country; with the points of those names. Spans in ``skip`` (a
-    neighbourhood: "the X neighbourhood") do not vote."""
-    favourites: dict[str, Entry] = {}
+    """For each span, the country the document's *other* names mostly lie in, by each name's favourite reading
+    (``tops``: :func:`favourites`), each time it is named (names of a country, a governorate or a city): when at
+    least ``HOME_VOTES`` mentions do and twice as many as in any other country; with the points of the
+    document's names there. Spans in ``skip`` (a neighbourhood: "the X neighbourhood") do not vote."""
     mentions: Counter = Counter()
     for span in spans:
-        if span.key in NOT_PLACES or id(span) in skip:
-            continue
-        if span.key not in favourites:
-            favourites[span.key] = _favourite(span, gazetteer)[0]
-        top = favourites[span.key]
-        if top.kind in ("country", "admin1") or top.prominence >= HOME_PROMINENCE:
+        top = tops[span.key][0] if span.key in tops and id(span) not in skip else None
+        if top is not None and (top.kind in ("country", "admin1") or top.prominence >= HOME_PROMINENCE):
             mentions[span.key] += 1  # a name whose favourite is a village ("Morgan", "Duncan") does not vote
-    counts = Counter()
+    counts: Counter = Counter()
     for key, n in mentions.items():
-        counts[favourites[key].country] += n
+        counts[tops[key][0].country] += n
+    points: dict[str, tuple] = {}  # each home country's points, gathered once
     out = {}
     for span in spans:
-        own = favourites.get(span.key)
         others = counts.copy()
-        if own is not None:  # a name is no evidence for itself ("Edmonton ... Edmonton")
-            others[own.country] -= mentions[span.key]
+        if span.key in mentions:  # a name is no evidence for itself ("Edmonton ... Edmonton")
+            others[tops[span.key][0].country] -= mentions[span.key]
         top = others.most_common(2)
         if not top or top[0][1] < HOME_VOTES or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
             out[id(span)] = (None, ())
             continue
         home = top[0][0]
-        out[id(span)] = (home, tuple((e.lat, e.lon) for k, e in favourites.items()
-                                     if e.country == home and e.kind != "country" and k != span.key))
+        if home not in points:
+            points[home] = tuple((e.lat, e.lon) for e, _ in tops.values() if e.country == home and e.kind != "country")
+        out[id(span)] = (home, points[home])
     return out
 
 
@@ -444,14 +452,14 @@ HOME_VOTES = 3
 HOME_PROMINENCE = 8.0  # a city's, about: Hama 10.2, Idlib 9.4; a village's is below 7
 
 
-def document_points(spans: list[Span], gazetteer: Gazetteer) -> list[tuple[int, str, tuple, str]]:
+def document_points(spans: list[Span], tops: dict[str, tuple[Entry, float]]) -> list[tuple[int, str, tuple, str]]:
     """(span id, name key, point, country) of the document's places that need no context (a clear favourite among
-    their readings), in text order."""
+    their readings: ``tops``, :func:`favourites`), in text order."""
     out = []
     for span in spans:
         if span.key in NOT_PLACES:
             continue
-        top, margin = _favourite(span, gazetteer)
+        top, margin = tops[span.key]
         if top.kind in ("place", "feature") and margin > 3 and top.prominence > 8:
             out.append((id(span), span.key, (top.lat, top.lon), top.country))
     return out
@@ -503,6 +511,13 @@ def _paragraph_between(text: str | None, a: Span, b: Span) -> bool:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+def group_named_after(text: str, span: Span) -> bool:
+    """Does an armed group's noun follow the name ("the Hazm movement", "the Hamza brigade")? Police name a
+    town's force ("Basra police"), not a group named after it."""
+    word = re.match(r"\s+([a-z]+)\b", text[span.end : span.end + 20])
+    return bool(word) and word.group(1) in GROUP_HEADS and word.group(1) != "police"
+
+
 def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends,
                 gazetteer: Gazetteer | None = None) -> frozenset:
     """Names the text uses as part of a person's name ("Mark Milley", "Salim al-Mansur") or as an armed group's
@@ -510,8 +525,7 @@ def person_keys(text: str, tokens: list[Token], spans: list[Span], starts, ends,
     mean the person or the group."""
     out = set()
     for span in spans:
-        word = re.match(r"\s+([a-z]+)\b", text[span.end : span.end + 20])
-        if word and word.group(1) in GROUP_HEADS and word.group(1) != "police" and not famous(span):
+        if group_named_after(text, span) and not famous(span):
             out.add(span.key)
             continue
         previous = previous_capitalised(text, tokens, span, ends, gazetteer)

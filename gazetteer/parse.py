@@ -25,6 +25,7 @@ from gazetteer.context import (
     document_context,
     document_homes,
     document_points,
+    favourites,
     km,
     list_qualifiers,
     listed_spans,
@@ -171,7 +172,7 @@ def _readings(text: str, tokens, spans: list[Span], evidence: list[Evidence], ga
         if (ev.near is not None and entry.kind == "place" and entry.prominence < 8
                 and km(ev.near[0], ev.near[1], entry.lat, entry.lon) > 150):
             continue  # "al-Hawasha, near Muqdadiya": a village we do not know, not a namesake far away
-        if stray_namesake(entry, ev, gazetteer.focus + NEIGHBOURS, typed_quarter(text, span)):
+        if stray_namesake(entry, ev, gazetteer.focus + NEIGHBOURS):
             continue  # a village of the article's region we do not know, not a namesake in another land
         if qualifier == "countryside" and entry.kind == "place" and entry.admin1:
             # "the Idleb countryside": the governorate around the town, not the town.
@@ -272,7 +273,8 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
              if not any(c.start <= s.start < c.end for c in capitals)]
     if not spans:
         return [], [], {}
-    context = document_context(spans, gazetteer)
+    tops = favourites(spans, gazetteer)
+    context = document_context(spans, gazetteer, tops)
     holders: dict[int, Span] = {}
     inside = containers(text, spans, gazetteer, holders)
     near = near_points(text, spans, gazetteer)
@@ -280,9 +282,9 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
     qualifiers = _container_qualifiers(spans, holders, qualifiers)
     agreement = nearby_admin1s(spans, gazetteer, text=text)
     demonyms = sentence_demonyms(text, spans)
-    points = document_points(spans, gazetteer)
+    points = document_points(spans, tops)
     quarters = frozenset(id(s) for s in spans if typed_quarter(text, s))
-    homes = document_homes(spans, gazetteer, quarters)
+    homes = document_homes(spans, tops, quarters)
     rank_of = {id(s): n for n, s in enumerate(spans)}
     ranks = [rank_of[k] for k, _, _, _ in points]
     evidence = []
@@ -291,7 +293,7 @@ def _evidence(text: str, tokens, capitals: list[Mention], gazetteer: Gazetteer):
         anchors, anchor_countries = anchors_near(points, ranks, rank_of[id(span)], span.key)
         evidence.append(Evidence(qualifier, inside.get(id(span)), frozenset(admin1s), frozenset(countries),
                                  near.get(id(span)), agreement[id(span)], demonyms[id(span)], anchors, span.variant,
-                                 anchor_countries, *homes[id(span)]))
+                                 anchor_countries, *homes[id(span)], id(span) in quarters))
     return spans, evidence, holders
 
 

@@ -45,6 +45,7 @@ class Evidence:
     anchor_countries: frozenset = frozenset()  # the countries of those places
     home: str | None = None  # the country most of the document's names lie in
     home_points: tuple = ()  # the points of those names
+    quarter: bool = False  # the text calls the name a neighbourhood ("the X neighbourhood")
 
 
 def candidate_features(key: str, entry: Entry, evidence: Evidence, gazetteer: Gazetteer,

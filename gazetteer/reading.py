@@ -14,6 +14,7 @@ from gazetteer.context import (
     TYPE_BEFORE,
     dateline,
     famous,
+    group_named_after,
     km,
     name_continues,
     org_name,
@@ -155,8 +156,7 @@ def _person_or_group_after(text: str, span: Span, before: str, after: str) -> bo
         return True
     if re.match(r"(?:\s*(?:,|and)\s+[A-Z][\w'’-]*)*\s+(?:tribes|clans)\b", after):
         return True
-    word = re.match(r"\s+([a-z]+)\b", after)
-    if word and word.group(1) in GROUP_HEADS and word.group(1) != "police":
+    if group_named_after(text, span):
         return True  # "the Hazm movement", "the Hamza brigade": an armed group named after its home town
     football = _SCORE.search(text[max(0, span.start - 120) : span.end + 120]) and not re.search(
         r"\b(?:in|at|near|from|to)\s+(?:the\s+)?$", before, re.I)
@@ -292,19 +292,18 @@ def facility_named_after(text: str, span: Span, entry: Entry, evidence: Evidence
                                           for lat, lon in evidence.anchors)
 
 
-def stray_namesake(entry: Entry, evidence: Evidence, dense: tuple, quarter: bool = False,
-                   far_km: float = 300.0) -> bool:
+def stray_namesake(entry: Entry, evidence: Evidence, dense: tuple, far_km: float = 300.0) -> bool:
     """A village abroad, far from every place the document names in the country it is about, in a country
     and governorate none of its clear places near it lie in, with no container said: a village of the article's
     own region the gazetteer does not know ("shells fell on X" among towns of Hama), not a namesake hundreds of
     kilometres away. Only villages of the countries whose every village the gazetteer holds (``dense``) are
-    namesakes of that kind. ``quarter``: the text calls the name a neighbourhood ("the X neighbourhood"): a quarter
-    of the article's city, never a town of another country, however large."""
+    namesakes of that kind. A name the text calls a neighbourhood (``evidence.quarter``: "the X neighbourhood") is a
+    quarter of the article's city, never a town of another country, however large."""
     if entry.kind not in ("place", "feature") or evidence.inside is not None or evidence.home is None:
         return False
     if entry.country == evidence.home or entry.country in evidence.anchor_countries:
         return False
-    if quarter:
+    if evidence.quarter:
         return True
     if entry.kind != "place" or entry.prominence >= 8 or entry.admin1 in evidence.admin1s or entry.country not in dense:
         return False

@@ -76,13 +76,9 @@ def elaboration(text: str, bounds: Sequence[tuple[int, int]], mentions: Sequence
     for start, end in bounds[k : k + WINDOW_SENTENCES]:
         if report and not refers_back(text[start:end], report):
             continue
-        lo = bisect_left(mentions, start, key=lambda m: m.start)
-        for m in mentions[lo : bisect_left(mentions, end, key=lambda m: m.start)]:
-            place = m.place
-            if place.level == "country" or not place.country or (country and place.country != country):
-                continue
-            if placing_cue(text, m):
-                return m
+        found = _placed_in(text, mentions, start, end, country)
+        if found is not None:
+            return found
     return None
 
 
@@ -95,11 +91,20 @@ def antecedent(text: str, bounds: Sequence[tuple[int, int]], mentions: Sequence[
     for start, end in reversed(bounds[max(0, k - WINDOW_SENTENCES) : k]):
         if not refers_back(report, text[start:end]):
             continue
-        lo = bisect_left(mentions, start, key=lambda m: m.start)
-        for m in mentions[lo : bisect_left(mentions, end, key=lambda m: m.start)]:
-            place = m.place
-            if place.level == "country" or not place.country or (country and place.country != country):
-                continue
-            if placing_cue(text, m):
-                return m
+        found = _placed_in(text, mentions, start, end, country)
+        if found is not None:
+            return found
+    return None
+
+
+def _placed_in(text: str, mentions: Sequence[Mention], start: int, end: int, country: str | None) -> Mention | None:
+    """The first place between offsets ``start`` and ``end`` that the words around it put something at, in
+    ``country`` when given (never a country itself)."""
+    lo = bisect_left(mentions, start, key=lambda m: m.start)
+    for m in mentions[lo : bisect_left(mentions, end, key=lambda m: m.start)]:
+        place = m.place
+        if place.level == "country" or not place.country or (country and place.country != country):
+            continue
+        if placing_cue(text, m):
+            return m
     return None
